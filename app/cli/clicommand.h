@@ -1,0 +1,72 @@
+#pragma once
+/** \file
+ * The subcommands of logitlab-cli and what they share: the registry, the usage error that
+ * becomes exit code 2, and parsers for the options several commands take.
+ */
+#include "precision/format.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <functional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace logitlab::cli {
+
+/** \brief Bad input: main() prints "error: <message>" on stderr and exits with code 2. */
+class UsageError : public std::runtime_error {
+public:
+    explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
+};
+
+/**
+ * \brief One subcommand. addOptions() declares its options; run() validates every input before
+ * it writes anything to \a out (so bad input leaves stdout empty), then writes its table or,
+ * with --json, exactly one JSON object. Returns the exit code.
+ */
+struct CliCommand {
+    QString name;
+    QString summary;
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(const QCommandLineParser &, std::ostream &out, std::ostream &err)> run;
+};
+
+/** All subcommands, in the order --help lists them. Each is defined in its own file. */
+std::vector<CliCommand> allCommands();
+
+CliCommand softmaxCommand();
+CliCommand crossEntropyCommand();
+CliCommand bceCommand();
+CliCommand roundingCommand();
+
+/** Adds --dtype (default float32) to \a parser; \a multiple allows it to repeat. */
+void addDtypeOption(QCommandLineParser &parser, bool multiple = false);
+/** Adds --json. */
+void addJsonOption(QCommandLineParser &parser);
+
+/** The value(s) of --dtype, or throws UsageError naming the unknown format. */
+Format dtypeOption(const QCommandLineParser &parser);
+std::vector<Format> dtypeOptions(const QCommandLineParser &parser, std::vector<Format> defaults);
+
+/** The value of a required option, or throws UsageError("missing --name"). */
+QString requiredOption(const QCommandLineParser &parser, const QString &name);
+
+/**
+ * A logit LIST rounded to \a f, or throws UsageError naming the bad token or the empty list.
+ * \a optionName is used in the message.
+ */
+std::vector<long double> parseLogitList(const QString &text, Format f, const QString &optionName);
+
+/** One number rounded to \a f, or throws UsageError naming the option and the bad text. */
+long double parseNumber(const QString &text, Format f, const QString &optionName);
+
+/** A whole number in [lo, hi], or throws UsageError. */
+long long parseInteger(const QString &text, long long lo, long long hi, const QString &optionName);
+
+/** Renders rows as an aligned text table (first row is the header). */
+std::string formatTable(const std::vector<std::vector<std::string>> &rows);
+
+} // namespace logitlab::cli

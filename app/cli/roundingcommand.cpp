@@ -1,0 +1,144 @@
+/** \file `logitlab-cli rounding`: expressions rounded operation by operation, beside their exact value. */
+#include "cli/clicommand.h"
+#include "cli/jsonwriter.h"
+
+#include "expr/expressionresult.h"
+#include "precision/floatanatomy.h"
+#include "text/numbertext.h"
+
+namespace logitlab::cli {
+namespace {
+
+const char *const seedPair[] = {"2/10000", "(1+1/10000)-(1-1/10000)"};
+
+QString describe(const ExprError &e)
+{
+    const QString token = QString::fromStdString(e.token);
+    const auto at = static_cast<qulonglong>(e.position + 1);
+    switch (e.kind) {
+    case ExprErrorKind::Empty: return QStringLiteral("is empty");
+    case ExprErrorKind::UnexpectedToken: return QStringLiteral("unexpected '%1' at character %2").arg(token).arg(at);
+    case ExprErrorKind::UnexpectedEnd: return QStringLiteral("ends too early at character %1").arg(at);
+    case ExprErrorKind::UnknownFunction:
+        return QStringLiteral("unknown function '%1' at character %2 (known: exp log log1p expm1 sqrt pow)").arg(token).arg(at);
+    case ExprErrorKind::WrongArity: return QStringLiteral("wrong number of arguments in '%1'").arg(token);
+    case ExprErrorKind::MissingParen: return QStringLiteral("'(' at character %1 is never closed").arg(at);
+    case ExprErrorKind::TooComplex:
+        return QStringLiteral("is too long or too deeply nested (at most %1 characters, %2 operations)")
+            .arg(maxExpressionLength)
+            .arg(maxExpressionNodes);
+    }
+    return QStringLiteral("is not an expression");
+}
+
+struct Row {
+    std::string expr;
+    ExpressionResult result;
+};
+
+void writeJson(const std::vector<Row> &rows, std::ostream &out)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("command").string("rounding");
+    w.key("results").beginArray();
+    for (const Row &row : rows) {
+        const ExpressionResult &r = row.result;
+        const FloatAnatomy a = anatomize(r.value, r.format);
+        w.beginObject();
+        w.key("expr").string(row.expr);
+        w.key("dtype").string(formatName(r.format));
+        w.key("value").number(r.value, r.format);
+        w.key("exact_decimal").string(a.exactDecimal);
+        w.key("hex").string(a.hex);
+        w.key("bits").string(a.bits);
+        w.key("next").number(a.next, r.format);
+        w.key("previous").number(a.previous, r.format);
+        w.key("ulp").number(a.ulp, r.format);
+        w.key("reference").string(r.exactDigits);
+        w.key("reference_exact").boolean(r.exactKnown);
+        w.key("reference_in_dtype").number(r.exactRounded, r.format);
+        w.key("abs_error").number(r.absError);
+        w.key("rel_error").number(r.relError);
+        w.key("ulp_error").number(r.ulpError);
+        w.key("ulp_distance").number(r.ulpDistance);
+        w.key("nan").boolean(r.nan);
+        w.key("overflow").boolean(r.overflow);
+        w.key("underflow").boolean(r.underflow);
+        w.key("steps").beginArray();
+        for (const ExprStep &s : r.steps) {
+            w.beginObject();
+            w.key("text").string(s.text);
+            w.key("value").number(s.value, r.format);
+            w.key("exact_decimal").string(exactDecimal(s.value));
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    out << w.text();
+}
+
+void writeTable(const std::vector<Row> &rows, std::ostream &out)
+{
+    for (const Row &row : rows) {
+        const ExpressionResult &r = row.result;
+        const FloatAnatomy a = anatomize(r.value, r.format);
+        out << row.expr << "  in " << formatName(r.format) << '\n'
+            << "  value        " << shortestText(r.value, r.format) << '\n'
+            << "  stored as    " << a.exactDecimal << '\n'
+            << "  bits         " << a.bits << "  (" << a.hex << ")\n"
+            << "  exact        " << r.exactDigits << '\n'
+            << "  errors       abs " << shortestText(r.absError, Format::Float64) << ", rel "
+            << shortestText(r.relError, Format::Float64) << ", " << shortestText(r.ulpError, Format::Float64)
+            << " ulp (" << shortestText(r.ulpDistance, Format::Float64) << " floats from the correctly rounded "
+            << shortestText(r.exactRounded, r.format) << ")\n";
+        for (const ExprStep &s : r.steps)
+            if (!s.literal)
+                out << "    " << s.text << " = " << exactDecimal(s.value) << '\n';
+        out << '\n';
+    }
+}
+
+} // namespace
+
+CliCommand roundingCommand()
+{
+    return {QStringLiteral("rounding"),
+            QStringLiteral("Evaluate expressions with every operation rounded in a format; exact value and error."),
+            [](QCommandLineParser &p) {
+                p.addOption(QCommandLineOption(QStringLiteral("expr"),
+                                               QStringLiteral("Expression; repeat for several (default: the pair "
+                                                              "2/10000 and (1+1/10000)-(1-1/10000))."),
+                                               QStringLiteral("EXPR")));
+                addDtypeOption(p, true);
+                addJsonOption(p);
+            },
+            [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
+                QStringList exprs = p.values(QStringLiteral("expr"));
+                if (exprs.isEmpty())
+                    for (const char *e : seedPair)
+                        exprs << QString::fromLatin1(e);
+                const std::vector<Format> formats = dtypeOptions(p, {Format::Float32, Format::Float64});
+                std::vector<Expression> parsed;
+                for (const QString &text : exprs) {
+                    auto e = parseExpression(text.toStdString());
+                    if (auto *error = std::get_if<ExprError>(&e))
+                        throw UsageError(QStringLiteral("--expr '%1' %2").arg(text, describe(*error)));
+                    parsed.push_back(std::move(std::get<Expression>(e)));
+                }
+                std::vector<Row> rows;
+                for (const Expression &e : parsed)
+                    for (Format f : formats)
+                        rows.push_back({e.source, evaluateExpression(e, f)});
+                if (p.isSet(QStringLiteral("json")))
+                    writeJson(rows, out);
+                else
+                    writeTable(rows, out);
+                return 0;
+            }};
+}
+
+} // namespace logitlab::cli

@@ -1,0 +1,42 @@
+# Compiler flags shared by every target of ours.
+#
+# Strict IEEE semantics: no fast-math, and no contraction of a*b+c into a fused multiply-add
+# behind our back (that would change the rounding the labs claim to show). Explicit FMAs, such
+# as Eigen's pmadd in matrix products, are still used: they are single IEEE operations.
+#
+# LOGITLAB_ARCH picks the instruction set: "auto" uses x86-64-v3 (AVX2, FMA) when the build
+# machine runs it, else the compiler's baseline. Set it to "" for a portable binary.
+include(CheckCXXSourceRuns)
+set(LOGITLAB_ARCH "auto" CACHE STRING "-march value for our targets: auto, empty, or e.g. x86-64-v3")
+if(LOGITLAB_ARCH STREQUAL "auto")
+  set(CMAKE_REQUIRED_FLAGS "-march=x86-64-v3")
+  check_cxx_source_runs("
+    int main() { __builtin_cpu_init();
+      return (__builtin_cpu_supports(\"avx2\") && __builtin_cpu_supports(\"fma\")) ? 0 : 1; }"
+    LOGITLAB_HOST_HAS_X86_64_V3)
+  unset(CMAKE_REQUIRED_FLAGS)
+  if(LOGITLAB_HOST_HAS_X86_64_V3)
+    set(LOGITLAB_MARCH "x86-64-v3")
+  else()
+    set(LOGITLAB_MARCH "")
+  endif()
+else()
+  set(LOGITLAB_MARCH "${LOGITLAB_ARCH}")
+endif()
+message(STATUS "LogitLab: -march=${LOGITLAB_MARCH}")
+
+function(logitlab_strict_target target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wno-psabi
+    -fno-fast-math -ffp-contract=off -fno-finite-math-only)
+  if(LOGITLAB_MARCH)
+    target_compile_options(${target} PRIVATE -march=${LOGITLAB_MARCH})
+  endif()
+endfunction()
+
+# Options every Qt-using target of ours shares (STYLE.md: no keywords, no implicit ASCII casts).
+function(logitlab_qt_target target)
+  logitlab_strict_target(${target})
+  target_compile_definitions(${target} PRIVATE QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII
+                             QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING)
+endfunction()

@@ -1,0 +1,262 @@
+#include "expr/expressionresult.h"
+
+#include "precision/mpfrutil.h"
+#include "precision/scalar.h"
+#include "precision/ulperror.h"
+
+#include <cmath>
+#include <limits>
+
+namespace logitlab {
+namespace {
+
+using mpfr::mpreal;
+
+// ---- evaluation in the format -------------------------------------------------------------
+
+template <class Scalar> struct FormatEvaluator {
+    const std::string &source;
+    ExpressionResult &result;
+
+    Scalar note(const ExprNode &node, Scalar v, std::initializer_list<Scalar> operands)
+    {
+        bool operandNaN = false, operandInf = false, operandZero = false;
+        for (Scalar o : operands) {
+            operandNaN = operandNaN || Eigen::numext::isnan(o);
+            operandInf = operandInf || Eigen::numext::isinf(o);
+            operandZero = operandZero || o == Scalar(0);
+        }
+        if (Eigen::numext::isnan(v) && !operandNaN)
+            result.nan = true;
+        if (Eigen::numext::isinf(v) && !operandInf && !operandNaN && node.op != ExprOp::Div && node.op != ExprOp::Log)
+            result.overflow = true;
+        if (Eigen::numext::isinf(v) && node.op == ExprOp::Div && !operandInf && !operandZero)
+            result.overflow = true;
+        const Scalar a = v < Scalar(0) ? Scalar(-v) : v;
+        if ((a > Scalar(0) && a < std::numeric_limits<Scalar>::min()) ||
+            (v == Scalar(0) && !operandZero && !operandInf && node.op != ExprOp::Sub && node.op != ExprOp::Add &&
+             node.op != ExprOp::Log && node.op != ExprOp::Log1p && node.op != ExprOp::Expm1))
+            result.underflow = true;
+        result.steps.push_back({source.substr(node.begin, node.end - node.begin), toLongDouble(v), false});
+        return v;
+    }
+
+    Scalar eval(const ExprNode &node)
+    {
+        using namespace Eigen::numext;
+        if (node.op == ExprOp::Literal) {
+            const Scalar v = fromLongDouble<Scalar>(*decimalToFormat(node.literal, formatOf<Scalar>));
+            result.steps.push_back({node.literal, toLongDouble(v), true});
+            if (Eigen::numext::isinf(v))
+                result.overflow = true;
+            return v;
+        }
+        const Scalar a = eval(*node.args[0]);
+        const Scalar b = node.args.size() > 1 ? eval(*node.args[1]) : Scalar(0);
+        switch (node.op) {
+        case ExprOp::Add: return note(node, Scalar(a + b), {a, b});
+        case ExprOp::Sub: return note(node, Scalar(a - b), {a, b});
+        case ExprOp::Mul: return note(node, Scalar(a * b), {a, b});
+        case ExprOp::Div: return note(node, Scalar(a / b), {a, b});
+        case ExprOp::Neg: return note(node, Scalar(-a), {a});
+        case ExprOp::Pow: return note(node, Scalar(pow(a, b)), {a, b});
+        case ExprOp::Exp: return note(node, Scalar(exp(a)), {a});
+        case ExprOp::Log: return note(node, Scalar(log(a)), {a});
+        case ExprOp::Log1p: return note(node, Scalar(log1p(a)), {a});
+        case ExprOp::Expm1: return note(node, Scalar(expm1(a)), {a});
+        case ExprOp::Sqrt: return note(node, Scalar(sqrt(a)), {a});
+        case ExprOp::Literal: break;
+        }
+        return a;
+    }
+};
+
+// ---- exact value by interval arithmetic ---------------------------------------------------
+
+/** \brief A closed interval [lo, hi] that contains the exact value; NaN bounds mean "undefined". */
+struct Interval {
+    mpreal lo, hi;
+};
+
+class IntervalEvaluator {
+public:
+    explicit IntervalEvaluator(mpfr_prec_t p) : m_p(p) {}
+
+    Interval eval(const ExprNode &node)
+    {
+        if (node.op == ExprOp::Literal)
+            return {*decimalToMp(node.literal, m_p, MPFR_RNDD), *decimalToMp(node.literal, m_p, MPFR_RNDU)};
+        const Interval a = eval(*node.args[0]);
+        const Interval b = node.args.size() > 1 ? eval(*node.args[1]) : Interval{};
+        if (isUndefined(a) || (node.args.size() > 1 && isUndefined(b)))
+            return undefined();
+        switch (node.op) {
+        case ExprOp::Add: return {op(mpfr_add, a.lo, b.lo, MPFR_RNDD), op(mpfr_add, a.hi, b.hi, MPFR_RNDU)};
+        case ExprOp::Sub: return {op(mpfr_sub, a.lo, b.hi, MPFR_RNDD), op(mpfr_sub, a.hi, b.lo, MPFR_RNDU)};
+        case ExprOp::Neg: return {-a.hi, -a.lo};
+        case ExprOp::Mul: return corners(mpfr_mul, a, b, false);
+        case ExprOp::Div:
+            if (mpfr::iszero(b.lo) && mpfr::iszero(b.hi))
+                return undefined(); // division by an exact zero has no real value
+            if (b.lo <= 0 && b.hi >= 0)
+                return {-inf(), inf()}; // the divisor's sign is not known yet: refine
+            return corners(mpfr_div, a, b, false);
+        case ExprOp::Pow: return power(a, b);
+        case ExprOp::Exp: return monotone(mpfr_exp, a);
+        case ExprOp::Expm1: return monotone(mpfr_expm1, a);
+        case ExprOp::Log:
+            if (a.hi < 0)
+                return undefined();
+            if (a.lo < 0)
+                return {-inf(), mono1(mpfr_log, a.hi, MPFR_RNDU)}; // straddles 0: refine
+            return monotone(mpfr_log, a);
+        case ExprOp::Log1p:
+            if (a.hi < -1)
+                return undefined();
+            if (a.lo < -1)
+                return {-inf(), mono1(mpfr_log1p, a.hi, MPFR_RNDU)};
+            return monotone(mpfr_log1p, a);
+        case ExprOp::Sqrt:
+            if (a.hi < 0)
+                return undefined();
+            if (a.lo < 0)
+                return {mpreal(0, m_p), mono1(mpfr_sqrt, a.hi, MPFR_RNDU)};
+            return monotone(mpfr_sqrt, a);
+        case ExprOp::Literal: break;
+        }
+        return a;
+    }
+
+    static bool isUndefined(const Interval &i) { return mpfr::isnan(i.lo) || mpfr::isnan(i.hi); }
+
+private:
+    using Binary = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t);
+    using Unary = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
+
+    mpreal inf() const { return mpreal(std::numeric_limits<double>::infinity(), m_p); }
+    Interval undefined() const
+    {
+        const mpreal nan(std::numeric_limits<double>::quiet_NaN(), m_p);
+        return {nan, nan};
+    }
+
+    mpreal op(Binary f, const mpreal &x, const mpreal &y, mpfr_rnd_t rnd) const
+    {
+        mpreal r(0, m_p);
+        f(r.mpfr_ptr(), x.mpfr_srcptr(), y.mpfr_srcptr(), rnd);
+        return r;
+    }
+
+    mpreal mono1(Unary f, const mpreal &x, mpfr_rnd_t rnd) const
+    {
+        mpreal r(0, m_p);
+        f(r.mpfr_ptr(), x.mpfr_srcptr(), rnd);
+        return r;
+    }
+
+    Interval monotone(Unary f, const Interval &a) const { return {mono1(f, a.lo, MPFR_RNDD), mono1(f, a.hi, MPFR_RNDU)}; }
+
+    /** min and max of f over the four corners; \a withZero adds the point 0 to the candidates. */
+    Interval corners(Binary f, const Interval &a, const Interval &b, bool withZero) const
+    {
+        Interval r{inf(), -inf()};
+        bool any = false;
+        for (const mpreal *x : {&a.lo, &a.hi})
+            for (const mpreal *y : {&b.lo, &b.hi}) {
+                const mpreal lo = op(f, *x, *y, MPFR_RNDD);
+                const mpreal hi = op(f, *x, *y, MPFR_RNDU);
+                if (mpfr::isnan(lo) || mpfr::isnan(hi))
+                    continue; // 0 * inf at an unbounded corner: covered by refining
+                r.lo = any ? mpfr::min(r.lo, lo) : lo;
+                r.hi = any ? mpfr::max(r.hi, hi) : hi;
+                any = true;
+            }
+        if (!any)
+            return undefined();
+        if (withZero) {
+            r.lo = mpfr::min(r.lo, mpreal(0, m_p));
+            r.hi = mpfr::max(r.hi, mpreal(0, m_p));
+        }
+        return r;
+    }
+
+    Interval power(const Interval &a, const Interval &b) const
+    {
+        const bool exactExponent = b.lo == b.hi;
+        if (a.lo > 0)
+            return corners(mpfr_pow, a, b, false); // x^y is monotone in x and in y for x > 0
+        if (!exactExponent || !mpfr::isint(b.lo))
+            return a.hi < 0 ? undefined() : Interval{mpreal(0, m_p), inf()};
+        // Integer exponent and a base that may be <= 0: the extremes are at the ends, or at 0.
+        const bool straddles = a.lo <= 0 && a.hi >= 0;
+        return corners(mpfr_pow, a, b, straddles && b.lo > 0);
+    }
+
+    mpfr_prec_t m_p;
+};
+
+/** Interval narrow enough: 2^-112 relative, or an interval around 0 below every format's reach. */
+bool narrowEnough(const Interval &i)
+{
+    if (i.lo == i.hi || mpfr::isinf(i.lo) || mpfr::isinf(i.hi))
+        return i.lo == i.hi;
+    const mpreal width = i.hi - i.lo;
+    const mpreal magnitude = mpfr::max(mpfr::abs(i.lo), mpfr::abs(i.hi));
+    if (i.lo <= 0 && i.hi >= 0)
+        return width < mpfr::ldexp(mpreal(1), -16500); // below half float80's smallest subnormal
+    return width <= mpfr::ldexp(magnitude, -112);
+}
+
+std::string significantDigits(const mpreal &x)
+{
+    if (mpfr::isnan(x))
+        return "nan";
+    if (mpfr::isinf(x))
+        return x > 0 ? "inf" : "-inf";
+    if (mpfr::iszero(x))
+        return "0";
+    char *text = nullptr;
+    mpfr_asprintf(&text, "%.33Re", x.mpfr_srcptr());
+    std::string s(text);
+    mpfr_free_str(text);
+    return s;
+}
+
+} // namespace
+
+ExpressionResult evaluateExpression(const Expression &e, Format f)
+{
+    ExpressionResult r;
+    r.format = f;
+    if (!e.root)
+        return r;
+    r.value = visitFormat(f, [&](auto tag) {
+        using Scalar = typename decltype(tag)::type;
+        FormatEvaluator<Scalar> evaluator{e.source, r};
+        return toLongDouble(evaluator.eval(*e.root));
+    });
+
+    WideExponentRange wide;
+    Interval exact;
+    const mpfr_prec_t p = refineUntilStable([&](mpfr_prec_t bits) {
+        exact = IntervalEvaluator(bits).eval(*e.root);
+        return IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
+    });
+    r.exactKnown = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
+    if (IntervalEvaluator::isUndefined(exact)) {
+        r.exact = mpreal(std::numeric_limits<double>::quiet_NaN());
+    } else if (exact.lo <= 0 && exact.hi >= 0 && narrowEnough(exact)) {
+        r.exact = mpreal(0, p); // |exact| < 2^-16500: zero in every format
+    } else {
+        r.exact = (exact.lo + exact.hi) / 2;
+    }
+    r.exactDigits = significantDigits(r.exact);
+    r.exactRounded = roundToFormat(r.exact, f);
+    r.absError = absoluteError(r.value, r.exact);
+    r.relError = relativeError(r.value, r.exact);
+    r.ulpError = ulpError(r.value, r.exact, f);
+    r.ulpDistance = ulpDistance(r.value, r.exactRounded, f);
+    return r;
+}
+
+} // namespace logitlab

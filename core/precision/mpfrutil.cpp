@@ -1,0 +1,200 @@
+#include "precision/mpfrutil.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace logitlab {
+
+WideExponentRange::WideExponentRange() : m_emin(mpfr_get_emin()), m_emax(mpfr_get_emax())
+{
+    mpfr_set_emin(mpfr_get_emin_min());
+    mpfr_set_emax(mpfr_get_emax_max());
+}
+
+WideExponentRange::~WideExponentRange()
+{
+    mpfr_set_emin(m_emin);
+    mpfr_set_emax(m_emax);
+}
+
+mpfr::mpreal exactValue(long double x, mpfr_prec_t precision)
+{
+    mpfr::mpreal r(0, std::max<mpfr_prec_t>(precision, 64));
+    mpfr_set_ld(r.mpfr_ptr(), x, MPFR_RNDN); // exact: 64 bits suffice for every long double
+    return r;
+}
+
+namespace {
+
+/** RAII: narrows MPFR's exponent range to that of a format, so subnormalize() can emulate it. */
+class FormatExponentRange {
+public:
+    explicit FormatExponentRange(const FormatInfo &info)
+        : m_emin(mpfr_get_emin()), m_emax(mpfr_get_emax())
+    {
+        // MPFR writes x = 0.1b... * 2^e, IEEE writes 1.b... * 2^E, so e = E + 1. The smallest
+        // subnormal 2^(emin-p+1) is 0.1 * 2^(emin-p+2).
+        mpfr_set_emin(info.minExponent - info.precision + 2);
+        mpfr_set_emax(info.maxExponent + 1);
+    }
+    ~FormatExponentRange()
+    {
+        mpfr_set_emin(m_emin);
+        mpfr_set_emax(m_emax);
+    }
+
+private:
+    mpfr_exp_t m_emin;
+    mpfr_exp_t m_emax;
+};
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string s(text);
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/** Non-finite literal: +1 or -1 for infinities, 0 for NaN, nullopt if finite text. */
+std::optional<int> nonFiniteLiteral(std::string_view text)
+{
+    std::string s = lowerAscii(text);
+    int sign = 1;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        sign = s[0] == '-' ? -1 : 1;
+        s.erase(0, 1);
+    }
+    if (s == "inf" || s == "infinity")
+        return sign;
+    if (s == "nan")
+        return 0;
+    return std::nullopt;
+}
+
+bool isDecimalLiteral(std::string_view s)
+{
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        ++i;
+    std::size_t digits = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+        ++i;
+        ++digits;
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+            ++i;
+            ++digits;
+        }
+    }
+    if (digits == 0)
+        return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        std::size_t expDigits = 0;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+            ++i;
+            ++expDigits;
+        }
+        if (expDigits == 0)
+            return false;
+    }
+    return i == s.size();
+}
+
+} // namespace
+
+long double roundToFormat(mpfr_srcptr x, Format f, mpfr_rnd_t rnd)
+{
+    const FormatInfo &info = formatInfo(f);
+    mpfr_t r;
+    mpfr_init2(r, info.precision);
+    long double result;
+    {
+        FormatExponentRange range(info);
+        int inexact = mpfr_set(r, x, rnd);
+        inexact = mpfr_check_range(r, inexact, rnd);
+        mpfr_subnormalize(r, inexact, rnd);
+    }
+    result = mpfr_get_ld(r, MPFR_RNDN); // exact: every value of every format fits long double
+    mpfr_clear(r);
+    return result;
+}
+
+long double roundToFormat(const mpfr::mpreal &x, Format f)
+{
+    return roundToFormat(x.mpfr_srcptr(), f, MPFR_RNDN);
+}
+
+std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision,
+                                        mpfr_rnd_t rnd)
+{
+    mpfr::mpreal r(0, precision);
+    if (auto special = nonFiniteLiteral(text)) {
+        if (*special == 0)
+            mpfr_set_nan(r.mpfr_ptr());
+        else
+            mpfr_set_inf(r.mpfr_ptr(), *special);
+        return r;
+    }
+    if (!isDecimalLiteral(text))
+        return std::nullopt;
+    WideExponentRange wide;
+    const std::string s(text);
+    mpfr_strtofr(r.mpfr_ptr(), s.c_str(), nullptr, 10, rnd);
+    return r;
+}
+
+std::optional<long double> decimalToFormat(std::string_view text, Format f)
+{
+    if (auto special = nonFiniteLiteral(text)) {
+        if (*special == 0)
+            return std::numeric_limits<long double>::quiet_NaN();
+        return *special * std::numeric_limits<long double>::infinity();
+    }
+    if (!isDecimalLiteral(text))
+        return std::nullopt;
+    const FormatInfo &info = formatInfo(f);
+    mpfr_t r;
+    mpfr_init2(r, info.precision);
+    const std::string s(text);
+    {
+        // One correct rounding straight from the decimal string: no double rounding.
+        FormatExponentRange range(info);
+        int inexact = mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN);
+        inexact = mpfr_check_range(r, inexact, MPFR_RNDN);
+        mpfr_subnormalize(r, inexact, MPFR_RNDN);
+    }
+    const long double result = mpfr_get_ld(r, MPFR_RNDN);
+    mpfr_clear(r);
+    return result;
+}
+
+bool roundsToOneValue(const mpfr::mpreal &lo, const mpfr::mpreal &hi)
+{
+    for (Format f : allFormats) {
+        const long double a = roundToFormat(lo.mpfr_srcptr(), f, MPFR_RNDN);
+        const long double b = roundToFormat(hi.mpfr_srcptr(), f, MPFR_RNDN);
+        if (!(a == b)) // -0 == +0: the real number 0 has no sign
+            return false;
+    }
+    return true;
+}
+
+bool roundsStably(const mpfr::mpreal &v, const mpfr::mpreal &radius)
+{
+    if (mpfr::isnan(v) || mpfr::isinf(v))
+        return true;
+    mpfr::mpreal lo(0, v.get_prec()), hi(0, v.get_prec());
+    mpfr_sub(lo.mpfr_ptr(), v.mpfr_srcptr(), radius.mpfr_srcptr(), MPFR_RNDD);
+    mpfr_add(hi.mpfr_ptr(), v.mpfr_srcptr(), radius.mpfr_srcptr(), MPFR_RNDU);
+    return roundsToOneValue(lo, hi);
+}
+
+} // namespace logitlab

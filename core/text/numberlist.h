@@ -1,0 +1,53 @@
+#pragma once
+/** \file
+ * The LIST syntax shared by the CLI and the GUI: numbers separated by commas and/or white space,
+ * optionally inside [ ], so a printed NumPy array or Python list pastes in unchanged.
+ */
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace logitlab {
+
+/** \brief Why a LIST did not parse (the UI maps each to a translated message). */
+enum class ListErrorKind {
+    Empty,            ///< no numbers at all
+    BadToken,         ///< a token that is not a number
+    UnbalancedBracket,///< a [ without ] or the reverse
+    RaggedRows,       ///< matrix rows of different lengths
+};
+
+/** \brief Where and why a LIST failed: the offending text and its byte range. */
+struct ListError {
+    ListErrorKind kind;
+    std::size_t position = 0; ///< byte offset of the offending token in the input
+    std::size_t length = 0;   ///< its length in bytes
+    std::string token;        ///< the offending text (empty for Empty)
+};
+
+/** \brief One number as written (its text) and where it stood. */
+struct NumberToken {
+    std::string text;
+    std::size_t position = 0;
+};
+
+/**
+ * Splits \a text into number tokens. Accepted numbers: [+-]digits[.[digits]][(e|E)[+-]digits],
+ * [+-].digits..., and inf, infinity, nan in any case with an optional sign. An optional
+ * NumPy-style `array(` ... `)` wrapper and an optional `, dtype=...` are ignored. Nested
+ * brackets are flattened (use parseNumberMatrix to keep rows).
+ */
+std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_view text);
+
+/**
+ * A matrix: rows as nested lists `[[1,2],[3,4]]`, or one row per line / per `;`.
+ * All rows must have the same length.
+ */
+std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix(std::string_view text);
+
+/** True if \a token is one number in the syntax above. */
+bool isNumberToken(std::string_view token);
+
+} // namespace logitlab
