@@ -1,0 +1,396 @@
+#pragma once
+/** \file
+ * Softmax of a matrix along one axis (PyTorch's `dim` 0 or 1), by the four methods of softmax.h.
+ *
+ * Each row (Axis::Rows, dim=1) or column (Axis::Columns, dim=0) gets exactly the arithmetic of
+ * the vector kernel in softmax.h applied to a copy of that line in a fresh (32-byte aligned)
+ * Vector: the same formula, the same exp (Eigen's vectorised exp on 256-element blocks inside
+ * the safe range, the C library's exp elsewhere and on the block's last n mod packet-size
+ * elements), and the same summation order (Eigen's two-accumulator packet order, then the
+ * horizontal sum, then the tail). The results are therefore bit for bit those of the vector
+ * kernels, and so are the error bounds stated there (Blanchard, Higham and Higham 2021).
+ *
+ * Note: Eigen picks its packet/scalar split and its summation order from the *address* of the
+ * data. The kernels here use the order Eigen uses for an aligned vector whatever the address,
+ * so a row at any offset of a matrix gives the same bits as the same values in a fresh Vector.
+ */
+#include "softmax/safeexp.h"
+#include "softmax/softmax.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+// Eigen's packet types carry alignment attributes that GCC drops in template arguments.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wignored-attributes"
+
+namespace logitlab {
+
+/** \brief A dense row-major matrix of one of our formats (rows are contiguous). */
+template <class Scalar> using RowMatrix = Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/** \brief The axis a matrix softmax normalises along, numbered as PyTorch's `dim`. */
+enum class Axis : int {
+    Columns = 0, ///< dim=0: each column sums to 1
+    Rows = 1,    ///< dim=1: each row sums to 1 (the last axis)
+};
+
+/** \brief Higham's softmax of every line of a matrix: both outputs plus one log-sum-exp per line. */
+template <class Scalar> struct HighamMatrixResult {
+    RowMatrix<Scalar> softmax;
+    RowMatrix<Scalar> logSoftmax;
+    Vector<Scalar> logSumExp; ///< one entry per row (Axis::Rows) or per column (Axis::Columns)
+};
+
+namespace detail {
+
+namespace ei = Eigen::internal;
+
+/** True when the kernels below use Eigen's packets for Scalar (float and double). */
+template <class Scalar>
+inline constexpr bool usesPackets = VectorExpRange<Scalar>::vectorised && bool(ei::packet_traits<Scalar>::Vectorizable);
+
+/**
+ * sum_i p[i] in the order Eigen 3.4's redux uses for an aligned dynamic vector: two packet
+ * accumulators over pairs of packets, one more packet, the horizontal sum (predux), then the
+ * remaining n mod packet-size elements one by one; below one packet, left to right.
+ */
+template <class Scalar> Scalar alignedOrderSum(const Scalar *p, Eigen::Index n)
+{
+    using Traits = ei::packet_traits<Scalar>;
+    if constexpr (bool(Traits::Vectorizable) && bool(Traits::HasAdd)) {
+        using Packet = typename Traits::type;
+        constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+        const Eigen::Index end2 = (n / (2 * w)) * (2 * w);
+        const Eigen::Index end1 = (n / w) * w;
+        if (end1 > 0) {
+            Packet r0 = ei::ploadu<Packet>(p);
+            if (end1 > w) {
+                Packet r1 = ei::ploadu<Packet>(p + w);
+                for (Eigen::Index i = 2 * w; i < end2; i += 2 * w) {
+                    r0 = ei::padd(r0, ei::ploadu<Packet>(p + i));
+                    r1 = ei::padd(r1, ei::ploadu<Packet>(p + i + w));
+                }
+                r0 = ei::padd(r0, r1);
+                if (end1 > end2)
+                    r0 = ei::padd(r0, ei::ploadu<Packet>(p + end2));
+            }
+            Scalar res = ei::predux(r0);
+            for (Eigen::Index i = end1; i < n; ++i)
+                res = res + p[i];
+            return res;
+        }
+    }
+    if (n == 0)
+        return Scalar(0);
+    Scalar res = p[0];
+    for (Eigen::Index i = 1; i < n; ++i)
+        res = res + p[i];
+    return res;
+}
+
+/** Records overflow/underflow of out = exp(arg) as noteExpFlags() in softmax.h does. */
+template <class Scalar> inline void noteExpFlag(Scalar arg, Scalar out, SoftmaxFlags *flags)
+{
+    if (!flags || !Eigen::numext::isfinite(arg))
+        return;
+    if (Eigen::numext::isinf(out))
+        flags->overflow = true;
+    else if (out < std::numeric_limits<Scalar>::min())
+        flags->underflow = true;
+}
+
+/**
+ * out[i] = exp(in[i]) exactly as safeExp() computes it into an aligned array: per 256-element
+ * block, Eigen's packet exp on whole packets and the C library's exp on the rest when every
+ * argument lies in VectorExpRange, the C library's exp on the whole block otherwise. Flags as
+ * noteExpFlags() (only the C library blocks can overflow or underflow). \a in may equal \a out.
+ */
+template <class Scalar> void alignedOrderExp(const Scalar *in, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if constexpr (usesPackets<Scalar>) {
+        using Packet = typename ei::packet_traits<Scalar>::type;
+        using Range = VectorExpRange<Scalar>;
+        constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+        constexpr Eigen::Index block = 256;
+        const Packet lo = ei::pset1<Packet>(Range::lo);
+        const Packet hi = ei::pset1<Packet>(Range::hi);
+        for (Eigen::Index start = 0; start < n; start += block) {
+            const Scalar *x = in + start;
+            Scalar *y = out + start;
+            const Eigen::Index len = std::min(block, n - start);
+            const Eigen::Index packed = (len / w) * w;
+            Packet bad = ei::pzero(lo);
+            for (Eigen::Index i = 0; i < packed; i += w) {
+                const Packet v = ei::ploadu<Packet>(x + i);
+                // v < lo, v > hi or v is NaN
+                bad = ei::por(bad, ei::por(ei::pcmp_lt_or_nan(v, lo), ei::pcmp_lt(hi, v)));
+            }
+            bool inRange = !ei::predux_any(bad);
+            for (Eigen::Index i = packed; i < len; ++i)
+                inRange = inRange && x[i] >= Range::lo && x[i] <= Range::hi;
+            if (inRange) {
+                for (Eigen::Index i = 0; i < packed; i += w)
+                    ei::pstoreu(y + i, ei::pexp(ei::ploadu<Packet>(x + i)));
+                for (Eigen::Index i = packed; i < len; ++i)
+                    y[i] = std::exp(x[i]);
+            } else {
+                for (Eigen::Index i = 0; i < len; ++i) {
+                    const Scalar a = x[i];
+                    y[i] = std::exp(a);
+                    noteExpFlag(a, y[i], flags);
+                }
+            }
+        }
+    } else {
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const Scalar a = in[i];
+            out[i] = Eigen::numext::exp(a);
+            noteExpFlag(a, out[i], flags);
+        }
+    }
+}
+
+/** max_i z[i] with maxPropagatingNaN()'s result (NaN wins; among equal zeros, the first). */
+template <class Scalar> Scalar lineMax(const Scalar *z, Eigen::Index n)
+{
+    if constexpr (usesPackets<Scalar>) {
+        using Packet = typename ei::packet_traits<Scalar>::type;
+        constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+        if (n >= w) {
+            Packet m = ei::ploadu<Packet>(z);
+            Packet nan = ei::pcmp_lt_or_nan(m, m); // true exactly in NaN lanes
+            Eigen::Index i = w;
+            for (; i + w <= n; i += w) {
+                const Packet v = ei::ploadu<Packet>(z + i);
+                nan = ei::por(nan, ei::pcmp_lt_or_nan(v, v));
+                m = ei::pmax(m, v);
+            }
+            Scalar result = ei::predux_max(m);
+            bool anyNan = ei::predux_any(nan);
+            for (; i < n; ++i) {
+                anyNan = anyNan || Eigen::numext::isnan(z[i]);
+                result = z[i] > result ? z[i] : result;
+            }
+            // Ties between -0 and +0 (and NaN payloads) need the scalar scan's first-wins rule.
+            if (!anyNan && result != Scalar(0))
+                return result;
+        }
+    }
+    return maxPropagatingNaN<Scalar>(Eigen::Map<const Vector<Scalar>>(z, n));
+}
+
+/**
+ * out[i] = in[i] - s, with Eigen's packet op on whole packets and the scalar op on the rest, as
+ * `out = z - m` assigns into an aligned Vector (for the 16-bit types the two differ in the sign
+ * of a NaN result).
+ */
+template <class Scalar> void subtractScalar(const Scalar *in, Scalar s, Scalar *out, Eigen::Index n)
+{
+    Eigen::Index i = 0;
+    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
+                  bool(ei::functor_traits<ei::scalar_difference_op<Scalar, Scalar>>::PacketAccess)) {
+        using Packet = typename ei::packet_traits<Scalar>::type;
+        constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+        const Packet ps = ei::pset1<Packet>(s);
+        for (; i + w <= n; i += w)
+            ei::pstoreu(out + i, ei::psub(ei::ploadu<Packet>(in + i), ps));
+    }
+    for (; i < n; ++i)
+        out[i] = in[i] - s;
+}
+
+/** out[i] = out[i] / s (a true division), split into packets as `out /= s` in softmax.h. */
+template <class Scalar> void divideByScalar(Scalar *out, Scalar s, Eigen::Index n)
+{
+    Eigen::Index i = 0;
+    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
+                  bool(ei::functor_traits<ei::scalar_quotient_op<Scalar, Scalar>>::PacketAccess)) {
+        using Packet = typename ei::packet_traits<Scalar>::type;
+        constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+        const Packet ps = ei::pset1<Packet>(s);
+        for (; i + w <= n; i += w)
+            ei::pstoreu(out + i, ei::pdiv(ei::ploadu<Packet>(out + i), ps));
+    }
+    for (; i < n; ++i)
+        out[i] = out[i] / s;
+}
+
+/** naiveSoftmax() on one contiguous line; \a out may equal \a z. */
+template <class Scalar> void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if (n == 0)
+        return;
+    alignedOrderExp(z, out, n, flags);
+    divideByScalar(out, alignedOrderSum(out, n), n);
+}
+
+/** shiftedSoftmax() on one contiguous line; \a out may equal \a z. */
+template <class Scalar> void shiftedLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if (n == 0)
+        return;
+    subtractScalar(z, lineMax(z, n), out, n);
+    alignedOrderExp(out, out, n, flags);
+    divideByScalar(out, alignedOrderSum(out, n), n);
+}
+
+/** logSoftmax() on one contiguous line; \a scratch holds n values; \a out may equal \a z. */
+template <class Scalar>
+void logSoftmaxLine(const Scalar *z, Scalar *out, Scalar *scratch, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if (n == 0)
+        return;
+    subtractScalar(z, lineMax(z, n), out, n);
+    alignedOrderExp(out, scratch, n, flags);
+    const Scalar logSum = Eigen::numext::log(alignedOrderSum(scratch, n));
+    subtractScalar(out, logSum, out, n);
+}
+
+/** highamSoftmax() on one contiguous line; returns the log-sum-exp. */
+template <class Scalar>
+Scalar highamLine(const Scalar *z, Scalar *softmax, Scalar *logSoftmax, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if (n == 0)
+        return Scalar(-std::numeric_limits<float>::infinity());
+    // k = the first NaN if any, else the first index of the maximum (the scan in softmax.h).
+    const Scalar m = lineMax(z, n);
+    Eigen::Index k = 0;
+    if (Eigen::numext::isnan(m)) {
+        while (!Eigen::numext::isnan(z[k]))
+            ++k;
+    } else {
+        while (!(z[k] == m))
+            ++k;
+    }
+    const Scalar a = z[k];
+    subtractScalar(z, a, logSoftmax, n);
+    alignedOrderExp(logSoftmax, softmax, n, flags);
+    softmax[k] = Scalar(0); // exp(0) = 1 is kept out of s
+    const Scalar s = alignedOrderSum(softmax, n);
+    softmax[k] = Scalar(1);
+    divideByScalar(softmax, Scalar(Scalar(1) + s), n);
+    const Scalar l = Eigen::numext::log1p(s);
+    subtractScalar(logSoftmax, l, logSoftmax, n);
+    return a + l;
+}
+
+/**
+ * Calls fn(in, out, n, line) for every line of \a z along \a axis. Rows are passed in place;
+ * columns are gathered into a contiguous buffer, and \a out's column is filled from a second.
+ */
+template <class Scalar, class Fn>
+void forEachLine(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, Fn &&fn)
+{
+    const Eigen::Index rows = z.rows(), cols = z.cols();
+    if (axis == Axis::Rows) {
+        for (Eigen::Index r = 0; r < rows; ++r)
+            fn(z.data() + r * cols, out.data() + r * cols, cols, r);
+        return;
+    }
+    Vector<Scalar> in(rows), res(rows);
+    for (Eigen::Index c = 0; c < cols; ++c) {
+        in = z.col(c);
+        fn(in.data(), res.data(), rows, c);
+        out.col(c) = res;
+    }
+}
+
+} // namespace detail
+
+/**
+ * Naive softmax (see the vector kernel in softmax.h) of every line of \a z along \a axis, into
+ * \a out (resized to z's shape; it may be z itself). Flags are OR-ed over all lines.
+ */
+template <class Scalar>
+void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
+{
+    out.resize(z.rows(), z.cols());
+    detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
+        detail::naiveLine(in, o, n, flags);
+    });
+}
+
+/** Shifted softmax exp(z - max) / sum of every line along \a axis; as naiveSoftmax() above. */
+template <class Scalar>
+void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
+{
+    out.resize(z.rows(), z.cols());
+    detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
+        detail::shiftedLine(in, o, n, flags);
+    });
+}
+
+/** Log-softmax z - max - log(sum exp(z - max)) of every line along \a axis; as above. */
+template <class Scalar>
+void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
+{
+    out.resize(z.rows(), z.cols());
+    Vector<Scalar> scratch(axis == Axis::Rows ? z.cols() : z.rows());
+    detail::forEachLine<Scalar>(z, axis, out,
+                                [flags, &scratch](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
+                                    detail::logSoftmaxLine(in, o, scratch.data(), n, flags);
+                                });
+}
+
+/** Higham's softmax, log-softmax and log-sum-exp of every line along \a axis, into \a out. */
+template <class Scalar>
+void highamSoftmax(const RowMatrix<Scalar> &z, Axis axis, HighamMatrixResult<Scalar> &out,
+                   SoftmaxFlags *flags = nullptr)
+{
+    out.softmax.resize(z.rows(), z.cols());
+    out.logSoftmax.resize(z.rows(), z.cols());
+    out.logSumExp.resize(axis == Axis::Rows ? z.rows() : z.cols());
+    if (axis == Axis::Rows) {
+        const Eigen::Index cols = z.cols();
+        for (Eigen::Index r = 0; r < z.rows(); ++r)
+            out.logSumExp[r] = detail::highamLine(z.data() + r * cols, out.softmax.data() + r * cols,
+                                                  out.logSoftmax.data() + r * cols, cols, flags);
+        return;
+    }
+    Vector<Scalar> in(z.rows()), sm(z.rows()), ls(z.rows());
+    for (Eigen::Index c = 0; c < z.cols(); ++c) {
+        in = z.col(c);
+        out.logSumExp[c] = detail::highamLine(in.data(), sm.data(), ls.data(), z.rows(), flags);
+        out.softmax.col(c) = sm;
+        out.logSoftmax.col(c) = ls;
+    }
+}
+
+/** Value-returning forms of the four matrix kernels above. */
+template <class Scalar>
+RowMatrix<Scalar> naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
+{
+    RowMatrix<Scalar> out;
+    naiveSoftmax<Scalar>(z, axis, out, flags);
+    return out;
+}
+template <class Scalar>
+RowMatrix<Scalar> shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
+{
+    RowMatrix<Scalar> out;
+    shiftedSoftmax<Scalar>(z, axis, out, flags);
+    return out;
+}
+template <class Scalar>
+RowMatrix<Scalar> logSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
+{
+    RowMatrix<Scalar> out;
+    logSoftmax<Scalar>(z, axis, out, flags);
+    return out;
+}
+template <class Scalar>
+HighamMatrixResult<Scalar> highamSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
+{
+    HighamMatrixResult<Scalar> out;
+    highamSoftmax<Scalar>(z, axis, out, flags);
+    return out;
+}
+
+} // namespace logitlab
+
+#pragma GCC diagnostic pop
