@@ -2,7 +2,7 @@
 /** \file
  * exp over an array that is fast and still right at the edges of the format.
  *
- * Eigen 3.4's vectorised exp (a Cody-Waite reduction with a degree-6 polynomial, about 1 ulp)
+ * Eigen 3.4's vectorised exp (a Cody-Waite reduction with a polynomial, about 1.2 ulp)
  * clamps its argument: in float32 it returns 2.9e-39 for exp(-104), where the true value
  * rounds to 0, and never returns a subnormal. Blocks whose arguments all lie where the
  * polynomial is accurate take the vectorised path; any block with an argument outside that
@@ -35,7 +35,8 @@ template <> struct VectorExpRange<double> {
 
 /**
  * out[i] = exp(in[i]) for i < n. \a in and \a out may be the same array.
- * Worst case about 1 ulp (Eigen's polynomial) or the C library's bound (glibc: < 1 ulp).
+ * Worst case 1.5 ulp from the exact value: Eigen's polynomial measures 1.16 ulp (float) and
+ * 1.21 ulp (double) on dense sweeps (tests/core/softmax); glibc's exp is below 1 ulp.
  */
 template <class Scalar> void safeExp(const Scalar *in, Scalar *out, Eigen::Index n)
 {

@@ -1,0 +1,305 @@
+/** \file Tests of logitlab-cli through the real binary: output contract, numbers, bad input. */
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LOGITLAB_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QJsonObject runJson(const QStringList &args)
+{
+    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
+    if (r.exitCode != 0) {
+        qWarning("exit %d: %s", r.exitCode, r.err.constData());
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("bad JSON (%s): %s", qPrintable(error.errorString()), r.out.constData());
+    return doc.object();
+}
+
+/** A JSON number, or the strings "nan", "inf", "-inf" the contract uses for non-finite values. */
+double number(const QJsonValue &v)
+{
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s == QLatin1String("nan"))
+            return NAN;
+        if (s == QLatin1String("inf"))
+            return INFINITY;
+        if (s == QLatin1String("-inf"))
+            return -INFINITY;
+    }
+    return v.toDouble(-12345);
+}
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *a : list)
+        out << QString::fromUtf8(a);
+    return out;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void softmaxSeed();
+    void softmaxOverflow_data();
+    void softmaxOverflow();
+    void softmaxPastesNumpy();
+    void numbersRoundTripInTheirFormat();
+    void crossEntropy();
+    void bce();
+    void roundingDefaults();
+    void roundingExpressionAndFormats();
+    void tables();
+    void badInput_data();
+    void badInput();
+    void helpAndVersion_data();
+    void helpAndVersion();
+};
+
+// softmax of [-3, 2, -1, 0] = [0.0057, 0.8390, 0.0418, 0.1135] (the course's example).
+void TestCli::softmaxSeed()
+{
+    const QJsonObject o = runJson(args({"softmax", "--logits", "[-3, 2, -1, 0]"}));
+    QCOMPARE(o.value(QStringLiteral("command")).toString(), QStringLiteral("softmax"));
+    QCOMPARE(o.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+    const QJsonArray ref = o.value(QStringLiteral("reference")).toArray();
+    const double expected[] = {0.0057, 0.8390, 0.0418, 0.1135};
+    QCOMPARE(ref.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(std::fabs(number(ref[i]) - expected[i]) < 5e-5);
+    const QJsonObject methods = o.value(QStringLiteral("methods")).toObject();
+    for (const char *m : {"naive", "shifted", "log_softmax", "higham"}) {
+        const QJsonObject r = methods.value(QLatin1String(m)).toObject();
+        QCOMPARE(r.value(QStringLiteral("values")).toArray().size(), 4);
+        QVERIFY(number(r.value(QStringLiteral("max_ulp_error"))) <= 3);
+        QCOMPARE(r.value(QStringLiteral("nan")).toBool(), false);
+    }
+    QCOMPARE(methods.value(QStringLiteral("log_softmax")).toObject().value(QStringLiteral("log_values")).toArray().size(), 4);
+}
+
+// [1000,2000,3000,4000,5000]: naive NaN in float32 and float64, shifted exactly [0,0,0,0,1].
+void TestCli::softmaxOverflow_data()
+{
+    QTest::addColumn<QString>("dtype");
+    QTest::addRow("float32") << QStringLiteral("float32");
+    QTest::addRow("double alias") << QStringLiteral("double");
+    QTest::addRow("fp16 alias") << QStringLiteral("fp16");
+}
+
+void TestCli::softmaxOverflow()
+{
+    QFETCH(QString, dtype);
+    const QJsonObject o = runJson({QStringLiteral("softmax"), QStringLiteral("--logits"), QStringLiteral("1000 2000 3000 4000 5000"),
+                                   QStringLiteral("--dtype"), dtype});
+    const QJsonObject naive = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("naive")).toObject();
+    QCOMPARE(naive.value(QStringLiteral("nan")).toBool(), true);
+    QCOMPARE(naive.value(QStringLiteral("overflow")).toBool(), true);
+    QCOMPARE(naive.value(QStringLiteral("max_ulp_error")).toString(), QStringLiteral("inf"));
+    for (const QJsonValue &v : naive.value(QStringLiteral("values")).toArray())
+        QCOMPARE(v.toString(), QStringLiteral("nan"));
+    const QJsonObject shifted = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("shifted")).toObject();
+    const QJsonArray values = shifted.value(QStringLiteral("values")).toArray();
+    const double expected[] = {0, 0, 0, 0, 1};
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(number(values[i]), expected[i]);
+}
+
+// A printed NumPy array pastes in unchanged (here "[1.e+03 2.e+03 3.e+03]").
+void TestCli::softmaxPastesNumpy()
+{
+    const QJsonObject o = runJson(args({"softmax", "--logits", "array([1.e+03, 2.e+03, 3.e+03], dtype=float32)"}));
+    const QJsonArray logits = o.value(QStringLiteral("logits")).toArray();
+    QCOMPARE(logits.size(), 3);
+    QCOMPARE(number(logits[2]), 3000.0);
+    const QJsonObject o2 = runJson(args({"softmax", "--logits", "[1.e+03 2.e+03 3.e+03]"}));
+    QCOMPARE(o2.value(QStringLiteral("logits")).toArray().size(), 3);
+}
+
+// Numbers print as the shortest text that reads back in their own format: float32 0.1 is
+// "0.1" (not 0.10000000149011612), the float64 reference is a double.
+void TestCli::numbersRoundTripInTheirFormat()
+{
+    const Run r = runCli(args({"softmax", "--logits", "0.1,-inf,NaN", "--json"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("\"logits\":[0.1,\"-inf\",\"nan\"]"), r.out.constData());
+    const Run half = runCli(args({"softmax", "--logits", "0.1", "--dtype", "half", "--json"}));
+    // 0.1 in float16 is 0.0999755859375; the shortest text that rounds back to it is 0.1.
+    QVERIFY2(half.out.contains("\"logits\":[0.1]"), half.out.constData());
+}
+
+// Label 1 of [1000, 0]: naive inf (p_1 = 1/inf = 0), probabilities inf (e^-1000 underflows),
+// Keras clip 16.118, from_logits 1000; label 0: naive NaN (p_0 = inf/inf).
+void TestCli::crossEntropy()
+{
+    const QJsonObject o = runJson(args({"cross-entropy", "--logits", "[1000, 0]", "--label", "1"}));
+    QCOMPARE(o.value(QStringLiteral("label")).toInt(), 1);
+    QCOMPARE(number(o.value(QStringLiteral("reference"))), 1000.0);
+    const QJsonObject m = o.value(QStringLiteral("methods")).toObject();
+    QCOMPARE(number(m.value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss"))), INFINITY);
+    QCOMPARE(number(m.value(QStringLiteral("probabilities")).toObject().value(QStringLiteral("loss"))), INFINITY);
+    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss"))) - 16.1181) < 1e-4);
+    QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("loss"))), 1000.0);
+    QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("ulp_error"))), 0.0);
+    const QJsonObject right = runJson(args({"cross-entropy", "--logits", "[1000, 0]", "--label", "0"}));
+    QVERIFY(std::isnan(number(right.value(QStringLiteral("methods")).toObject().value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss")))));
+}
+
+// y = 0, z = 1000: naive inf, Keras plateau 23 ln 2 = 15.94 in float32, from_logits 1000.
+void TestCli::bce()
+{
+    const QJsonObject o = runJson(args({"bce", "--logit", "1000", "--label", "0"}));
+    QCOMPARE(number(o.value(QStringLiteral("logit"))), 1000.0);
+    QCOMPARE(number(o.value(QStringLiteral("label"))), 0.0);
+    QCOMPARE(number(o.value(QStringLiteral("reference"))), 1000.0);
+    const QJsonObject m = o.value(QStringLiteral("methods")).toObject();
+    QCOMPARE(number(m.value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss"))), INFINITY);
+    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss"))) - 23 * std::log(2.0)) < 2e-6);
+    QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("loss"))), 1000.0);
+    // A negative logit as the option's value.
+    const QJsonObject neg = runJson(args({"bce", "--logit", "-5", "--label", "1", "--dtype", "float64"}));
+    QVERIFY(std::fabs(number(neg.value(QStringLiteral("reference"))) - (5 + std::log1p(std::exp(-5.0)))) < 1e-15);
+}
+
+// The seed pair: float32 (1+1/10000)-(1-1/10000) is 2281 floats from fl(0.0002), 2/10000 is 0;
+// float64: 813. Derivation in float32: 1/10000 = 13421773 * 2^-37, 1 + that rounds to
+// 1 + 839 * 2^-23, 1 - that to 1 - 1678 * 2^-24, their difference 3356 * 2^-24 = 0.000200033...;
+// fl(0.0002) = 0x3951b717 and the result 0x3951c000 differ by 0xc000 - 0xb717 = 2281 in the bits.
+void TestCli::roundingDefaults()
+{
+    const QJsonObject o = runJson(args({"rounding"}));
+    const QJsonArray results = o.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 4);
+    struct Expected {
+        const char *expr, *dtype;
+        double distance;
+        const char *hex;
+    } expected[] = {{"2/10000", "float32", 0, "0x3951b717"},
+                    {"2/10000", "float64", 0, "0x3f2a36e2eb1c432d"},
+                    {"(1+1/10000)-(1-1/10000)", "float32", 2281, "0x3951c000"},
+                    {"(1+1/10000)-(1-1/10000)", "float64", 813, "0x3f2a36e2eb1c4000"}};
+    for (int i = 0; i < 4; ++i) {
+        const QJsonObject r = results[i].toObject();
+        QCOMPARE(r.value(QStringLiteral("expr")).toString(), QLatin1String(expected[i].expr));
+        QCOMPARE(r.value(QStringLiteral("dtype")).toString(), QLatin1String(expected[i].dtype));
+        QCOMPARE(number(r.value(QStringLiteral("ulp_distance"))), expected[i].distance);
+        QCOMPARE(r.value(QStringLiteral("hex")).toString(), QLatin1String(expected[i].hex));
+        QVERIFY(r.value(QStringLiteral("reference")).toString().startsWith(QStringLiteral("2.00000000000000000000000000000")));
+        // The float64 cancellation is 812.65 ulps from the exact 0.0002 (813 floats from its rounding).
+        if (expected[i].distance > 0)
+            QVERIFY(std::fabs(number(r.value(QStringLiteral("ulp_error"))) - expected[i].distance) < 1);
+    }
+    QCOMPARE(results[0].toObject().value(QStringLiteral("exact_decimal")).toString(),
+             QStringLiteral("0.000199999994947575032711029052734375"));
+    QCOMPARE(results[0].toObject().value(QStringLiteral("bits")).toString(), QStringLiteral("0 01110010 10100011011011100010111"));
+}
+
+void TestCli::roundingExpressionAndFormats()
+{
+    const QJsonObject o = runJson(args({"rounding", "--expr", "0.1+0.2", "--dtype", "float64", "--dtype", "bf16"}));
+    const QJsonArray results = o.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].toObject().value(QStringLiteral("value")).toDouble(), 0.30000000000000004);
+    QCOMPARE(results[1].toObject().value(QStringLiteral("dtype")).toString(), QStringLiteral("bfloat16"));
+}
+
+void TestCli::tables()
+{
+    const Run r = runCli(args({"softmax", "--logits", "1000,2000,3000"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("naive"));
+    QVERIFY(r.out.contains("exp overflowed to inf"));
+    QVERIFY(r.err.isEmpty());
+    const Run rounding = runCli(args({"rounding"}));
+    QVERIFY(rounding.out.contains("2281 floats from the correctly rounded"));
+}
+
+// Bad input: exit 2, nothing on stdout, one line on stderr starting "error:" naming the culprit.
+void TestCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("bad token") << args({"softmax", "--logits", "1, 2, abc"}) << QStringLiteral("'abc'");
+    QTest::addRow("empty list") << args({"softmax", "--logits", "[]"}) << QStringLiteral("empty");
+    QTest::addRow("blank list") << args({"softmax", "--logits", "  "}) << QStringLiteral("empty");
+    QTest::addRow("unbalanced bracket") << args({"softmax", "--logits", "[1, 2"}) << QStringLiteral("'['");
+    QTest::addRow("missing logits") << args({"softmax"}) << QStringLiteral("--logits");
+    QTest::addRow("unknown dtype") << args({"softmax", "--logits", "1", "--dtype", "float8"}) << QStringLiteral("'float8'");
+    QTest::addRow("unknown option") << args({"softmax", "--logit", "1"}) << QStringLiteral("logit");
+    QTest::addRow("label out of range") << args({"cross-entropy", "--logits", "1,2", "--label", "2"}) << QStringLiteral("--label");
+    QTest::addRow("label not an integer") << args({"cross-entropy", "--logits", "1,2", "--label", "1.5"}) << QStringLiteral("'1.5'");
+    QTest::addRow("negative label") << args({"cross-entropy", "--logits", "1,2", "--label", "-1"}) << QStringLiteral("--label");
+    QTest::addRow("bce label above 1") << args({"bce", "--logit", "0", "--label", "1.5"}) << QStringLiteral("'1.5'");
+    QTest::addRow("bce logit not a number") << args({"bce", "--logit", "x", "--label", "1"}) << QStringLiteral("'x'");
+    QTest::addRow("bad expression") << args({"rounding", "--expr", "2 * * 3"}) << QStringLiteral("'*'");
+    QTest::addRow("unknown function") << args({"rounding", "--expr", "sin(1)"}) << QStringLiteral("'sin'");
+    QTest::addRow("unclosed paren") << args({"rounding", "--expr", "(1+2"}) << QStringLiteral("never closed");
+    QTest::addRow("deep nesting") << QStringList{QStringLiteral("rounding"), QStringLiteral("--expr"), QString(3000, QLatin1Char('('))}
+                                  << QStringLiteral("too long or too deeply nested");
+    QTest::addRow("unknown command") << args({"sofmax"}) << QStringLiteral("'sofmax'");
+    QTest::addRow("no command") << QStringList{} << QStringLiteral("no command");
+    QTest::addRow("stray argument") << args({"softmax", "--logits", "1", "extra"}) << QStringLiteral("'extra'");
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run r = runCli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.startsWith(QStringLiteral("error: ")), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(err.contains(mentions), qPrintable(err));
+}
+
+void TestCli::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("top-level help") << args({"--help"}) << QStringLiteral("cross-entropy");
+    QTest::addRow("softmax help") << args({"softmax", "--help"}) << QStringLiteral("--logits");
+    QTest::addRow("bce help") << args({"bce", "--help"}) << QStringLiteral("--logit");
+    QTest::addRow("rounding help") << args({"rounding", "--help"}) << QStringLiteral("--expr");
+    QTest::addRow("cross-entropy help") << args({"cross-entropy", "--help"}) << QStringLiteral("--label");
+    QTest::addRow("version") << args({"--version"}) << QStringLiteral("logitlab-cli 0.");
+}
+
+void TestCli::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run r = runCli(arguments);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(r.out).contains(mentions), r.out.constData());
+}
+
+QTEST_APPLESS_MAIN(TestCli)
+#include "tst_cli.moc"
