@@ -1,0 +1,300 @@
+/** \file Tests of expression evaluation in a format beside its exact value (core/expr/expressionresult.h). */
+#include "../precision/ldcompare.h"
+
+#include "expr/expressionresult.h"
+#include "precision/mpfrutil.h"
+
+#include <QTest>
+
+#include <bit>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+
+using logitlab::Format;
+
+namespace {
+
+constexpr long double kInf = std::numeric_limits<long double>::infinity();
+constexpr long double kNaN = std::numeric_limits<long double>::quiet_NaN();
+constexpr double dInf = std::numeric_limits<double>::infinity();
+
+enum Flag { NoFlag = 0, NaNFlag = 1, OverflowFlag = 2, UnderflowFlag = 4 };
+
+/** The exact value named by a row: a decimal, "nan", or "e^k" / "sqrt2" computed here at 1000 bits. */
+mpfr::mpreal exactOf(const std::string &text)
+{
+    logitlab::WideExponentRange wide;
+    mpfr::mpreal x(0, 1000);
+    if (text.rfind("e^", 0) == 0) {
+        mpfr_set_si(x.mpfr_ptr(), std::stol(text.substr(2)), MPFR_RNDN);
+        mpfr_exp(x.mpfr_ptr(), x.mpfr_srcptr(), MPFR_RNDN);
+    } else if (text == "sqrt2") {
+        mpfr_set_ui(x.mpfr_ptr(), 2, MPFR_RNDN);
+        mpfr_sqrt(x.mpfr_ptr(), x.mpfr_srcptr(), MPFR_RNDN);
+    } else {
+        x = *logitlab::decimalToMp(text, 1000);
+    }
+    return x;
+}
+
+/** Floats apart, from the bit patterns (independent of ulpDistance()). */
+long long floatsApart(float a, float b)
+{
+    auto ord = [](float x) {
+        const auto v = std::bit_cast<std::int32_t>(x);
+        return v < 0 ? -static_cast<long long>(v & 0x7fffffff) : static_cast<long long>(v);
+    };
+    return std::llabs(ord(a) - ord(b));
+}
+long long doublesApart(double a, double b)
+{
+    auto ord = [](double x) {
+        const auto v = std::bit_cast<std::int64_t>(x);
+        return v < 0 ? -(v & 0x7fffffffffffffffLL) : v;
+    };
+    return std::llabs(ord(a) - ord(b));
+}
+
+logitlab::ExpressionResult evaluateText(const std::string &text, Format f)
+{
+    auto parsed = logitlab::parseExpression(text);
+    auto *e = std::get_if<logitlab::Expression>(&parsed);
+    if (!e)
+        return {};
+    return logitlab::evaluateExpression(*e, f);
+}
+
+} // namespace
+
+/** \brief Each operation rounded in the format; the exact value by interval MPFR. */
+class TestExpressionResult : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void evaluate_data();
+    void evaluate();
+    void seedSteps();
+};
+
+void TestExpressionResult::evaluate_data()
+{
+    QTest::addColumn<Format>("format");
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<long double>("value");
+    QTest::addColumn<std::string>("exact");
+    QTest::addColumn<long double>("exactRounded");
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<double>("ulpDistance"); // -1: not checked
+
+    // The compiler's IEEE arithmetic is the independent reference for the value in the format
+    // (volatile keeps it from folding at higher precision; the test target has -ffp-contract=off).
+    volatile float f1 = 1, f2 = 2, f1e4 = 10000;
+    const float f32Diff = (f1 + f1 / f1e4) - (f1 - f1 / f1e4);
+    const float f32Seed = f2 / f1e4;
+    const float f32Exact = std::strtof("0.0002", nullptr); // glibc: correctly rounded
+    volatile double d1 = 1, d2 = 2, d1e4 = 10000, d01 = 0.1, d02 = 0.2;
+    const double f64Diff = (d1 + d1 / d1e4) - (d1 - d1 / d1e4);
+    const double f64Seed = d2 / d1e4;
+    const double f64Exact = std::strtod("0.0002", nullptr);
+
+    // The figures, recomputed from bit patterns: 2281 and 813 floats apart.
+    QCOMPARE(floatsApart(f32Diff, f32Exact), 2281LL);
+    QCOMPARE(doublesApart(f64Diff, f64Exact), 813LL);
+
+    QTest::addRow("float32 (1+1/10000)-(1-1/10000) 2281 floats off")
+        << Format::Float32 << std::string("(1+1/10000)-(1-1/10000)") << static_cast<long double>(f32Diff)
+        << std::string("0.0002") << static_cast<long double>(f32Exact) << int(NoFlag) << 2281.0;
+    QTest::addRow("float32 2/10000 exact") << Format::Float32 << std::string("2/10000") << static_cast<long double>(f32Seed)
+                                           << std::string("0.0002") << static_cast<long double>(f32Exact) << int(NoFlag) << 0.0;
+    QTest::addRow("float64 (1+1/10000)-(1-1/10000) 813 floats off")
+        << Format::Float64 << std::string("(1+1/10000)-(1-1/10000)") << static_cast<long double>(f64Diff)
+        << std::string("0.0002") << static_cast<long double>(f64Exact) << int(NoFlag) << 813.0;
+    QTest::addRow("float64 2/10000 exact") << Format::Float64 << std::string("2/10000") << static_cast<long double>(f64Seed)
+                                           << std::string("0.0002") << static_cast<long double>(f64Exact) << int(NoFlag) << 0.0;
+    // 0.1 + 0.2 = 0.30000000000000004 in float64, one float above 0.3.
+    QTest::addRow("float64 0.1+0.2") << Format::Float64 << std::string("0.1+0.2") << static_cast<long double>(d01 + d02)
+                                     << std::string("0.3") << static_cast<long double>(0.3) << int(NoFlag) << 1.0;
+    QTest::addRow("float80 0.1+0.2") << Format::Float80 << std::string("0.1+0.2") << 0.1L + 0.2L << std::string("0.3")
+                                     << 0.3L << int(NoFlag) << -1.0;
+    // float16: 0.1 -> 1638 * 2^-14, 0.2 -> 1638 * 2^-13; sum = 4914 * 2^-14 = 1228.5 * 2^-12, and
+    // the spacing in [0.25, 0.5) is 2^-12: a tie, to even 1228 * 2^-12 = 0.2998046875.
+    // 0.3 itself: 0.3 * 4096 = 1228.8 -> 1229 * 2^-12 = 0.300048828125: one float apart.
+    QTest::addRow("float16 0.1+0.2") << Format::Float16 << std::string("0.1+0.2") << 0.2998046875L << std::string("0.3")
+                                     << 0.300048828125L << int(NoFlag) << 1.0;
+    // bfloat16: 1 + 2^-8 is the tie between 1 and 1 + 2^-7 -> 1; minus 1 -> 0, exact 2^-8.
+    QTest::addRow("bfloat16 (1+1/256)-1") << Format::BFloat16 << std::string("(1+1/256)-1") << 0.0L
+                                          << std::string("0.00390625") << 0.00390625L << int(NoFlag) << -1.0;
+    // bfloat16 257 -> tie -> 256.
+    QTest::addRow("bfloat16 256+1") << Format::BFloat16 << std::string("256+1") << 256.0L << std::string("257") << 256.0L
+                                    << int(NoFlag) << 0.0;
+    // float16 65504 + 16 = 65520: tie between 65504 (odd) and 65536 (even) -> overflow to inf.
+    QTest::addRow("float16 overflow at 65520") << Format::Float16 << std::string("65504+16") << kInf << std::string("65520")
+                                               << kInf << int(OverflowFlag) << -1.0;
+    QTest::addRow("float16 65504+15 stays max") << Format::Float16 << std::string("65504+15") << 65504.0L
+                                                << std::string("65519") << 65504.0L << int(NoFlag) << 0.0;
+    // float16 1e-4 -> 1678 * 2^-24, 1e-3 -> 1049 * 2^-20; product 1760222 * 2^-44 = 1.68 * 2^-24 -> 2^-23.
+    QTest::addRow("float16 underflow 1e-4*1e-3") << Format::Float16 << std::string("1e-4*1e-3") << std::ldexp(1.0L, -23)
+                                                 << std::string("1e-7") << std::ldexp(1.0L, -23) << int(UnderflowFlag) << 0.0;
+    // float32: 1e39 > FLT_MAX: the literal overflows.
+    QTest::addRow("float32 1e39 overflows") << Format::Float32 << std::string("1e39") << kInf << std::string("1e39") << kInf
+                                            << int(OverflowFlag) << 0.0;
+    // A literal below half the smallest subnormal underflows to 0 (IEEE 754 7.5 signals underflow for
+    // an inexact tiny conversion, as 7.4 signals overflow for 1e39 above).
+    QTest::addRow("float32 1e-50 underflows") << Format::Float32 << std::string("1e-50") << 0.0L << std::string("1e-50")
+                                              << 0.0L << int(UnderflowFlag) << 0.0;
+    QTest::addRow("float64 1e-200*1e-200 underflows") << Format::Float64 << std::string("1e-200*1e-200") << 0.0L
+                                                      << std::string("1e-400") << 0.0L << int(UnderflowFlag) << 0.0;
+    // exp(1000) = 1.97e434 overflows float64; its correct rounding is inf too.
+    QTest::addRow("float64 exp(1000) overflow") << Format::Float64 << std::string("exp(1000)") << kInf
+                                                << std::string("e^1000") << kInf << int(OverflowFlag) << 0.0;
+    // float32 ln(max) = 88.7228: exp(88.72) is finite, exp(88.73) overflows.
+    QTest::addRow("float32 exp(88.72) finite") << Format::Float32 << std::string("exp(88.72)")
+                                               << static_cast<long double>(std::exp(88.72f)) << std::string("*") << kNaN
+                                               << int(NoFlag) << -1.0;
+    QTest::addRow("float32 exp(88.73) overflow") << Format::Float32 << std::string("exp(88.73)") << kInf << std::string("*")
+                                                 << kInf << int(OverflowFlag) << -1.0;
+    // 1/0: IEEE gives inf (division by zero, not overflow); the real quotient is undefined.
+    QTest::addRow("float64 1/0") << Format::Float64 << std::string("1/0") << kInf << std::string("nan") << kNaN
+                                 << int(NoFlag) << -1.0;
+    QTest::addRow("float32 0/0") << Format::Float32 << std::string("0/0") << kNaN << std::string("nan") << kNaN
+                                 << int(NaNFlag) << -1.0;
+    QTest::addRow("float64 log(-1)") << Format::Float64 << std::string("log(-1)") << kNaN << std::string("nan") << kNaN
+                                     << int(NaNFlag) << -1.0;
+    QTest::addRow("float64 sqrt(-4)") << Format::Float64 << std::string("sqrt(-4)") << kNaN << std::string("nan") << kNaN
+                                      << int(NaNFlag) << -1.0;
+    QTest::addRow("float64 log(0)") << Format::Float64 << std::string("log(0)") << -kInf << std::string("-inf") << -kInf
+                                    << int(NoFlag) << 0.0;
+    // sqrt is correctly rounded in IEEE arithmetic: value == correctly rounded exact == libm sqrt.
+    // float16/bfloat16: sqrt 2 = 1.41421356; 0.41421356 * 1024 = 424.15 -> 1.4140625, * 128 = 53.02 -> 1.4140625.
+    QTest::addRow("float16 sqrt(2)") << Format::Float16 << std::string("sqrt(2)") << 1.4140625L << std::string("sqrt2")
+                                     << 1.4140625L << int(NoFlag) << 0.0;
+    QTest::addRow("bfloat16 sqrt(2)") << Format::BFloat16 << std::string("sqrt(2)") << 1.4140625L << std::string("sqrt2")
+                                      << 1.4140625L << int(NoFlag) << 0.0;
+    QTest::addRow("float32 sqrt(2)") << Format::Float32 << std::string("sqrt(2)") << static_cast<long double>(std::sqrt(2.0f))
+                                     << std::string("sqrt2") << static_cast<long double>(std::sqrt(2.0f)) << int(NoFlag) << 0.0;
+    QTest::addRow("float64 sqrt(2)") << Format::Float64 << std::string("sqrt(2)") << static_cast<long double>(std::sqrt(2.0))
+                                     << std::string("sqrt2") << static_cast<long double>(std::sqrt(2.0)) << int(NoFlag) << 0.0;
+    QTest::addRow("float80 sqrt(2)") << Format::Float80 << std::string("sqrt(2)") << std::sqrt(2.0L) << std::string("sqrt2")
+                                     << std::sqrt(2.0L) << int(NoFlag) << 0.0;
+    // Total cancellation: 1 + 1e-30 = 1 in float64, so the result is 0 while the exact value is 1e-30.
+    QTest::addRow("float64 (1+1e-30)-1") << Format::Float64 << std::string("(1+1e-30)-1") << 0.0L << std::string("1e-30")
+                                         << static_cast<long double>(1e-30) << int(NoFlag) << -1.0;
+    // Exactly zero values: the interval shrinks around 0 and the exact value is 0.
+    QTest::addRow("float64 (1+1/3)-(1+1/3) exact 0") << Format::Float64 << std::string("(1+1/3)-(1+1/3)") << 0.0L
+                                                     << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float32 exp(1)-exp(1) exact 0") << Format::Float32 << std::string("exp(1)-exp(1)") << 0.0L
+                                                   << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    // Precedence reaches the arithmetic: -2^2 = -4, 2^3^2 = 512, 2^-1 = 0.5.
+    QTest::addRow("float64 -2^2") << Format::Float64 << std::string("-2^2") << -4.0L << std::string("-4") << -4.0L
+                                  << int(NoFlag) << 0.0;
+    QTest::addRow("float64 2^3^2") << Format::Float64 << std::string("2^3^2") << 512.0L << std::string("512") << 512.0L
+                                   << int(NoFlag) << 0.0;
+    QTest::addRow("float32 pow(2,-1)") << Format::Float32 << std::string("pow(2,-1)") << 0.5L << std::string("0.5") << 0.5L
+                                       << int(NoFlag) << 0.0;
+    QTest::addRow("float64 (-2)^3") << Format::Float64 << std::string("(-2)^3") << -8.0L << std::string("-8") << -8.0L
+                                    << int(NoFlag) << 0.0;
+    QTest::addRow("float64 pow(-8,1/3) undefined") << Format::Float64 << std::string("pow(-8,1/3)") << kNaN
+                                                   << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
+    // log1p/expm1 keep tiny arguments: log1p(1e-10) = 1e-10 - 5e-21 + ...
+    QTest::addRow("float64 log1p(1e-10)") << Format::Float64 << std::string("log1p(1e-10)")
+                                          << static_cast<long double>(std::log1p(1e-10)) << std::string("*") << kNaN
+                                          << int(NoFlag) << -1.0;
+}
+
+void TestExpressionResult::evaluate()
+{
+    QFETCH(Format, format);
+    QFETCH(std::string, text);
+    QFETCH(long double, value);
+    QFETCH(std::string, exact);
+    QFETCH(long double, exactRounded);
+    QFETCH(int, flags);
+    QFETCH(double, ulpDistance);
+    auto parsed = logitlab::parseExpression(text);
+    auto *e = std::get_if<logitlab::Expression>(&parsed);
+    QVERIFY(e);
+    const logitlab::ExpressionResult r = logitlab::evaluateExpression(*e, format);
+    QCOMPARE(r.format, format);
+    LL_COMPARE(r.value, value);
+    QCOMPARE(r.nan, bool(flags & NaNFlag));
+    QCOMPARE(r.overflow, bool(flags & OverflowFlag));
+    QCOMPARE(r.underflow, bool(flags & UnderflowFlag));
+    QVERIFY(!r.steps.empty());
+    LL_COMPARE(r.steps.back().value, r.value);
+    if (exact == "*")
+        return; // value checked against libm only
+    QVERIFY(r.exactKnown);
+    if (exact == "nan") {
+        QVERIFY(mpfr::isnan(r.exact));
+        QVERIFY(std::isnan(r.ulpError) || (std::isnan(r.value) && r.ulpError == 0));
+        return;
+    }
+    const mpfr::mpreal want = exactOf(exact);
+    if (mpfr::isinf(want)) {
+        QVERIFY(mpfr::isinf(r.exact) && (r.exact > 0) == (want > 0));
+    } else if (mpfr::iszero(want)) {
+        QVERIFY2(mpfr::iszero(r.exact), r.exactDigits.c_str());
+        QCOMPARE(r.exactDigits, std::string("0"));
+    } else {
+        // The exact value within the documented 2^-112 relative, and its 34 printed digits to 1e-33.
+        logitlab::WideExponentRange wide;
+        const mpfr::mpreal rel = mpfr::abs((r.exact - want) / want);
+        QVERIFY2(rel <= mpfr::ldexp(mpfr::mpreal(1), -112), r.exactDigits.c_str());
+        const mpfr::mpreal printed = *logitlab::decimalToMp(r.exactDigits, 300);
+        QVERIFY2(mpfr::abs((printed - want) / want) < mpfr::mpreal("1e-33", 300), r.exactDigits.c_str());
+        std::string mantissa = r.exactDigits.substr(0, r.exactDigits.find('e'));
+        std::size_t digits = 0;
+        for (char c : mantissa)
+            digits += (c >= '0' && c <= '9');
+        QCOMPARE(digits, std::size_t{34});
+    }
+    LL_COMPARE(r.exactRounded, exactRounded);
+    if (ulpDistance >= 0)
+        QCOMPARE(r.ulpDistance, ulpDistance);
+    // Errors follow from value and exact by the ulperror.h conventions.
+    if (std::isfinite(r.value) && mpfr::isfinite(want)) {
+        logitlab::WideExponentRange wide;
+        const double absErr = mpfr::abs(logitlab::exactValue(r.value, 1000) - want).toDouble();
+        QVERIFY(std::fabs(r.absError - absErr) <= 1e-15 * absErr);
+        if (!mpfr::iszero(want)) {
+            const double relErr = mpfr::abs((logitlab::exactValue(r.value, 1000) - want) / want).toDouble();
+            QVERIFY(std::fabs(r.relError - relErr) <= 1e-15 * relErr);
+        }
+    }
+    if (std::isinf(r.value) && mpfr::isfinite(want))
+        QCOMPARE(r.ulpError, dInf);
+}
+
+void TestExpressionResult::seedSteps()
+{
+    // Every literal and operation appears in evaluation order with its rounded value.
+    const logitlab::ExpressionResult r = evaluateText("(1+1/10000)-(1-1/10000)", Format::Float32);
+    QCOMPARE(r.steps.size(), std::size_t{11}); // 6 literals, 5 operations
+    int literals = 0;
+    for (const auto &s : r.steps)
+        literals += s.literal;
+    QCOMPARE(literals, 6);
+    QCOMPARE(r.steps.front().text, std::string("1"));
+    QVERIFY(r.steps.front().literal);
+    // The literal 10000 is exact; 1/10000 is rounded to float32 (0x38d1b717).
+    volatile float one = 1, tenThousand = 10000;
+    const float tenth4 = one / tenThousand;
+    bool sawQuotient = false;
+    for (const auto &s : r.steps)
+        if (s.text == "1/10000" && !s.literal) {
+            sawQuotient = true;
+            LL_COMPARE(s.value, static_cast<long double>(tenth4));
+        }
+    QVERIFY(sawQuotient);
+    QVERIFY(r.steps.back().text == "(1+1/10000)-(1-1/10000)");
+    // ulpError of the seed in float32: |value - 0.0002| / 2^-36 (0.0002 = 1.6384 * 2^-13, spacing 2^-36).
+    logitlab::WideExponentRange wide;
+    const double expected = mpfr::abs((logitlab::exactValue(r.value, 300) - exactOf("0.0002")) * mpfr::ldexp(mpfr::mpreal(1, 300), 36)).toDouble();
+    QVERIFY(std::fabs(r.ulpError - expected) <= 1e-12 * expected);
+    QVERIFY(r.ulpError > 2280 && r.ulpError < 2282);
+}
+
+QTEST_APPLESS_MAIN(TestExpressionResult)
+#include "tst_expressionresult.moc"

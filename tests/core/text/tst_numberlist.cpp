@@ -1,0 +1,229 @@
+/** \file Tests of the LIST syntax (core/text/numberlist.h). */
+#include "text/numberlist.h"
+
+#include <QMetaType>
+#include <QTest>
+
+#include <string>
+#include <vector>
+
+using logitlab::ListErrorKind;
+
+Q_DECLARE_METATYPE(std::string)
+Q_DECLARE_METATYPE(logitlab::ListErrorKind)
+Q_DECLARE_METATYPE(std::vector<std::string>)
+Q_DECLARE_METATYPE(std::vector<std::size_t>)
+
+namespace {
+
+std::string join(const std::vector<std::string> &v)
+{
+    std::string s;
+    for (const auto &t : v)
+        s += (s.empty() ? "" : "|") + t;
+    return s;
+}
+
+} // namespace
+
+/** \brief Parsing of pasted number lists and matrices. */
+class TestNumberList : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void list_data();
+    void list();
+    void listErrors_data();
+    void listErrors();
+    void matrix_data();
+    void matrix();
+    void matrixErrors_data();
+    void matrixErrors();
+    void isNumberToken_data();
+    void isNumberToken();
+};
+
+void TestNumberList::list_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<std::vector<std::string>>("tokens");
+    QTest::addColumn<std::vector<std::size_t>>("positions");
+    using S = std::vector<std::string>;
+    using P = std::vector<std::size_t>;
+    QTest::addRow("commas") << std::string("1,2,3") << S{"1", "2", "3"} << P{0, 2, 4};
+    QTest::addRow("comma and space") << std::string("-3, 2, -1, 0") << S{"-3", "2", "-1", "0"} << P{0, 4, 7, 11};
+    QTest::addRow("spaces only") << std::string("1 2   3") << S{"1", "2", "3"} << P{0, 2, 6};
+    QTest::addRow("tabs and newlines") << std::string("1\t2\n3\r\n4") << S{"1", "2", "3", "4"} << P{0, 2, 4, 7};
+    QTest::addRow("brackets") << std::string("[1000, 2000, 3000]") << S{"1000", "2000", "3000"} << P{1, 7, 13};
+    QTest::addRow("single element") << std::string("42") << S{"42"} << P{0};
+    QTest::addRow("single in brackets") << std::string("[ 42 ]") << S{"42"} << P{2};
+    QTest::addRow("leading and trailing space") << std::string("  1 ,2  ") << S{"1", "2"} << P{2, 5};
+    QTest::addRow("trailing comma (Python)") << std::string("[1, 2,]") << S{"1", "2"} << P{1, 4};
+    QTest::addRow("NumPy repr 1.e+03") << std::string("[1.e+03 2.e+03 3.e+03]") << S{"1.e+03", "2.e+03", "3.e+03"}
+                                       << P{1, 8, 15};
+    QTest::addRow("NumPy array() with dtype") << std::string("array([1., 2.], dtype=float32)") << S{"1.", "2."}
+                                              << P{7, 11};
+    QTest::addRow("NumPy array() without dtype") << std::string("array([0.5, -1.5])") << S{"0.5", "-1.5"} << P{7, 12};
+    QTest::addRow("NumPy array() with inf and nan") << std::string("array([ inf, -inf,  nan], dtype=float64)")
+                                                    << S{"inf", "-inf", "nan"} << P{8, 13, 20};
+    QTest::addRow("Python list floats") << std::string("[0.1, 0.2, 0.30000000000000004]")
+                                        << S{"0.1", "0.2", "0.30000000000000004"} << P{1, 6, 11};
+    QTest::addRow("inf nan any case") << std::string("inf, -INF, NaN, +Inf, nAn, Infinity, -infinity")
+                                      << S{"inf", "-INF", "NaN", "+Inf", "nAn", "Infinity", "-infinity"}
+                                      << P{0, 5, 11, 16, 22, 27, 37};
+    QTest::addRow("scientific notation") << std::string("1e3 -2.5E-4 .5e+1 6.") << S{"1e3", "-2.5E-4", ".5e+1", "6."}
+                                         << P{0, 4, 12, 18};
+    QTest::addRow("nested brackets flattened") << std::string("[[1, 2], [3, 4]]") << S{"1", "2", "3", "4"}
+                                               << P{2, 5, 10, 13};
+    QTest::addRow("ragged lines flattened") << std::string("1 2\n3") << S{"1", "2", "3"} << P{0, 2, 4};
+    QTest::addRow("semicolons flattened") << std::string("1;2;3") << S{"1", "2", "3"} << P{0, 2, 4};
+}
+
+void TestNumberList::list()
+{
+    QFETCH(std::string, input);
+    QFETCH(std::vector<std::string>, tokens);
+    QFETCH(std::vector<std::size_t>, positions);
+    const auto result = logitlab::parseNumberList(input);
+    const auto *list = std::get_if<std::vector<logitlab::NumberToken>>(&result);
+    if (!list)
+        QFAIL(("error at " + std::to_string(std::get<logitlab::ListError>(result).position)).c_str());
+    std::vector<std::string> texts;
+    std::vector<std::size_t> where;
+    for (const auto &t : *list) {
+        texts.push_back(t.text);
+        where.push_back(t.position);
+        QCOMPARE(input.substr(t.position, t.text.size()), t.text); // the position points at the token
+    }
+    QCOMPARE(join(texts), join(tokens));
+    QCOMPARE(where, positions);
+}
+
+void TestNumberList::listErrors_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<ListErrorKind>("kind");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<std::string>("token");
+    QTest::addRow("empty text") << std::string("") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("only spaces") << std::string("   \n ") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("empty brackets") << std::string("[]") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("only commas") << std::string(", ,") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("empty NumPy array") << std::string("array([], dtype=float32)") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("word") << std::string("1, 2, x, 4") << ListErrorKind::BadToken << 6 << std::string("x");
+    QTest::addRow("glued letters") << std::string("1,2a") << ListErrorKind::BadToken << 2 << std::string("2a");
+    QTest::addRow("bad exponent") << std::string("[1e, 2]") << ListErrorKind::BadToken << 1 << std::string("1e");
+    QTest::addRow("double sign") << std::string("--1") << ListErrorKind::BadToken << 0 << std::string("--1");
+    QTest::addRow("hex") << std::string("0x10 1") << ListErrorKind::BadToken << 0 << std::string("0x10");
+    QTest::addRow("two points") << std::string("1 1.2.3") << ListErrorKind::BadToken << 2 << std::string("1.2.3");
+    QTest::addRow("tuple parenthesis") << std::string("(1, 2)") << ListErrorKind::BadToken << 0 << std::string("(1");
+    QTest::addRow("lone dot") << std::string("1 . 2") << ListErrorKind::BadToken << 2 << std::string(".");
+    QTest::addRow("bad token inside array()") << std::string("array([1., y])") << ListErrorKind::BadToken << 11
+                                              << std::string("y");
+    QTest::addRow("unclosed [") << std::string("[1, 2") << ListErrorKind::UnbalancedBracket << 0 << std::string("[");
+    QTest::addRow("stray ]") << std::string("1, 2]") << ListErrorKind::UnbalancedBracket << 4 << std::string("]");
+    QTest::addRow("inner unclosed [") << std::string("[[1, 2], [3, 4]") << ListErrorKind::UnbalancedBracket << 0
+                                      << std::string("[");
+    QTest::addRow("one ] too many") << std::string("[1]]") << ListErrorKind::UnbalancedBracket << 3 << std::string("]");
+}
+
+void TestNumberList::listErrors()
+{
+    QFETCH(std::string, input);
+    QFETCH(ListErrorKind, kind);
+    QFETCH(int, position);
+    QFETCH(std::string, token);
+    const auto result = logitlab::parseNumberList(input);
+    const auto *error = std::get_if<logitlab::ListError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->kind, kind);
+    QCOMPARE(error->position, static_cast<std::size_t>(position));
+    QCOMPARE(error->token, token);
+    QCOMPARE(error->length, token.size());
+}
+
+void TestNumberList::matrix_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<std::string>("rows"); // rows joined by ';', tokens by ','
+    QTest::addRow("nested lists") << std::string("[[1, 2], [3, 4]]") << std::string("1,2;3,4");
+    QTest::addRow("NumPy 2-D repr") << std::string("[[1. 2.]\n [3. 4.]\n [5. 6.]]") << std::string("1.,2.;3.,4.;5.,6.");
+    QTest::addRow("NumPy array() 2-D") << std::string("array([[1., 2.],\n       [3., 4.]], dtype=float32)")
+                                       << std::string("1.,2.;3.,4.");
+    QTest::addRow("lines") << std::string("1 2 3\n4 5 6") << std::string("1,2,3;4,5,6");
+    QTest::addRow("lines with CRLF and trailing newline") << std::string("1, 2\r\n3, 4\r\n") << std::string("1,2;3,4");
+    QTest::addRow("blank line between rows") << std::string("1 2\n\n3 4") << std::string("1,2;3,4");
+    QTest::addRow("semicolons") << std::string("1 2; 3 4") << std::string("1,2;3,4");
+    QTest::addRow("single row") << std::string("[1, 2, 3]") << std::string("1,2,3");
+    QTest::addRow("wrapped NumPy row stays one row") << std::string("[1. 2. 3.\n 4. 5.]") << std::string("1.,2.,3.,4.,5.");
+    QTest::addRow("column vector") << std::string("[[1], [2], [3]]") << std::string("1;2;3");
+    QTest::addRow("non-finite entries") << std::string("[[inf, -inf], [nan, 0]]") << std::string("inf,-inf;nan,0");
+}
+
+void TestNumberList::matrix()
+{
+    QFETCH(std::string, input);
+    QFETCH(std::string, rows);
+    const auto result = logitlab::parseNumberMatrix(input);
+    const auto *m = std::get_if<std::vector<std::vector<logitlab::NumberToken>>>(&result);
+    if (!m)
+        QFAIL(("error at " + std::to_string(std::get<logitlab::ListError>(result).position)).c_str());
+    std::string got;
+    for (const auto &row : *m) {
+        if (!got.empty())
+            got += ';';
+        std::string r;
+        for (const auto &t : row) {
+            r += (r.empty() ? "" : ",") + t.text;
+            QCOMPARE(input.substr(t.position, t.text.size()), t.text);
+        }
+        got += r;
+    }
+    QCOMPARE(got, rows);
+}
+
+void TestNumberList::matrixErrors_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<ListErrorKind>("kind");
+    QTest::addColumn<int>("position");
+    QTest::addRow("ragged nested lists") << std::string("[[1, 2], [3]]") << ListErrorKind::RaggedRows << 10;
+    QTest::addRow("ragged lines") << std::string("1 2 3\n4 5") << ListErrorKind::RaggedRows << 6;
+    QTest::addRow("ragged semicolons") << std::string("1; 2 3") << ListErrorKind::RaggedRows << 3;
+    QTest::addRow("empty") << std::string("[[]]") << ListErrorKind::Empty << 0;
+    QTest::addRow("bad token") << std::string("[[1, 2], [3, four]]") << ListErrorKind::BadToken << 13;
+    QTest::addRow("unbalanced") << std::string("[[1, 2], [3, 4]") << ListErrorKind::UnbalancedBracket << 0;
+}
+
+void TestNumberList::matrixErrors()
+{
+    QFETCH(std::string, input);
+    QFETCH(ListErrorKind, kind);
+    QFETCH(int, position);
+    const auto result = logitlab::parseNumberMatrix(input);
+    const auto *error = std::get_if<logitlab::ListError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->kind, kind);
+    QCOMPARE(error->position, static_cast<std::size_t>(position));
+}
+
+void TestNumberList::isNumberToken_data()
+{
+    QTest::addColumn<std::string>("token");
+    QTest::addColumn<bool>("number");
+    for (const char *good : {"0", "-0", "+1", "1.", ".5", "-.5", "1e5", "1E+05", "1.5e-300", "1e99999", "inf", "-Inf",
+                             "INFINITY", "nan", "NaN", "-nan", "123456789012345678901234567890"})
+        QTest::addRow("number %s", good) << std::string(good) << true;
+    for (const char *bad : {"", "-", "+", ".", "e", "1e", "1e-", "--1", "1-", "1.2.3", "0x1p3", "inf1", "nan()", "1,5",
+                            "1 5", "[1]", "one", "1f", "1_0"})
+        QTest::addRow("not a number '%s'", bad) << std::string(bad) << false;
+}
+
+void TestNumberList::isNumberToken()
+{
+    QFETCH(std::string, token);
+    QFETCH(bool, number);
+    QCOMPARE(logitlab::isNumberToken(token), number);
+}
+
+QTEST_APPLESS_MAIN(TestNumberList)
+#include "tst_numberlist.moc"
