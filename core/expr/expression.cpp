@@ -1,5 +1,7 @@
 #include "expr/expression.h"
 
+#include "precision/mpfrutil.h"
+
 #include <cctype>
 
 namespace logitlab {
@@ -165,31 +167,13 @@ private:
     std::unique_ptr<ExprNode> parseNumber()
     {
         const std::size_t begin = m_pos;
-        std::size_t i = m_pos;
-        std::size_t digits = 0;
-        while (i < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[i])))
-            ++i, ++digits;
-        if (i < m_text.size() && m_text[i] == '.') {
-            ++i;
-            while (i < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[i])))
-                ++i, ++digits;
-        }
-        if (digits == 0)
+        // Unsigned: a sign in front of a number is the unary operator.
+        const std::size_t length = decimalLiteralLength(m_text.substr(begin));
+        if (length == 0)
             fail(ExprErrorKind::UnexpectedToken, begin, tokenLength(begin));
-        if (i < m_text.size() && (m_text[i] == 'e' || m_text[i] == 'E')) {
-            std::size_t j = i + 1;
-            if (j < m_text.size() && (m_text[j] == '+' || m_text[j] == '-'))
-                ++j;
-            std::size_t expDigits = 0;
-            while (j < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[j])))
-                ++j, ++expDigits;
-            if (expDigits == 0)
-                fail(ExprErrorKind::UnexpectedToken, begin, j - begin);
-            i = j;
-        }
-        m_pos = i;
+        m_pos = begin + length;
         auto node = make(ExprOp::Literal, begin, {});
-        node->literal = std::string(m_text.substr(begin, i - begin));
+        node->literal = std::string(m_text.substr(begin, length));
         return node;
     }
 

@@ -74,57 +74,58 @@ std::optional<int> nonFiniteLiteral(std::string_view text)
     return std::nullopt;
 }
 
-bool isDecimalLiteral(std::string_view s)
+/**
+ * Rounds into format \a info with gradual underflow and IEEE overflow: \a set stores a value
+ * into the format-precision variable (returning MPFR's ternary value) while the exponent
+ * range is the format's, so that value is rounded once, then subnormalized.
+ */
+template <class Set> long double roundInto(const FormatInfo &info, mpfr_rnd_t rnd, Set &&set)
 {
-    std::size_t i = 0;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-        ++i;
-    std::size_t digits = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-        ++i;
-        ++digits;
+    mpfr_t r;
+    mpfr_init2(r, info.precision);
+    {
+        FormatExponentRange range(info);
+        int inexact = set(r);
+        inexact = mpfr_check_range(r, inexact, rnd);
+        mpfr_subnormalize(r, inexact, rnd);
     }
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-            ++i;
-            ++digits;
-        }
-    }
-    if (digits == 0)
-        return false;
-    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-            ++i;
-        std::size_t expDigits = 0;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-            ++i;
-            ++expDigits;
-        }
-        if (expDigits == 0)
-            return false;
-    }
-    return i == s.size();
+    const long double result = mpfr_get_ld(r, MPFR_RNDN); // exact: every value of every format fits long double
+    mpfr_clear(r);
+    return result;
 }
 
 } // namespace
 
+std::size_t decimalLiteralLength(std::string_view s)
+{
+    const auto digitsFrom = [&](std::size_t i) {
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            ++i;
+        return i;
+    };
+    std::size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+    const std::size_t intEnd = digitsFrom(i);
+    std::size_t digits = intEnd - i;
+    i = intEnd;
+    if (i < s.size() && s[i] == '.') {
+        const std::size_t fracEnd = digitsFrom(i + 1);
+        digits += fracEnd - i - 1;
+        i = fracEnd;
+    }
+    if (digits == 0)
+        return 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        const std::size_t signEnd = (i + 1 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-')) ? i + 2 : i + 1;
+        const std::size_t expEnd = digitsFrom(signEnd);
+        if (expEnd > signEnd)
+            i = expEnd; // else the 'e' is not part of the number
+    }
+    return i;
+}
+
 long double roundToFormat(mpfr_srcptr x, Format f, mpfr_rnd_t rnd)
 {
-    const FormatInfo &info = formatInfo(f);
-    mpfr_t r;
-    mpfr_init2(r, info.precision);
-    long double result;
-    {
-        FormatExponentRange range(info);
-        int inexact = mpfr_set(r, x, rnd);
-        inexact = mpfr_check_range(r, inexact, rnd);
-        mpfr_subnormalize(r, inexact, rnd);
-    }
-    result = mpfr_get_ld(r, MPFR_RNDN); // exact: every value of every format fits long double
-    mpfr_clear(r);
-    return result;
+    return roundInto(formatInfo(f), rnd, [&](mpfr_ptr r) { return mpfr_set(r, x, rnd); });
 }
 
 long double roundToFormat(const mpfr::mpreal &x, Format f)
@@ -143,7 +144,7 @@ std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t preci
             mpfr_set_inf(r.mpfr_ptr(), *special);
         return r;
     }
-    if (!isDecimalLiteral(text))
+    if (text.empty() || decimalLiteralLength(text) != text.size())
         return std::nullopt;
     WideExponentRange wide;
     const std::string s(text);
@@ -158,22 +159,12 @@ std::optional<long double> decimalToFormat(std::string_view text, Format f)
             return std::numeric_limits<long double>::quiet_NaN();
         return *special * std::numeric_limits<long double>::infinity();
     }
-    if (!isDecimalLiteral(text))
+    if (text.empty() || decimalLiteralLength(text) != text.size())
         return std::nullopt;
-    const FormatInfo &info = formatInfo(f);
-    mpfr_t r;
-    mpfr_init2(r, info.precision);
     const std::string s(text);
-    {
-        // One correct rounding straight from the decimal string: no double rounding.
-        FormatExponentRange range(info);
-        int inexact = mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN);
-        inexact = mpfr_check_range(r, inexact, MPFR_RNDN);
-        mpfr_subnormalize(r, inexact, MPFR_RNDN);
-    }
-    const long double result = mpfr_get_ld(r, MPFR_RNDN);
-    mpfr_clear(r);
-    return result;
+    // One correct rounding straight from the decimal string: no double rounding.
+    return roundInto(formatInfo(f), MPFR_RNDN,
+                     [&](mpfr_ptr r) { return mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN); });
 }
 
 bool roundsToOneValue(const mpfr::mpreal &lo, const mpfr::mpreal &hi)

@@ -48,6 +48,13 @@ long double roundToFormat(mpfr_srcptr x, Format f, mpfr_rnd_t rnd);
  */
 std::optional<long double> decimalToFormat(std::string_view text, Format f);
 
+/**
+ * Length of the decimal literal at the start of \a text: [+-]digits[.[digits]] or [+-].digits,
+ * then an optional exponent (e|E)[+-]digits; 0 if there is none. decimalToFormat() accepts a
+ * text exactly when this is its whole length (or it is inf, infinity or nan).
+ */
+std::size_t decimalLiteralLength(std::string_view text);
+
 /** Decimal text to an mpreal of \a precision bits rounded in direction \a rnd. */
 std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision,
                                         mpfr_rnd_t rnd = MPFR_RNDN);
