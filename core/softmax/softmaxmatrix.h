@@ -156,7 +156,7 @@ template <class Scalar> void alignedOrderExp(const Scalar *in, Scalar *out, Eige
 }
 
 /** max_i z[i] with maxPropagatingNaN()'s result (NaN wins; among equal zeros, the first). */
-template <class Scalar> Scalar lineMax(const Scalar *z, Eigen::Index n)
+template <class Scalar> EIGEN_ALWAYS_INLINE Scalar lineMax(const Scalar *z, Eigen::Index n)
 {
     if constexpr (usesPackets<Scalar>) {
         using Packet = typename ei::packet_traits<Scalar>::type;
@@ -164,12 +164,20 @@ template <class Scalar> Scalar lineMax(const Scalar *z, Eigen::Index n)
         if (n >= w) {
             Packet m = ei::ploadu<Packet>(z);
             Packet nan = ei::pcmp_lt_or_nan(m, m); // true exactly in NaN lanes
+            Packet m2 = m;
             Eigen::Index i = w;
+            for (; i + 2 * w <= n; i += 2 * w) {
+                const Packet v = ei::ploadu<Packet>(z + i), v2 = ei::ploadu<Packet>(z + i + w);
+                nan = ei::por(nan, ei::por(ei::pcmp_lt_or_nan(v, v), ei::pcmp_lt_or_nan(v2, v2)));
+                m = ei::pmax(m, v);
+                m2 = ei::pmax(m2, v2);
+            }
             for (; i + w <= n; i += w) {
                 const Packet v = ei::ploadu<Packet>(z + i);
                 nan = ei::por(nan, ei::pcmp_lt_or_nan(v, v));
                 m = ei::pmax(m, v);
             }
+            m = ei::pmax(m, m2);
             Scalar result = ei::predux_max(m);
             bool anyNan = ei::predux_any(nan);
             for (; i < n; ++i) {
@@ -189,7 +197,7 @@ template <class Scalar> Scalar lineMax(const Scalar *z, Eigen::Index n)
  * `out = z - m` assigns into an aligned Vector (for the 16-bit types the two differ in the sign
  * of a NaN result).
  */
-template <class Scalar> void subtractScalar(const Scalar *in, Scalar s, Scalar *out, Eigen::Index n)
+template <class Scalar> EIGEN_ALWAYS_INLINE void subtractScalar(const Scalar *in, Scalar s, Scalar *out, Eigen::Index n)
 {
     Eigen::Index i = 0;
     if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
@@ -205,7 +213,7 @@ template <class Scalar> void subtractScalar(const Scalar *in, Scalar s, Scalar *
 }
 
 /** out[i] = out[i] / s (a true division), split into packets as `out /= s` in softmax.h. */
-template <class Scalar> void divideByScalar(Scalar *out, Scalar s, Eigen::Index n)
+template <class Scalar> EIGEN_ALWAYS_INLINE void divideByScalar(Scalar *out, Scalar s, Eigen::Index n)
 {
     Eigen::Index i = 0;
     if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
@@ -220,35 +228,128 @@ template <class Scalar> void divideByScalar(Scalar *out, Scalar s, Eigen::Index 
         out[i] = out[i] / s;
 }
 
-/** naiveSoftmax() on one contiguous line; \a out may equal \a z. */
-template <class Scalar> void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+/**
+ * The fused pass of the float/double kernels: for every i, t_i = z_i - shift (or z_i when
+ * Subtract is false), e_i = exp(t_i) exactly as alignedOrderExp() computes it, and
+ * sum_i e_i in alignedOrderSum()'s order; t is stored to \a args and e to \a exps when they
+ * are not null. One pass over z instead of four: each 256-element block is computed with the
+ * packet exp while its range is checked, and recomputed with the C library's exp if the check
+ * fails. The two packet accumulators start at +0 rather than at the first two packets: every
+ * e_i is +0, positive, +inf or NaN, for which 0 + e_i = e_i exactly, so the order and the
+ * result are those of Eigen's redux.
+ */
+template <class Scalar, bool Subtract>
+EIGEN_ALWAYS_INLINE Scalar fusedExpSum(const Scalar *z, Scalar shift, Scalar *args, Scalar *exps, Eigen::Index n, SoftmaxFlags *flags)
+{
+    static_assert(usesPackets<Scalar>);
+    using Packet = typename ei::packet_traits<Scalar>::type;
+    using Range = VectorExpRange<Scalar>;
+    constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
+    constexpr Eigen::Index block = 256;
+    static_assert(block % (2 * w) == 0, "blocks must hold whole packet pairs");
+    const Packet lo = ei::pset1<Packet>(Range::lo);
+    const Packet hi = ei::pset1<Packet>(Range::hi);
+    const Packet ps = ei::pset1<Packet>(shift);
+    const auto arg = [&](Eigen::Index i) { return Subtract ? Scalar(z[i] - shift) : z[i]; };
+    const auto argPacket = [&](Eigen::Index i) {
+        return Subtract ? ei::psub(ei::ploadu<Packet>(z + i), ps) : ei::ploadu<Packet>(z + i);
+    };
+    Scalar local[block];
+    Packet r0 = ei::pzero(lo), r1 = r0, extra = r0;
+    const Scalar *tail = nullptr; // the last n mod w exps, at the end of the last block
+    Eigen::Index tailCount = 0;
+    for (Eigen::Index start = 0; start < n; start += block) {
+        const Eigen::Index len = std::min(block, n - start);
+        const Eigen::Index packed = (len / w) * w;
+        Scalar *y = exps ? exps + start : local;
+        Scalar *t = args ? args + start : nullptr;
+        Packet bad = ei::pzero(lo);
+        for (Eigen::Index i = 0; i < packed; i += w) {
+            const Packet v = argPacket(start + i);
+            // z - max is <= 0 < hi unless it is NaN, so only the naive kernel checks hi.
+            if constexpr (Subtract)
+                bad = ei::por(bad, ei::pcmp_lt_or_nan(v, lo));
+            else
+                bad = ei::por(bad, ei::por(ei::pcmp_lt_or_nan(v, lo), ei::pcmp_lt(hi, v)));
+            if (t)
+                ei::pstoreu(t + i, v);
+            ei::pstoreu(y + i, ei::pexp(v));
+        }
+        bool inRange = !ei::predux_any(bad);
+        for (Eigen::Index i = packed; i < len; ++i) {
+            const Scalar v = arg(start + i);
+            inRange = inRange && v >= Range::lo && v <= Range::hi;
+            if (t)
+                t[i] = v;
+        }
+        if (inRange) {
+            for (Eigen::Index i = packed; i < len; ++i)
+                y[i] = std::exp(arg(start + i));
+        } else {
+            for (Eigen::Index i = 0; i < len; ++i) {
+                const Scalar v = arg(start + i);
+                y[i] = std::exp(v);
+                noteExpFlag(v, y[i], flags);
+            }
+        }
+        Eigen::Index i = 0;
+        for (; i + 2 * w <= packed; i += 2 * w) {
+            r0 = ei::padd(r0, ei::ploadu<Packet>(y + i));
+            r1 = ei::padd(r1, ei::ploadu<Packet>(y + i + w));
+        }
+        if (i < packed) // one packet left over: only in the last block
+            extra = ei::ploadu<Packet>(y + i);
+        tail = y + packed;
+        tailCount = len - packed;
+    }
+    Scalar res = ei::predux(ei::padd(ei::padd(r0, r1), extra));
+    for (Eigen::Index j = 0; j < tailCount; ++j)
+        res = res + tail[j];
+    return res;
+}
+
+/** naiveSoftmax() on one contiguous line; \a out must not overlap \a z. */
+template <class Scalar> EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
-    alignedOrderExp(z, out, n, flags);
-    divideByScalar(out, alignedOrderSum(out, n), n);
+    if constexpr (usesPackets<Scalar>) {
+        divideByScalar(out, fusedExpSum<Scalar, false>(z, Scalar(0), nullptr, out, n, flags), n);
+    } else {
+        alignedOrderExp(z, out, n, flags);
+        divideByScalar(out, alignedOrderSum(out, n), n);
+    }
 }
 
-/** shiftedSoftmax() on one contiguous line; \a out may equal \a z. */
-template <class Scalar> void shiftedLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+/** shiftedSoftmax() on one contiguous line; \a out must not overlap \a z. */
+template <class Scalar> EIGEN_ALWAYS_INLINE void shiftedLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
-    subtractScalar(z, lineMax(z, n), out, n);
-    alignedOrderExp(out, out, n, flags);
-    divideByScalar(out, alignedOrderSum(out, n), n);
+    if constexpr (usesPackets<Scalar>) {
+        divideByScalar(out, fusedExpSum<Scalar, true>(z, lineMax(z, n), nullptr, out, n, flags), n);
+    } else {
+        subtractScalar(z, lineMax(z, n), out, n);
+        alignedOrderExp(out, out, n, flags);
+        divideByScalar(out, alignedOrderSum(out, n), n);
+    }
 }
 
-/** logSoftmax() on one contiguous line; \a scratch holds n values; \a out may equal \a z. */
+/** logSoftmax() on one contiguous line; \a scratch holds n values; \a out must not overlap \a z. */
 template <class Scalar>
-void logSoftmaxLine(const Scalar *z, Scalar *out, Scalar *scratch, Eigen::Index n, SoftmaxFlags *flags)
+EIGEN_ALWAYS_INLINE void logSoftmaxLine(const Scalar *z, Scalar *out, Scalar *scratch, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
-    subtractScalar(z, lineMax(z, n), out, n);
-    alignedOrderExp(out, scratch, n, flags);
-    const Scalar logSum = Eigen::numext::log(alignedOrderSum(scratch, n));
-    subtractScalar(out, logSum, out, n);
+    Scalar sum;
+    if constexpr (usesPackets<Scalar>) {
+        sum = fusedExpSum<Scalar, true>(z, lineMax(z, n), out, nullptr, n, flags);
+    } else {
+        subtractScalar(z, lineMax(z, n), out, n);
+        alignedOrderExp(out, scratch, n, flags);
+        sum = alignedOrderSum(scratch, n);
+    }
+    subtractScalar(out, Scalar(Eigen::numext::log(sum)), out, n);
 }
 
 /** highamSoftmax() on one contiguous line; returns the log-sum-exp. */
@@ -268,8 +369,12 @@ Scalar highamLine(const Scalar *z, Scalar *softmax, Scalar *logSoftmax, Eigen::I
             ++k;
     }
     const Scalar a = z[k];
-    subtractScalar(z, a, logSoftmax, n);
-    alignedOrderExp(logSoftmax, softmax, n, flags);
+    if constexpr (usesPackets<Scalar>) {
+        fusedExpSum<Scalar, true>(z, a, logSoftmax, softmax, n, flags);
+    } else {
+        subtractScalar(z, a, logSoftmax, n);
+        alignedOrderExp(logSoftmax, softmax, n, flags);
+    }
     softmax[k] = Scalar(0); // exp(0) = 1 is kept out of s
     const Scalar s = alignedOrderSum(softmax, n);
     softmax[k] = Scalar(1);
@@ -304,11 +409,17 @@ void forEachLine(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, 
 
 /**
  * Naive softmax (see the vector kernel in softmax.h) of every line of \a z along \a axis, into
- * \a out (resized to z's shape; it may be z itself). Flags are OR-ed over all lines.
+ * \a out (resized to z's shape; it may be z itself, at the cost of a temporary). Flags are OR-ed over all lines.
  */
 template <class Scalar>
 void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
 {
+    if (&out == &z) { // the fused kernels read z after writing out
+        RowMatrix<Scalar> result;
+        naiveSoftmax<Scalar>(z, axis, result, flags);
+        out.swap(result);
+        return;
+    }
     out.resize(z.rows(), z.cols());
     detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
         detail::naiveLine(in, o, n, flags);
@@ -319,6 +430,12 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
 template <class Scalar>
 void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
 {
+    if (&out == &z) { // the fused kernels read z after writing out
+        RowMatrix<Scalar> result;
+        shiftedSoftmax<Scalar>(z, axis, result, flags);
+        out.swap(result);
+        return;
+    }
     out.resize(z.rows(), z.cols());
     detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
         detail::shiftedLine(in, o, n, flags);
@@ -329,6 +446,12 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
 template <class Scalar>
 void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
 {
+    if (&out == &z) { // the fused kernels read z after writing out
+        RowMatrix<Scalar> result;
+        logSoftmax<Scalar>(z, axis, result, flags);
+        out.swap(result);
+        return;
+    }
     out.resize(z.rows(), z.cols());
     Vector<Scalar> scratch(axis == Axis::Rows ? z.cols() : z.rows());
     detail::forEachLine<Scalar>(z, axis, out,
