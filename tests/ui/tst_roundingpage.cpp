@@ -1,0 +1,79 @@
+/** \file The Rounding lab: stored values and exact decimals per format, errors, the cancellation sweep. */
+#include "pages/roundingpage.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace logitlab;
+using namespace logitlab::ui;
+
+/** \brief GUI tests of RoundingPage. */
+class TstRoundingPage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setApplicationName(QStringLiteral("logitlab-tst-roundingpage"));
+        m_page = std::make_unique<RoundingPage>();
+        m_page->show();
+        m_page->restoreSettings();
+    }
+
+    void seedExpressions()
+    {
+        QCOMPARE(m_page->rows().size(), 2);
+        QTableWidget *t = m_page->rows()[0].table;
+        // float32 row (index 2): 0.0002f = 13743895 * 2^-36 = 0.000199999994947575032711029052734375.
+        QCOMPARE(t->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+        QCOMPARE(t->item(2, RoundingPage::ExactDecimalCol)->text(),
+                 QStringLiteral("0.000199999994947575032711029052734375"));
+        auto *bits = qobject_cast<QLabel *>(t->cellWidget(2, RoundingPage::BitsCol));
+        QVERIFY(bits && bits->text().contains(QStringLiteral("01110010")));
+    }
+
+    void invalidExpressionKeepsResult()
+    {
+        const ExpressionRow &row = m_page->rows()[0];
+        QTest::keyClicks(row.input, QStringLiteral("*"));
+        QVERIFY(row.message->text().contains(QStringLiteral("end")));
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+        QTest::keyClick(row.input, Qt::Key_Backspace);
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+    }
+
+    void addAndRemoveRows()
+    {
+        const int i = m_page->addExpression(QStringLiteral("1/3"));
+        QCOMPARE(i, 2);
+        QCOMPARE(m_page->rows()[2].table->item(3, RoundingPage::ValueCol)->text(), QStringLiteral("0.3333333333333333"));
+        m_page->removeExpression(2);
+        QCOMPARE(m_page->rows().size(), 2);
+    }
+
+    void cancellationGrowsWithN()
+    {
+        QSignalSpy spy(m_page.get(), &RoundingPage::sweepUpdated);
+        if (m_page->sweep().n.empty())
+            QVERIFY(spy.wait(30000));
+        const CancellationSweep &s = m_page->sweep();
+        QCOMPARE(s.n.front(), 1.0);
+        QCOMPARE(s.n.back(), 1e8);
+        // float32 at n = 1e8: 1 + 1e-8 and 1 - 1e-8 both round to 1, the result is 0: relative error 1.
+        QCOMPARE(s.relativeError[2].back(), 1.0);
+        // float64 at n = 1e8 stays below eps * n = 2.2e-8.
+        QVERIFY(s.relativeError[3].back() < 2.3e-8);
+        QVERIFY(s.relativeError[3].back() > 1e-12);
+    }
+
+private:
+    std::unique_ptr<RoundingPage> m_page;
+};
+
+QTEST_MAIN(TstRoundingPage)
+#include "tst_roundingpage.moc"

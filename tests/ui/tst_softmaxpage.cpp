@@ -1,0 +1,166 @@
+/** \file The Softmax lab driven through its widgets: typing, formats, slider, errors, sweep. */
+#include "common/listinput.h"
+#include "models/softmaxtablemodel.h"
+#include "pages/softmaxpage.h"
+#include "plots/plotpanel.h"
+#include "plots/qcp.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace logitlab;
+using namespace logitlab::ui;
+
+/** \brief GUI tests of SoftmaxPage. */
+class TstSoftmaxPage : public QObject {
+    Q_OBJECT
+private:
+    QString cell(int row, int col) const { return m_page->model()->index(row, col).data().toString(); }
+    void type(const QString &text)
+    {
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        m_page->logitInput()->clear();
+        QTest::keyClicks(m_page->logitInput(), text);
+        QVERIFY(spy.wait(5000) || spy.count() > 0);
+        m_page->waitForIdle();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setApplicationName(QStringLiteral("logitlab-tst-softmaxpage"));
+        m_page = std::make_unique<SoftmaxPage>();
+        m_page->resize(1400, 900);
+        m_page->show();
+        m_page->restoreSettings();
+    }
+
+    void typedLogitsMatchHandDerivation()
+    {
+        type(QStringLiteral("[1, 2, 3]"));
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        // softmax(1,2,3)_2 = 1/(1 + e^-1 + e^-2) = 0.66524095577482...; float32 spacing there is 2^-24.
+        const double p2 = cell(2, SoftmaxTableModel::referenceColumn).toDouble();
+        QVERIFY(std::fabs(p2 - 0.6652409557748219) <= std::ldexp(1.0, -25));
+        QCOMPARE(cell(2, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)).toDouble(), p2);
+    }
+
+    void naiveIsNaNAboveLnMax()
+    {
+        type(QStringLiteral("[1000, 2000, 3000]"));
+        QCOMPARE(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)), QStringLiteral("nan"));
+        QCOMPARE(cell(2, SoftmaxTableModel::valueColumn(SoftmaxMethod::Shifted)), QStringLiteral("1"));
+        QCOMPARE(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Shifted)), QStringLiteral("0"));
+        QVERIFY(m_page->model()->explanation(0, SoftmaxMethod::Naive).contains(QStringLiteral("inf/inf")));
+        const QVariant bg = m_page->model()->index(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive))
+                                .data(Qt::BackgroundRole);
+        QVERIFY(bg.isValid());
+    }
+
+    void formatSwitchRecomputes()
+    {
+        type(QStringLiteral("[100, 200, 300]"));
+        QCOMPARE(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)), QStringLiteral("nan")); // float32
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        m_page->setFormat(Format::Float64);
+        QVERIFY(spy.wait(5000));
+        // p_0 = e^-200 / (1 + e^-100 + e^-200) = 1.3838965267367376e-87 (e^-100 is below float64's u).
+        const double p0 = cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)).toDouble();
+        QVERIFY(std::fabs(p0 / 1.3838965267367376e-87 - 1) < 1e-14);
+        m_page->setFormat(Format::Float32);
+        m_page->waitForIdle();
+    }
+
+    void invalidTokenKeepsLastResult()
+    {
+        type(QStringLiteral("[1000, 2000, 3000]"));
+        QTest::keyClicks(m_page->logitInput(), QStringLiteral(", abc"));
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->logitInput()->hasError());
+        QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("abc")));
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        QCOMPARE(cell(1, 1), QStringLiteral("2000"));
+    }
+
+    void sliderScalesLogits()
+    {
+        type(QStringLiteral("[1000, 2000, 3000]"));
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        m_page->scaleSlider()->setValue(-200); // scale 10^-2
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(m_page->scaleText(), QStringLiteral("0.01"));
+        QCOMPARE(cell(2, 1), QStringLiteral("30"));
+        QVERIFY(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)) != QStringLiteral("nan"));
+        m_page->scaleSlider()->setValue(0);
+        m_page->waitForIdle();
+    }
+
+    void sweepNaNExactlyAboveLnMaxFloat32()
+    {
+        type(QStringLiteral("[1, 2, 3]"));
+        m_page->waitForIdle();
+        const SoftmaxSweep &s = m_page->sweep();
+        QVERIFY(s.points.size() >= 40);
+        // ln(FLT_MAX) = 128 ln 2 + ln(1 - 2^-24) = 88.722839111673 - 5.96e-8 = 88.72283905206835
+        QVERIFY(std::fabs(formatInfo(Format::Float32).lnMax - 88.72283905206835L) < 1e-12L);
+        int nanPoints = 0;
+        for (const SoftmaxSweepPoint &p : s.points) {
+            QCOMPARE(p.nan[0], p.maxAbsLogit > 88.72283905206835);
+            QVERIFY(!p.nan[1] && !p.nan[2] && !p.nan[3]);
+            nanPoints += p.nan[0];
+        }
+        QVERIFY(nanPoints > 10);
+        // The plot shows the same: the naive graph has no finite value beyond ln max.
+        QCPGraph *naive = m_page->sweepPanel()->plot()->graph(0);
+        for (const QCPGraphData &d : *naive->data())
+            if (d.key > 88.73)
+                QVERIFY(std::isnan(d.value));
+    }
+
+    void matrixModeSumsAlongDim()
+    {
+        m_page->setMatrixMode(true);
+        m_page->setAxis(1);
+        type(QStringLiteral("[[1, 2], [3, 5]]"));
+        QTableWidget *t = m_page->matrixTable();
+        QCOMPARE(t->columnCount(), 3);
+        QVERIFY(std::fabs(t->item(0, 2)->text().toDouble() - 1) < 2e-7); // float32 values summed exactly
+        QVERIFY(std::fabs(t->item(1, 2)->text().toDouble() - 1) < 2e-7);
+        // dim=1: row 0 is softmax(1,2) = (0.2689414..., 0.7310585...).
+        QVERIFY(std::fabs(t->item(0, 0)->text().toDouble() - 0.2689414213699951) < 1e-7);
+        m_page->setMatrixMode(false);
+        m_page->waitForIdle();
+    }
+
+    void timingKeystrokeThousandLogits()
+    {
+        QString text; // no brackets: the list syntax accepts bare numbers
+        for (int i = 0; i < 999; ++i)
+            text += QString::number(0.01 * i - 5, 'g', 6) + QStringLiteral(", ");
+        type(text);
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClicks(m_page->logitInput(), QStringLiteral("7"));
+        QVERIFY(spy.wait(5000));
+        m_page->barPanel()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const qint64 ms = timer.nsecsElapsed() / 1000;
+        QCOMPARE(m_page->model()->rowCount(), 1000);
+        qInfo("keystroke -> table + bars replotted for 1000 logits (with MPFR reference): %.2f ms", ms / 1000.0);
+        m_page->waitForIdle();
+    }
+
+private:
+    std::unique_ptr<SoftmaxPage> m_page;
+};
+
+QTEST_MAIN(TstSoftmaxPage)
+#include "tst_softmaxpage.moc"

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Renders every page of logitlab at 1920x1080 and 1366x768 under Xvfb into shots/ (git-ignored).
+# Usage: tools/screenshots.sh [build-dir] [extra logitlab args, e.g. --lang zh_CN]
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+[ $# -gt 0 ] && shift
+mkdir -p "$root/shots"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$build/bin/logitlab" --screenshots "$root/shots" "$@"
+ls -l "$root/shots"

@@ -1,0 +1,66 @@
+#pragma once
+/** \file
+ * Runs one kind of computation off the GUI thread, newest request wins: starting a job cancels
+ * the one before (its result is dropped), results arrive on the GUI thread, the destructor
+ * cancels and waits for every job still running.
+ */
+#include <QFutureWatcher>
+#include <QList>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <utility>
+
+namespace logitlab::ui {
+
+/** \brief A QFutureWatcher that keeps only the latest of its jobs. */
+template <class Result> class AsyncJob {
+public:
+    using Handler = std::function<void(const Result &)>;
+
+    AsyncJob(QObject *context, Handler onResult, std::function<void(int)> onProgress = {})
+    {
+        QObject::connect(&m_watcher, &QFutureWatcherBase::finished, context, [this, onResult] {
+            const QFuture<Result> f = m_watcher.future();
+            if (!f.isCanceled() && f.resultCount() > 0)
+                onResult(f.result());
+        });
+        if (onProgress)
+            QObject::connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, context, onProgress);
+    }
+    ~AsyncJob() { cancelAll(true); }
+    AsyncJob(const AsyncJob &) = delete;
+    AsyncJob &operator=(const AsyncJob &) = delete;
+
+    /** Starts fn(QPromise<Result>&) on the global pool; the previous job is cancelled. */
+    template <class Fn> void start(Fn &&fn)
+    {
+        cancelAll(false);
+        QFuture<Result> f = QtConcurrent::run(std::forward<Fn>(fn));
+        m_running.append(QFuture<void>(f));
+        m_watcher.setFuture(f);
+    }
+
+    bool isRunning() const { return m_watcher.isRunning(); }
+    QFutureWatcher<Result> &watcher() { return m_watcher; }
+
+    /** Blocks until the current job has finished (tests and screenshots). */
+    void waitForFinished() { m_watcher.waitForFinished(); }
+
+private:
+    void cancelAll(bool wait)
+    {
+        for (QFuture<void> &f : m_running) {
+            f.cancel();
+            if (wait)
+                f.waitForFinished();
+        }
+        m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    }
+
+    QFutureWatcher<Result> m_watcher;
+    QList<QFuture<void>> m_running;
+};
+
+} // namespace logitlab::ui

@@ -1,0 +1,69 @@
+#include "common/uitext.h"
+
+#include "text/numbertext.h"
+
+#include <QCoreApplication>
+
+namespace logitlab::ui {
+
+namespace {
+/** \brief Translation context of the shared messages. */
+struct UiText {
+    Q_DECLARE_TR_FUNCTIONS(UiText)
+};
+} // namespace
+
+QString numberText(long double v, Format f)
+{
+    return QString::fromStdString(shortestText(v, f));
+}
+
+QString numberText(double v)
+{
+    return QString::fromStdString(shortestText(v, Format::Float64));
+}
+
+QString formatText(Format f)
+{
+    return QString::fromUtf8(formatName(f).data(), static_cast<qsizetype>(formatName(f).size()));
+}
+
+QString listErrorMessage(const ListError &e)
+{
+    const QString token = QString::fromStdString(e.token);
+    switch (e.kind) {
+    case ListErrorKind::Empty: return UiText::tr("Enter at least one number, e.g. [1000, 2000, 3000].");
+    case ListErrorKind::BadToken:
+        return UiText::tr("'%1' at character %2 is not a number.").arg(token).arg(e.position + 1);
+    case ListErrorKind::UnbalancedBracket:
+        return UiText::tr("Unbalanced '%1' at character %2.").arg(token).arg(e.position + 1);
+    case ListErrorKind::RaggedRows:
+        return UiText::tr("Row at character %1 has a different length than the first row.").arg(e.position + 1);
+    }
+    return UiText::tr("Not a list of numbers.");
+}
+
+QString exprErrorMessage(const ExprError &e)
+{
+    const QString token = QString::fromStdString(e.token);
+    switch (e.kind) {
+    case ExprErrorKind::Empty: return UiText::tr("Enter an expression, e.g. 2/10000.");
+    case ExprErrorKind::UnexpectedToken:
+        return UiText::tr("'%1' at character %2 cannot stand there.").arg(token).arg(e.position + 1);
+    case ExprErrorKind::UnexpectedEnd: return UiText::tr("The expression ends too early.");
+    case ExprErrorKind::UnknownFunction:
+        return UiText::tr("Unknown function '%1' (use exp, log, log1p, expm1, sqrt, pow).").arg(token);
+    case ExprErrorKind::WrongArity: return UiText::tr("'%1' has the wrong number of arguments.").arg(token);
+    case ExprErrorKind::MissingParen: return UiText::tr("'(' at character %1 has no ')'.").arg(e.position + 1);
+    case ExprErrorKind::TooComplex: return UiText::tr("The expression is too long or too deeply nested.");
+    }
+    return UiText::tr("Not an expression.");
+}
+
+int utf16Index(std::string_view utf8, std::size_t byteOffset)
+{
+    byteOffset = std::min(byteOffset, utf8.size());
+    return static_cast<int>(QString::fromUtf8(utf8.data(), static_cast<qsizetype>(byteOffset)).size());
+}
+
+} // namespace logitlab::ui

@@ -1,0 +1,33 @@
+#pragma once
+/** \file
+ * The data behind the losses lab's BCE plots: loss, gradient and relative error of each way of
+ * computing the binary cross-entropy over a grid of logits z, with the MPFR reference.
+ */
+#include "precision/format.h"
+
+#include <array>
+#include <functional>
+#include <vector>
+
+namespace logitlab::ui {
+
+/** \brief BCE of every grid point for one label and format (methods in allBceMethods order). */
+struct BceSweep {
+    Format format{};
+    long double label = 0;                     ///< y rounded to the format
+    std::vector<double> z;                     ///< grid logits, rounded to the format
+    std::array<std::vector<double>, 3> loss;   ///< as computed (may be inf / NaN)
+    std::array<std::vector<double>, 3> gradient;
+    std::array<std::vector<double>, 3> relativeError; ///< |loss - exact| / exact
+    std::vector<double> referenceLoss;         ///< exact loss rounded to double
+    std::vector<double> referenceGradient;
+};
+
+/**
+ * Evaluates computeBceReport at \a points logits evenly spaced in [from, to] (each rounded to
+ * \a f) for label \a y (a value of \a f in [0, 1]), in parallel. Empty if cancelled.
+ */
+BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
+                         const std::function<bool()> &cancelled);
+
+} // namespace logitlab::ui

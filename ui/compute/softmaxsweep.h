@@ -1,0 +1,45 @@
+#pragma once
+/** \file
+ * The data behind the softmax lab's error plot: every method's max ULP error against the size of
+ * the logits, obtained by scaling the entered vector so its largest |z| runs from 0.1 to 20000.
+ */
+#include "precision/format.h"
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace logitlab::ui {
+
+/** \brief One scale of the sweep. */
+struct SoftmaxSweepPoint {
+    double maxAbsLogit = 0;              ///< max |z_i| after scaling and rounding to the format
+    std::array<double, 4> maxUlpError{}; ///< per method (allSoftmaxMethods order); inf if non-finite
+    std::array<bool, 4> nan{};           ///< the method produced a NaN
+};
+
+/** \brief The sweep for one vector and format. */
+struct SoftmaxSweep {
+    Format format{};
+    std::vector<SoftmaxSweepPoint> points;
+};
+
+/** Number of sweep points for a vector of \a n logits (fewer for long vectors: each costs n references). */
+int softmaxSweepPointCount(std::size_t n);
+
+/**
+ * Sweeps \a logits (values of \a f) by positive scales. \a cancelled is polled between points;
+ * \a progress(done, total) is called as points complete. Returns no points if cancelled.
+ */
+SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format f,
+                                 const std::function<bool()> &cancelled,
+                                 const std::function<void(int, int)> &progress = {});
+
+/**
+ * Each decimal token times the decimal \a scale, computed exactly and rounded once to \a f
+ * (so the GUI's scaled logits are what the CLI gives for the same printed numbers).
+ */
+std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, const std::string &scale, Format f);
+
+} // namespace logitlab::ui

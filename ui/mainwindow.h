@@ -1,0 +1,58 @@
+#pragma once
+/** \file The LogitLab main window: one page per lab, a shared format selector, menus, status bar. */
+#include "precision/format.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QListWidget;
+
+namespace logitlab::ui {
+
+class LabPage;
+class SoftmaxPage;
+class LossesPage;
+class RoundingPage;
+
+/** \brief Main window with the Softmax, Losses and Rounding labs. */
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setPage(int index);
+    int page() const;
+    void setFormat(Format f);
+    Format format() const;
+    LabPage *currentPage() const;
+    SoftmaxPage *softmaxPage() const { return m_softmax; }
+    LossesPage *lossesPage() const { return m_losses; }
+    RoundingPage *roundingPage() const { return m_rounding; }
+    QComboBox *formatSelector() const { return m_formatBox; }
+    /** Blocks (processing events) until no page has work running. */
+    void waitForIdle();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void exportCurrentPlot();
+    void showAbout();
+    void restoreSettings();
+    void saveSettings() const;
+
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QComboBox *m_formatBox = nullptr;
+    QProgressBar *m_progress = nullptr;
+    SoftmaxPage *m_softmax = nullptr;
+    LossesPage *m_losses = nullptr;
+    RoundingPage *m_rounding = nullptr;
+    QList<LabPage *> m_pages;
+};
+
+} // namespace logitlab::ui

@@ -1,0 +1,155 @@
+#include "models/softmaxtablemodel.h"
+
+#include "common/uitext.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include <algorithm>
+#include <cmath>
+
+namespace logitlab::ui {
+
+QString softmaxMethodName(SoftmaxMethod m)
+{
+    switch (m) {
+    case SoftmaxMethod::Naive: return SoftmaxTableModel::tr("naive");
+    case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted (z - max)");
+    case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax");
+    case SoftmaxMethod::Higham: return SoftmaxTableModel::tr("Higham (log1p)");
+    }
+    return {};
+}
+
+void SoftmaxTableModel::setReport(std::shared_ptr<const SoftmaxReport> report)
+{
+    beginResetModel();
+    m_report = std::move(report);
+    endResetModel();
+}
+
+int SoftmaxTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_report ? 0 : static_cast<int>(m_report->logits.size());
+}
+
+int SoftmaxTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 3 + 2 * static_cast<int>(allSoftmaxMethods.size());
+}
+
+QVariant SoftmaxTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (o == Qt::Vertical)
+        return section;
+    switch (section) {
+    case 0: return tr("i");
+    case 1: return tr("logit z");
+    case 2: return tr("reference p");
+    default: break;
+    }
+    const auto m = static_cast<SoftmaxMethod>((section - 3) / 2);
+    return (section - 3) % 2 == 0 ? softmaxMethodName(m) : tr("ulp");
+}
+
+QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
+{
+    const SoftmaxReport &r = *m_report;
+    const auto i = static_cast<std::size_t>(row);
+    const SoftmaxMethodResult &res = r.method(m);
+    const long double v = res.values[i];
+    const FormatInfo &info = formatInfo(r.format);
+    const QString fmt = formatText(r.format);
+    const long double zmax = *std::max_element(r.logits.begin(), r.logits.end());
+    const bool refPositive = r.reference.softmax[i] > 0;
+    if (std::isnan(v)) {
+        if (std::isnan(zmax))
+            return tr("A NaN logit makes every probability NaN.");
+        if (m == SoftmaxMethod::Naive && zmax > info.lnMax)
+            return tr("exp(%1) = inf in %2 (above ln(max) = %3), so inf/inf = NaN.")
+                .arg(numberText(zmax, r.format), fmt, numberText(info.lnMax, Format::Float64));
+        if (m == SoftmaxMethod::Naive && zmax < info.lnMinSubnormal)
+            return tr("Every exp(z_i) underflows to 0 in %1 (all z below ln(min subnormal) = %2), so 0/0 = NaN.")
+                .arg(fmt, numberText(info.lnMinSubnormal, Format::Float64));
+        if (std::isinf(zmax))
+            return tr("An infinite logit gives inf - inf = NaN after the shift.");
+        return tr("NaN from an invalid operation (inf/inf, 0/0 or inf - inf).");
+    }
+    if (std::isinf(v))
+        return tr("inf: exp(z_i) overflowed in %1 (z_i above ln(max) = %2).")
+            .arg(fmt, numberText(info.lnMax, Format::Float64));
+    if (v == 0 && refPositive) {
+        const long double arg = m == SoftmaxMethod::Naive ? r.logits[i] : r.logits[i] - zmax;
+        if (m == SoftmaxMethod::LogSoftmax)
+            return tr("p_i = exp(%1) underflows to 0 in %2, but the log-probability %1 stays accurate: "
+                      "use it for losses.")
+                .arg(numberText(res.logValues[i], r.format), fmt);
+        return tr("exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3); the true p_i is %4.")
+            .arg(numberText(arg, Format::Float80), fmt, numberText(info.lnMinSubnormal, Format::Float64),
+                 QString::fromStdString(r.reference.softmax[i].toString(6)));
+    }
+    return {};
+}
+
+QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_report || !index.isValid())
+        return {};
+    const SoftmaxReport &r = *m_report;
+    const auto i = static_cast<std::size_t>(index.row());
+    const int c = index.column();
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (c < 3) {
+        if (role == Qt::DisplayRole) {
+            if (c == 0)
+                return index.row();
+            if (c == 1)
+                return numberText(r.logits[i], r.format);
+            return numberText(r.referenceRounded[i], r.format);
+        }
+        if (role == Qt::ToolTipRole && c == 2)
+            return tr("Exact (MPFR): %1\nCorrectly rounded to %2: %3")
+                .arg(QString::fromStdString(r.reference.softmax[i].toString(30)), formatText(r.format),
+                     numberText(r.referenceRounded[i], r.format));
+        return {};
+    }
+    const auto m = static_cast<SoftmaxMethod>((c - 3) / 2);
+    const bool isUlp = (c - 3) % 2 == 1;
+    const SoftmaxMethodResult &res = r.method(m);
+    if (isUlp) {
+        const double e = res.ulpErrors[i];
+        if (role == Qt::DisplayRole)
+            return QString::number(e, 'g', 3);
+        if (role == Qt::BackgroundRole && !(e <= 2))
+            return QBrush(QColor(0xff, 0xe3, 0xb8));
+        if (role == Qt::ToolTipRole)
+            return tr("|computed - exact| / ulp(exact) = %1; a correctly rounded result scores <= 0.5")
+                .arg(numberText(e));
+        return {};
+    }
+    const long double v = res.values[i];
+    const QString why = (role == Qt::BackgroundRole || role == Qt::ToolTipRole) ? explanation(index.row(), m)
+                                                                                 : QString();
+    if (role == Qt::DisplayRole)
+        return numberText(v, r.format);
+    if (role == Qt::BackgroundRole && !why.isEmpty()) {
+        if (std::isnan(v))
+            return QBrush(QColor(0xf4, 0xb6, 0xb6));
+        if (std::isinf(v))
+            return QBrush(QColor(0xf7, 0xc8, 0x8f));
+        return QBrush(QColor(0xfa, 0xee, 0x9a));
+    }
+    if (role == Qt::ToolTipRole) {
+        QString tip = why;
+        if (!res.logValues.empty())
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("log p_i = %1").arg(numberText(res.logValues[i], r.format));
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    return {};
+}
+
+} // namespace logitlab::ui

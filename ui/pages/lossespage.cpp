@@ -1,0 +1,380 @@
+#include "pages/lossespage.h"
+
+#include "common/listinput.h"
+#include "common/uitext.h"
+#include "pages/formulapanel.h"
+#include "plots/plotpanel.h"
+#include "plots/qcp.h"
+#include "precision/mpfrutil.h"
+#include "settings/settings.h"
+#include "text/numberlist.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace logitlab::ui {
+
+QString crossEntropyMethodName(CrossEntropyMethod m)
+{
+    switch (m) {
+    case CrossEntropyMethod::Naive: return LossesPage::tr("naive −log(naive softmax)");
+    case CrossEntropyMethod::Probabilities: return LossesPage::tr("−log(shifted softmax)");
+    case CrossEntropyMethod::Clipped: return LossesPage::tr("Keras clipped");
+    case CrossEntropyMethod::FromLogits: return LossesPage::tr("from_logits (log-sum-exp)");
+    }
+    return {};
+}
+
+QString bceMethodName(BceMethod m)
+{
+    switch (m) {
+    case BceMethod::Naive: return LossesPage::tr("naive sigmoid + log");
+    case BceMethod::Clipped: return LossesPage::tr("Keras clipped");
+    case BceMethod::FromLogits: return LossesPage::tr("from_logits");
+    }
+    return {};
+}
+
+namespace {
+double finiteOrNaN(double v)
+{
+    return std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
+}
+} // namespace
+
+LossesPage::LossesPage(QWidget *parent)
+    : LabPage(parent), m_job(this, [this](const BceSweep &s) { applySweep(s); })
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    content->setMinimumHeight(700);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+
+    layout->addWidget(new FormulaPanel(
+        tr("<b>Cross-entropy L = −log softmax(z)<sub>k</sub> = logsumexp(z) − z<sub>k</sub></b>. Taking the log of "
+           "a probability that underflowed to 0 gives inf; Keras clips p to [1e-7, 1 − 1e-7], so the loss "
+           "plateaus at 16.118 (15.94 for y = 0 in float32) with a zero gradient. <b>from_logits</b> never forms "
+           "p: BCE = max(z, 0) − z·y + log1p(exp(−|z|)) has no overflow and no cancellation."),
+        content));
+
+    auto *split = new QSplitter(Qt::Vertical, content);
+    layout->addWidget(split, 1);
+
+    // Categorical cross-entropy.
+    auto *ceBox = new QGroupBox(tr("Sparse categorical cross-entropy"), split);
+    auto *ceLayout = new QGridLayout(ceBox);
+    ceLayout->addWidget(new QLabel(tr("Logits:")), 0, 0);
+    m_input = new ListInput(1, ceBox);
+    m_input->setObjectName(QStringLiteral("lossLogitInput"));
+    ceLayout->addWidget(m_input, 0, 1);
+    ceLayout->addWidget(new QLabel(tr("True class k:")), 0, 2);
+    m_label = new QSpinBox(ceBox);
+    m_label->setRange(0, 100000);
+    ceLayout->addWidget(m_label, 0, 3);
+    m_message = new QLabel(ceBox);
+    m_message->setWordWrap(true);
+    ceLayout->addWidget(m_message, 1, 0, 1, 4);
+    m_ceTable = new QTableWidget(5, 4, ceBox);
+    m_ceTable->setHorizontalHeaderLabels({tr("loss"), tr("error (ULP)"), tr("dL/dz"), tr("note")});
+    m_ceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ceTable->horizontalHeader()->setStretchLastSection(true);
+    QStringList methodNames;
+    for (CrossEntropyMethod m : allCrossEntropyMethods)
+        methodNames << crossEntropyMethodName(m);
+    methodNames << tr("reference (MPFR)");
+    m_ceTable->setVerticalHeaderLabels(methodNames);
+    m_ceTable->setMinimumHeight(6 * m_ceTable->fontMetrics().lineSpacing() + 60);
+    ceLayout->addWidget(m_ceTable, 2, 0, 1, 4);
+    ceLayout->setColumnStretch(1, 1);
+    split->addWidget(ceBox);
+
+    // Binary cross-entropy sweep.
+    auto *bceBox = new QGroupBox(tr("Binary cross-entropy over a sweep of the logit z"), split);
+    auto *bceLayout = new QVBoxLayout(bceBox);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("z from")));
+    m_from = new QLineEdit(bceBox);
+    m_from->setMaximumWidth(110);
+    controls->addWidget(m_from);
+    controls->addWidget(new QLabel(tr("to")));
+    m_to = new QLineEdit(bceBox);
+    m_to->setMaximumWidth(110);
+    controls->addWidget(m_to);
+    controls->addWidget(new QLabel(tr("points")));
+    m_points = new QSpinBox(bceBox);
+    m_points->setRange(2, 100000);
+    controls->addWidget(m_points);
+    controls->addWidget(new QLabel(tr("label y")));
+    m_y = new QComboBox(bceBox);
+    m_y->setEditable(true);
+    m_y->addItems({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("0.25")});
+    m_y->setToolTip(tr("y = 0, y = 1, or any value in [0, 1] (type it)"));
+    controls->addWidget(m_y);
+    m_sweepMessage = new QLabel(bceBox);
+    controls->addWidget(m_sweepMessage, 1);
+    bceLayout->addLayout(controls);
+    auto *plots = new QSplitter(Qt::Horizontal, bceBox);
+    m_lossPanel = new PlotPanel(tr("Loss vs z"), plots);
+    m_errorPanel = new PlotPanel(tr("Relative error vs z"), plots);
+    m_gradientPanel = new PlotPanel(tr("Gradient dL/dz vs z"), plots);
+    plots->addWidget(m_lossPanel);
+    plots->addWidget(m_errorPanel);
+    plots->addWidget(m_gradientPanel);
+    bceLayout->addWidget(plots, 1);
+    split->addWidget(bceBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+
+    const auto addGraphs = [](PlotPanel *panel, QList<QCPGraph *> &graphs, bool withReference) {
+        QCustomPlot *p = panel->plot();
+        for (BceMethod m : allBceMethods) {
+            QCPGraph *g = p->addGraph();
+            g->setName(bceMethodName(m));
+            g->setPen(QPen(seriesColor(static_cast<int>(m)), m == BceMethod::FromLogits ? 2.5 : 2));
+            graphs.append(g);
+        }
+        if (withReference) {
+            QCPGraph *g = p->addGraph();
+            g->setName(tr("reference (MPFR)"));
+            g->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.5, Qt::DashLine));
+            graphs.append(g);
+        }
+        p->xAxis->setLabel(tr("logit z"));
+    };
+    addGraphs(m_lossPanel, m_lossGraphs, true);
+    addGraphs(m_errorPanel, m_errorGraphs, false);
+    addGraphs(m_gradientPanel, m_gradientGraphs, true);
+    m_lossPanel->plot()->yAxis->setLabel(tr("loss"));
+    m_gradientPanel->plot()->yAxis->setLabel(tr("dL/dz"));
+    QCustomPlot *ep = m_errorPanel->plot();
+    ep->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    ep->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    ep->yAxis->setLabel(tr("relative error (0 at 1e-20)"));
+    for (PlotPanel *p : {m_lossPanel, m_errorPanel, m_gradientPanel})
+        p->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
+
+    connect(m_input, &QPlainTextEdit::textChanged, this, &LossesPage::recomputeCrossEntropy);
+    connect(m_label, &QSpinBox::valueChanged, this, &LossesPage::recomputeCrossEntropy);
+    connect(m_from, &QLineEdit::editingFinished, this, &LossesPage::recomputeSweep);
+    connect(m_to, &QLineEdit::editingFinished, this, &LossesPage::recomputeSweep);
+    connect(m_points, &QSpinBox::valueChanged, this, &LossesPage::recomputeSweep);
+    connect(m_y, &QComboBox::currentTextChanged, this, &LossesPage::recomputeSweep);
+}
+
+LossesPage::~LossesPage() = default;
+
+QList<PlotPanel *> LossesPage::plots() const
+{
+    return {m_lossPanel, m_errorPanel, m_gradientPanel};
+}
+
+bool LossesPage::isBusy() const
+{
+    return m_job.isRunning();
+}
+
+void LossesPage::setFormat(Format f)
+{
+    if (f == m_format)
+        return;
+    m_format = f;
+    recomputeCrossEntropy();
+    recomputeSweep();
+}
+
+void LossesPage::recomputeCrossEntropy()
+{
+    if (m_restoring)
+        return;
+    const std::string text = m_input->toPlainText().toStdString();
+    auto parsed = parseNumberList(text);
+    if (const auto *e = std::get_if<ListError>(&parsed)) {
+        const QString msg = listErrorMessage(*e);
+        const int a = utf16Index(text, e->position);
+        m_input->setError(a, utf16Index(text, e->position + e->length) - a, msg);
+        m_message->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(msg.toHtmlEscaped()));
+        return;
+    }
+    const auto &tokens = std::get<0>(parsed);
+    if (static_cast<std::size_t>(m_label->value()) >= tokens.size()) {
+        m_input->clearError();
+        m_message->setText(QStringLiteral("<span style='color:#b00000'>%1</span>")
+                               .arg(tr("The true class k must be below the number of logits (%1).")
+                                        .arg(tokens.size())
+                                        .toHtmlEscaped()));
+        return;
+    }
+    m_input->clearError();
+    m_message->clear();
+    std::vector<long double> z;
+    for (const NumberToken &t : tokens)
+        z.push_back(*decimalToFormat(t.text, m_format));
+    // One sample: a single reference, well under a millisecond for classroom sizes.
+    const CrossEntropyReport r = computeCrossEntropyReport(z, static_cast<std::size_t>(m_label->value()), m_format);
+    const auto gradientText = [this](const std::vector<long double> &g) {
+        QStringList parts;
+        for (std::size_t i = 0; i < g.size() && i < 8; ++i)
+            parts << numberText(g[i], m_format);
+        if (g.size() > 8)
+            parts << QStringLiteral("…");
+        return QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
+    };
+    for (std::size_t m = 0; m < r.methods.size(); ++m) {
+        const LossMethodResult &res = r.methods[m];
+        const int row = static_cast<int>(m);
+        auto *loss = new QTableWidgetItem(numberText(res.loss, m_format));
+        auto *err = new QTableWidgetItem(QString::number(res.ulpError, 'g', 3));
+        auto *grad = new QTableWidgetItem(gradientText(res.gradient));
+        QString note;
+        if (std::isnan(res.loss))
+            note = tr("NaN: exp overflowed (inf/inf) before the log");
+        else if (std::isinf(res.loss))
+            note = tr("inf: p_k underflowed to 0 and log(0) = −inf");
+        else if (allCrossEntropyMethods[m] == CrossEntropyMethod::Clipped && res.ulpError > 2)
+            note = tr("clipped at −log(1e-7) = 16.118: gradient 0");
+        if (!note.isEmpty()) {
+            loss->setBackground(std::isnan(res.loss) ? QColor(0xf4, 0xb6, 0xb6) : QColor(0xfa, 0xee, 0x9a));
+            loss->setToolTip(note);
+        }
+        m_ceTable->setItem(row, 0, loss);
+        m_ceTable->setItem(row, 1, err);
+        m_ceTable->setItem(row, 2, grad);
+        m_ceTable->setItem(row, 3, new QTableWidgetItem(note));
+    }
+    std::vector<long double> refGrad;
+    for (const mpfr::mpreal &g : r.referenceGradient)
+        refGrad.push_back(roundToFormat(g, m_format));
+    m_ceTable->setItem(4, 0, new QTableWidgetItem(numberText(r.referenceRounded, m_format)));
+    m_ceTable->item(4, 0)->setToolTip(tr("Exact: %1").arg(QString::fromStdString(r.reference.toString(30))));
+    m_ceTable->setItem(4, 1, new QTableWidgetItem(QStringLiteral("0")));
+    m_ceTable->setItem(4, 2, new QTableWidgetItem(gradientText(refGrad)));
+    m_ceTable->setItem(4, 3, new QTableWidgetItem(tr("exact, correctly rounded to %1").arg(formatText(m_format))));
+    m_ceTable->resizeColumnsToContents();
+    Q_EMIT crossEntropyUpdated();
+}
+
+void LossesPage::recomputeSweep()
+{
+    if (m_restoring)
+        return;
+    bool okFrom = false, okTo = false;
+    const double from = m_from->text().toDouble(&okFrom);
+    const double to = m_to->text().toDouble(&okTo);
+    const std::optional<long double> y = decimalToFormat(m_y->currentText().trimmed().toStdString(), m_format);
+    if (!okFrom || !okTo || !(from < to) || !std::isfinite(from) || !std::isfinite(to)) {
+        m_sweepMessage->setText(QStringLiteral("<span style='color:#b00000'>%1</span>")
+                                    .arg(tr("Give a finite range with from < to.")));
+        return;
+    }
+    if (!y || !(*y >= 0 && *y <= 1)) {
+        m_sweepMessage->setText(
+            QStringLiteral("<span style='color:#b00000'>%1</span>").arg(tr("The label y must be a number in [0, 1].")));
+        return;
+    }
+    m_sweepMessage->setText(tr("computing…"));
+    const int points = m_points->value();
+    const Format f = m_format;
+    const long double label = *y;
+    Q_EMIT progressChanged(0);
+    m_job.start([from, to, points, label, f](QPromise<BceSweep> &promise) {
+        BceSweep s = computeBceSweep(from, to, points, label, f, [&promise] { return promise.isCanceled(); });
+        if (!promise.isCanceled())
+            promise.addResult(std::move(s));
+    });
+}
+
+void LossesPage::applySweep(const BceSweep &s)
+{
+    m_sweep = s;
+    const auto n = static_cast<qsizetype>(s.z.size());
+    QVector<double> x(s.z.begin(), s.z.end());
+    m_lossPanel->clearAnnotations();
+    for (int m = 0; m < 3; ++m) {
+        QVector<double> loss(n), err(n), grad(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            loss[i] = finiteOrNaN(s.loss[m][static_cast<std::size_t>(i)]);
+            const double e = s.relativeError[m][static_cast<std::size_t>(i)];
+            err[i] = std::isfinite(e) ? std::max(e, 1e-20) : std::numeric_limits<double>::quiet_NaN();
+            grad[i] = finiteOrNaN(s.gradient[m][static_cast<std::size_t>(i)]);
+        }
+        m_lossGraphs[m]->setData(x, loss, true);
+        m_errorGraphs[m]->setData(x, err, true);
+        m_gradientGraphs[m]->setData(x, grad, true);
+    }
+    m_lossGraphs[3]->setData(x, QVector<double>(s.referenceLoss.begin(), s.referenceLoss.end()), true);
+    m_gradientGraphs[3]->setData(x, QVector<double>(s.referenceGradient.begin(), s.referenceGradient.end()), true);
+
+    // Shade where the naive loss is inf and where it is NaN (contiguous runs).
+    const auto shade = [&](auto predicate, const QColor &color, const QString &label) {
+        qsizetype i = 0;
+        while (i < n) {
+            if (!predicate(s.loss[0][static_cast<std::size_t>(i)])) {
+                ++i;
+                continue;
+            }
+            qsizetype j = i;
+            while (j + 1 < n && predicate(s.loss[0][static_cast<std::size_t>(j + 1)]))
+                ++j;
+            m_lossPanel->addRegion(x[i], x[j], color, label);
+            i = j + 1;
+        }
+    };
+    shade([](double v) { return std::isinf(v); }, QColor(0xe6, 0x9f, 0x00), tr("naive = inf"));
+    shade([](double v) { return std::isnan(v); }, QColor(0xd0, 0x30, 0x30), tr("naive = NaN"));
+
+    for (PlotPanel *p : {m_lossPanel, m_errorPanel, m_gradientPanel}) {
+        p->plot()->rescaleAxes();
+        p->plot()->replot(QCustomPlot::rpQueuedReplot);
+    }
+    m_errorPanel->plot()->yAxis->setRange(1e-21, 10);
+    const QString y = numberText(s.label, s.format);
+    m_lossPanel->setTitle(tr("BCE loss vs z (y = %1, %2)").arg(y, formatText(s.format)));
+    m_errorPanel->setTitle(tr("Relative error vs z (y = %1)").arg(y));
+    m_gradientPanel->setTitle(tr("Gradient dL/dz vs z (y = %1)").arg(y));
+    m_sweepMessage->setText(tr("%1 points, each against MPFR").arg(n));
+    Q_EMIT progressChanged(-1);
+    Q_EMIT sweepUpdated();
+}
+
+void LossesPage::saveSettings() const
+{
+    writeSetting(settings::lossLogits(), m_input->toPlainText());
+    writeSetting(settings::lossLabel(), m_label->value());
+    writeSetting(settings::bceFrom(), m_from->text().toDouble());
+    writeSetting(settings::bceTo(), m_to->text().toDouble());
+    writeSetting(settings::bcePoints(), m_points->value());
+    writeSetting(settings::bceLabel(), m_y->currentText());
+}
+
+void LossesPage::restoreSettings()
+{
+    m_restoring = true;
+    m_input->setPlainText(readSetting(settings::lossLogits()).toString());
+    m_label->setValue(readSetting(settings::lossLabel()).toInt());
+    m_from->setText(QString::number(readSetting(settings::bceFrom()).toDouble()));
+    m_to->setText(QString::number(readSetting(settings::bceTo()).toDouble()));
+    m_points->setValue(readSetting(settings::bcePoints()).toInt());
+    m_y->setCurrentText(readSetting(settings::bceLabel()).toString());
+    m_restoring = false;
+    recomputeCrossEntropy();
+    recomputeSweep();
+}
+
+} // namespace logitlab::ui

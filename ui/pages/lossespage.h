@@ -1,0 +1,83 @@
+#pragma once
+/** \file
+ * The Losses lab: sparse categorical cross-entropy four ways for the entered logits, and the
+ * binary cross-entropy over a sweep of z (loss, error and gradient of each form vs MPFR).
+ */
+#include "common/asyncjob.h"
+#include "compute/bcesweep.h"
+#include "losses/lossreport.h"
+#include "pages/labpage.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+class QCPGraph;
+
+namespace logitlab::ui {
+
+class ListInput;
+class PlotPanel;
+
+/** \brief The Losses lab page. */
+class LossesPage : public LabPage {
+    Q_OBJECT
+public:
+    explicit LossesPage(QWidget *parent = nullptr);
+    ~LossesPage() override;
+
+    void setFormat(Format f) override;
+    Format format() const override { return m_format; }
+    QList<PlotPanel *> plots() const override;
+    void saveSettings() const override;
+    void restoreSettings() override;
+    bool isBusy() const override;
+
+    ListInput *logitInput() const { return m_input; }
+    QSpinBox *labelBox() const { return m_label; }
+    QTableWidget *ceTable() const { return m_ceTable; }
+    QLabel *messageLabel() const { return m_message; }
+    QLineEdit *fromEdit() const { return m_from; }
+    QLineEdit *toEdit() const { return m_to; }
+    QSpinBox *pointsBox() const { return m_points; }
+    QComboBox *yBox() const { return m_y; }
+    PlotPanel *lossPanel() const { return m_lossPanel; }
+    PlotPanel *errorPanel() const { return m_errorPanel; }
+    PlotPanel *gradientPanel() const { return m_gradientPanel; }
+    const BceSweep &sweep() const { return m_sweep; }
+
+Q_SIGNALS:
+    void crossEntropyUpdated();
+    void sweepUpdated();
+
+private:
+    void recomputeCrossEntropy();
+    void recomputeSweep();
+    void applySweep(const BceSweep &s);
+
+    Format m_format = Format::Float32;
+    ListInput *m_input = nullptr;
+    QSpinBox *m_label = nullptr;
+    QLabel *m_message = nullptr;
+    QTableWidget *m_ceTable = nullptr;
+    QLineEdit *m_from = nullptr;
+    QLineEdit *m_to = nullptr;
+    QSpinBox *m_points = nullptr;
+    QComboBox *m_y = nullptr;
+    QLabel *m_sweepMessage = nullptr;
+    PlotPanel *m_lossPanel = nullptr;
+    PlotPanel *m_errorPanel = nullptr;
+    PlotPanel *m_gradientPanel = nullptr;
+    QList<QCPGraph *> m_lossGraphs, m_errorGraphs, m_gradientGraphs;
+    BceSweep m_sweep;
+    bool m_restoring = false;
+    AsyncJob<BceSweep> m_job;
+};
+
+/** Translated name of a cross-entropy method. */
+QString crossEntropyMethodName(CrossEntropyMethod m);
+/** Translated name of a BCE method. */
+QString bceMethodName(BceMethod m);
+
+} // namespace logitlab::ui

@@ -1,0 +1,285 @@
+#include "pages/roundingpage.h"
+
+#include "common/uitext.h"
+#include "expr/expressionresult.h"
+#include "pages/formulapanel.h"
+#include "plots/plotpanel.h"
+#include "plots/qcp.h"
+#include "precision/floatanatomy.h"
+#include "settings/settings.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace logitlab::ui {
+
+namespace {
+
+/** The three fields as coloured cells: sign (red), exponent (blue), significand (green). */
+QString bitsHtml(const FloatAnatomy &a)
+{
+    const auto cell = [](const std::string &bits, const char *color) {
+        return QStringLiteral("<span style='background:%1;font-family:monospace'>%2</span>")
+            .arg(QLatin1String(color), QString::fromStdString(bits));
+    };
+    return cell(a.signBit, "#f6b5b5") + QStringLiteral(" ") + cell(a.exponentBits, "#b5cdf6") +
+           QStringLiteral(" ") + cell(a.mantissaBits, "#bfe8bf");
+}
+
+} // namespace
+
+RoundingPage::RoundingPage(QWidget *parent)
+    : LabPage(parent), m_job(this, [this](const CancellationSweep &s) { applySweep(s); })
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new FormulaPanel(
+        tr("<b>Every operation rounds.</b> 1/10000 is not a binary fraction, so 2/10000 is stored as the nearest "
+           "float; its exact decimal expansion shows what is really stored. In (1 + 1/n) − (1 − 1/n) the "
+           "subtraction is exact but it exposes the rounding of 1 ± 1/n: the relative error grows like "
+           "ε·n (catastrophic cancellation). Errors are measured against the exact value (MPFR)."),
+        this));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    layout->addWidget(split, 1);
+    auto *scroll = new QScrollArea(split);
+    scroll->setWidgetResizable(true);
+    auto *rowsWidget = new QWidget;
+    auto *rowsOuter = new QVBoxLayout(rowsWidget);
+    m_rowsLayout = new QVBoxLayout;
+    rowsOuter->addLayout(m_rowsLayout);
+    auto *add = new QPushButton(tr("Add expression"), rowsWidget);
+    add->setObjectName(QStringLiteral("addExpression"));
+    connect(add, &QPushButton::clicked, this, [this] { addExpression(QStringLiteral("1/3")); });
+    rowsOuter->addWidget(add, 0, Qt::AlignLeft);
+    rowsOuter->addStretch(1);
+    scroll->setWidget(rowsWidget);
+    split->addWidget(scroll);
+
+    m_plotPanel = new PlotPanel(tr("Relative error of (1 + 1/n) − (1 − 1/n) vs n"), split);
+    split->addWidget(m_plotPanel);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
+    QCustomPlot *p = m_plotPanel->plot();
+    for (QCPAxis *axis : {p->xAxis, p->yAxis}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    }
+    p->xAxis->setLabel(tr("n"));
+    p->yAxis->setLabel(tr("relative error (exact value 2/n)"));
+    for (std::size_t f = 0; f < allFormats.size(); ++f) {
+        QCPGraph *g = p->addGraph();
+        g->setName(formatText(allFormats[f]));
+        g->setPen(QPen(seriesColor(static_cast<int>(f)), 2));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
+    }
+    for (std::size_t f = 0; f < allFormats.size(); ++f) {
+        QCPGraph *g = p->addGraph();
+        g->setName(tr("ε·n %1").arg(formatText(allFormats[f])));
+        g->setPen(QPen(seriesColor(static_cast<int>(f)), 1, Qt::DashLine));
+        g->removeFromLegend();
+    }
+    p->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+
+    m_job.start([](QPromise<CancellationSweep> &promise) {
+        CancellationSweep s = computeCancellationSweep(241, [&promise] { return promise.isCanceled(); });
+        if (!promise.isCanceled())
+            promise.addResult(std::move(s));
+    });
+}
+
+RoundingPage::~RoundingPage() = default;
+
+QList<PlotPanel *> RoundingPage::plots() const
+{
+    return {m_plotPanel};
+}
+
+bool RoundingPage::isBusy() const
+{
+    return m_job.isRunning();
+}
+
+void RoundingPage::setFormat(Format f)
+{
+    m_format = f;
+    for (ExpressionRow &r : m_rows)
+        evaluate(r);
+}
+
+int RoundingPage::addExpression(const QString &text)
+{
+    ExpressionRow row;
+    auto *box = new QGroupBox;
+    row.box = box;
+    auto *v = new QVBoxLayout(box);
+    auto *h = new QHBoxLayout;
+    row.input = new QLineEdit(text, box);
+    row.input->setPlaceholderText(tr("e.g. 2/10000, exp(100), (1+1/10000)-(1-1/10000)"));
+    h->addWidget(row.input, 1);
+    auto *remove = new QPushButton(tr("Remove"), box);
+    h->addWidget(remove);
+    v->addLayout(h);
+    row.message = new QLabel(box);
+    row.message->setWordWrap(true);
+    v->addWidget(row.message);
+    row.table = new QTableWidget(static_cast<int>(allFormats.size()), ColumnCount, box);
+    row.table->setHorizontalHeaderLabels({tr("stored value"), tr("exact decimal of the stored value"), tr("bits"),
+                                          tr("hex"), tr("next"), tr("previous"), tr("abs error"),
+                                          tr("rel error"), tr("ULP error")});
+    QStringList formats;
+    for (Format f : allFormats)
+        formats << formatText(f);
+    row.table->setVerticalHeaderLabels(formats);
+    row.table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    row.table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    v->addWidget(row.table);
+    m_rowsLayout->addWidget(box);
+    m_rows.append(row);
+    const int index = static_cast<int>(m_rows.size()) - 1;
+    QLineEdit *input = row.input;
+    connect(input, &QLineEdit::textChanged, this, [this, input] {
+        for (ExpressionRow &r : m_rows)
+            if (r.input == input)
+                evaluate(r);
+    });
+    connect(remove, &QPushButton::clicked, this, [this, box] {
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows[i].box == box)
+                return removeExpression(i);
+    });
+    evaluate(m_rows.last());
+    return index;
+}
+
+void RoundingPage::removeExpression(int index)
+{
+    if (index < 0 || index >= m_rows.size())
+        return;
+    m_rows[index].box->deleteLater();
+    m_rows.removeAt(index);
+}
+
+void RoundingPage::evaluate(ExpressionRow &row)
+{
+    const std::string text = row.input->text().toStdString();
+    auto parsed = parseExpression(text);
+    if (const auto *e = std::get_if<ExprError>(&parsed)) {
+        const int a = utf16Index(text, e->position);
+        row.input->setStyleSheet(QStringLiteral("QLineEdit { background: #ffe0e0; }"));
+        row.input->setToolTip(exprErrorMessage(*e));
+        if (e->length > 0 || e->position < text.size())
+            row.input->setSelection(a, std::max(1, utf16Index(text, e->position + e->length) - a));
+        row.message->setText(QStringLiteral("<span style='color:#b00000'>%1</span> %2")
+                                 .arg(exprErrorMessage(*e).toHtmlEscaped(), tr("(showing the last valid result)")));
+        return;
+    }
+    row.input->setStyleSheet(QString());
+    row.input->setToolTip(QString());
+    const Expression &expr = std::get<Expression>(parsed);
+    QString exact;
+    for (std::size_t fi = 0; fi < allFormats.size(); ++fi) {
+        const Format f = allFormats[fi];
+        const ExpressionResult r = evaluateExpression(expr, f);
+        const FloatAnatomy a = anatomize(r.value, f);
+        exact = QString::fromStdString(r.exactDigits);
+        const int rowIndex = static_cast<int>(fi);
+        const auto set = [&](int col, const QString &t, const QString &tip = {}) {
+            auto *item = new QTableWidgetItem(t);
+            item->setToolTip(tip.isEmpty() ? t : tip);
+            if (f == m_format) {
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+                item->setBackground(QColor(0xe8, 0xf0, 0xff));
+            }
+            row.table->setItem(rowIndex, col, item);
+        };
+        set(ValueCol, numberText(r.value, f));
+        set(ExactDecimalCol, QString::fromStdString(a.exactDecimal));
+        auto *bits = new QLabel(bitsHtml(a));
+        bits->setTextFormat(Qt::RichText);
+        bits->setToolTip(tr("sign | exponent (%1 bits) | significand").arg(a.exponentBits.size()));
+        row.table->setCellWidget(rowIndex, BitsCol, bits);
+        set(HexCol, QString::fromStdString(a.hex));
+        set(NextCol, numberText(a.next, f));
+        set(PreviousCol, numberText(a.previous, f));
+        set(AbsCol, QString::number(r.absError, 'g', 4));
+        set(RelCol, QString::number(r.relError, 'g', 4));
+        set(UlpCol, QString::number(r.ulpError, 'g', 4),
+            tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
+                .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
+        if (r.nan || r.overflow || r.underflow) {
+            QStringList why;
+            if (r.nan)
+                why << tr("an operation gave NaN");
+            if (r.overflow)
+                why << tr("an operation overflowed to inf");
+            if (r.underflow)
+                why << tr("an operation underflowed");
+            row.table->item(rowIndex, ValueCol)->setBackground(QColor(0xfa, 0xee, 0x9a));
+            row.table->item(rowIndex, ValueCol)->setToolTip(why.join(QStringLiteral("; ")));
+        }
+    }
+    row.message->setText(tr("exact value: %1").arg(exact));
+    row.table->resizeColumnsToContents();
+    row.table->setColumnWidth(ExactDecimalCol, std::min(row.table->columnWidth(ExactDecimalCol), 320));
+    int h = row.table->horizontalHeader()->height() + 2 * row.table->frameWidth();
+    for (int i = 0; i < row.table->rowCount(); ++i)
+        h += row.table->rowHeight(i);
+    row.table->setFixedHeight(h + row.table->horizontalScrollBar()->sizeHint().height());
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].box == row.box)
+            Q_EMIT expressionEvaluated(i);
+}
+
+void RoundingPage::applySweep(const CancellationSweep &s)
+{
+    m_sweep = s;
+    QCustomPlot *p = m_plotPanel->plot();
+    const QVector<double> n(s.n.begin(), s.n.end());
+    for (std::size_t f = 0; f < allFormats.size(); ++f) {
+        QVector<double> err, trend;
+        for (std::size_t i = 0; i < s.n.size(); ++i) {
+            const double e = s.relativeError[f][i];
+            err.append(e > 0 && std::isfinite(e) ? e : std::numeric_limits<double>::quiet_NaN());
+            trend.append(std::min(1.0, static_cast<double>(formatInfo(allFormats[f]).epsilon) * s.n[i]));
+        }
+        p->graph(static_cast<int>(f))->setData(n, err, true);
+        p->graph(static_cast<int>(f + allFormats.size()))->setData(n, trend, true);
+    }
+    p->xAxis->setRange(0.8, 1.3e8);
+    p->yAxis->setRange(1e-22, 10);
+    p->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT sweepUpdated();
+}
+
+void RoundingPage::saveSettings() const
+{
+    QStringList texts;
+    for (const ExpressionRow &r : m_rows)
+        texts << r.input->text();
+    writeSetting(settings::roundingExpressions(), texts);
+}
+
+void RoundingPage::restoreSettings()
+{
+    while (!m_rows.isEmpty())
+        removeExpression(0);
+    for (const QString &t : readSetting(settings::roundingExpressions()).toStringList())
+        addExpression(t);
+}
+
+} // namespace logitlab::ui

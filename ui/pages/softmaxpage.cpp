@@ -1,0 +1,556 @@
+#include "pages/softmaxpage.h"
+
+#include "common/listinput.h"
+#include "common/uitext.h"
+#include "losses/crossentropy.h"
+#include "models/softmaxtablemodel.h"
+#include "pages/formulapanel.h"
+#include "plots/plotpanel.h"
+#include "precision/scalar.h"
+#include "settings/settings.h"
+#include "text/numberlist.h"
+
+#include "plots/qcp.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace logitlab::ui {
+
+namespace {
+
+constexpr int maxJacobian = 200;
+
+/** The Jacobian of the shifted softmax in format \a f, widened to long double. */
+std::vector<std::vector<long double>> jacobianOf(const std::vector<long double> &z, Format f)
+{
+    if (z.empty() || z.size() > maxJacobian)
+        return {};
+    return visitFormat(f, [&](auto tag) {
+        using S = typename decltype(tag)::type;
+        Vector<S> v(static_cast<Eigen::Index>(z.size()));
+        for (std::size_t i = 0; i < z.size(); ++i)
+            v[static_cast<Eigen::Index>(i)] = fromLongDouble<S>(z[i]);
+        const auto J = softmaxJacobian<S>(v);
+        std::vector<std::vector<long double>> out(z.size(), std::vector<long double>(z.size()));
+        for (Eigen::Index i = 0; i < J.rows(); ++i)
+            for (Eigen::Index j = 0; j < J.cols(); ++j)
+                out[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = toLongDouble(J(i, j));
+        return out;
+    });
+}
+
+double plottable(long double v)
+{
+    return std::isfinite(v) ? static_cast<double>(v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace
+
+SoftmaxPage::SoftmaxPage(QWidget *parent)
+    : LabPage(parent), m_job(this, [this](const SoftmaxPageResult &r) { applyResult(r); }),
+      m_sweepJob(
+          this, [this](const SoftmaxSweep &s) { applySweep(s); },
+          [this](int p) { Q_EMIT progressChanged(p); })
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    content->setMinimumHeight(640);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+
+    layout->addWidget(new FormulaPanel(
+        tr("<b>softmax(z)<sub>i</sub> = exp(z<sub>i</sub>) / &Sigma;<sub>j</sub> exp(z<sub>j</sub>)</b>. "
+           "The naive form overflows once a logit exceeds ln(max) (88.72 in float32, 11.09 in float16): "
+           "exp(1000) = inf and inf/inf = NaN. Subtracting the max first, "
+           "exp(z<sub>i</sub> &minus; max) / &Sigma; exp(z<sub>j</sub> &minus; max), keeps every exponent &le; 0, "
+           "so nothing overflows and the sum is &ge; 1. Log-softmax z<sub>i</sub> &minus; max &minus; "
+           "log &Sigma; exp(z<sub>j</sub> &minus; max) keeps tiny probabilities that would underflow to 0. "
+           "Errors are in ULPs against an exact MPFR reference."),
+        content));
+
+    auto *inputs = new QGridLayout;
+    m_mode = new QComboBox(content);
+    m_mode->addItem(tr("Vector"));
+    m_mode->addItem(tr("Matrix"));
+    m_mode->setToolTip(tr("Matrix mode: one row per line or [[...], [...]]"));
+    inputs->addWidget(new QLabel(tr("Logits:"), content), 0, 0);
+    m_input = new ListInput(2, content);
+    m_input->setObjectName(QStringLiteral("logitInput"));
+    m_input->setPlaceholderText(tr("e.g. [1000, 2000, 3000] or a NumPy print"));
+    inputs->addWidget(m_input, 0, 1, 1, 4);
+    inputs->addWidget(m_mode, 0, 5);
+    m_message = new QLabel(content);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    inputs->addWidget(m_message, 1, 1, 1, 5);
+    inputs->addWidget(new QLabel(tr("Scale:"), content), 2, 0);
+    m_slider = new QSlider(Qt::Horizontal, content);
+    m_slider->setRange(-300, 300);
+    m_slider->setSingleStep(1);
+    m_slider->setPageStep(25);
+    m_slider->setToolTip(tr("Multiplies every logit (1 / temperature), from 0.001 to 1000"));
+    inputs->addWidget(m_slider, 2, 1, 1, 2);
+    m_scaleLabel = new QLabel(content);
+    m_scaleLabel->setMinimumWidth(m_scaleLabel->fontMetrics().horizontalAdvance(QStringLiteral("× 0.00000 ")));
+    inputs->addWidget(m_scaleLabel, 2, 3);
+    m_axis = new QComboBox(content);
+    m_axis->addItem(tr("dim=0 (down each column)"));
+    m_axis->addItem(tr("dim=1 (along each row)"));
+    m_axis->setToolTip(tr("PyTorch's dim / NumPy's axis: the direction whose entries sum to 1"));
+    inputs->addWidget(m_axis, 2, 4);
+    inputs->setColumnStretch(1, 1);
+    inputs->setColumnStretch(2, 1);
+    layout->addLayout(inputs);
+
+    m_summary = new QLabel(content);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    auto *vsplit = new QSplitter(Qt::Vertical, content);
+    auto *top = new QSplitter(Qt::Horizontal, vsplit);
+    m_tables = new QStackedWidget(top);
+    m_model = new SoftmaxTableModel(this);
+    m_table = new QTableView(m_tables);
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setAlternatingRowColors(true);
+    m_tables->addWidget(m_table);
+    m_matrixTable = new QTableWidget(m_tables);
+    m_matrixTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tables->addWidget(m_matrixTable);
+    top->addWidget(m_tables);
+
+    m_barPanel = new PlotPanel(tr("Probabilities per method"), top);
+    top->addWidget(m_barPanel);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, vsplit);
+    m_sweepPanel = new PlotPanel(tr("Max ULP error vs size of the logits"), bottom);
+    m_jacobianPanel = new PlotPanel(tr("Jacobian diag(s) − s sᵀ (shifted softmax)"), bottom);
+    bottom->addWidget(m_sweepPanel);
+    bottom->addWidget(m_jacobianPanel);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    vsplit->addWidget(top);
+    vsplit->addWidget(bottom);
+    layout->addWidget(vsplit, 1);
+
+    // Bar chart: one QCPBars per method plus the reference, grouped side by side.
+    QCustomPlot *bp = m_barPanel->plot();
+    auto *group = new QCPBarsGroup(bp);
+    group->setSpacingType(QCPBarsGroup::stAbsolute);
+    group->setSpacing(1);
+    const auto addBars = [&](const QString &name, const QColor &color) {
+        auto *bars = new QCPBars(bp->xAxis, bp->yAxis);
+        bars->setName(name);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(color);
+        bars->setWidth(0.17);
+        bars->setBarsGroup(group);
+        m_bars.append(bars);
+    };
+    for (SoftmaxMethod m : allSoftmaxMethods)
+        addBars(softmaxMethodName(m), seriesColor(static_cast<int>(m)));
+    addBars(tr("reference"), QColor(0x60, 0x60, 0x60));
+    bp->xAxis->setLabel(tr("element i"));
+    bp->yAxis->setLabel(tr("probability"));
+    bp->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    bp->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    // Error sweep: log-log, one graph per method.
+    QCustomPlot *sp = m_sweepPanel->plot();
+    sp->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    sp->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    sp->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    sp->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    sp->xAxis->setLabel(tr("max |z_i| after scaling"));
+    sp->yAxis->setLabel(tr("max error (ULP); 0 drawn at 0.01"));
+    for (SoftmaxMethod m : allSoftmaxMethods) {
+        auto *g = sp->addGraph();
+        g->setName(softmaxMethodName(m));
+        g->setPen(QPen(seriesColor(static_cast<int>(m)), 2));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        m_sweepGraphs.append(g);
+    }
+    sp->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    // Jacobian heatmap.
+    QCustomPlot *jp = m_jacobianPanel->plot();
+    m_jacobian = new QCPColorMap(jp->xAxis, jp->yAxis);
+    m_jacobian->setName(tr("J"));
+    m_jacobian->setGradient(QCPColorGradient::gpPolar);
+    m_jacobian->setInterpolate(false);
+    auto *scale = new QCPColorScale(jp);
+    jp->plotLayout()->addElement(0, 1, scale);
+    m_jacobian->setColorScale(scale);
+    jp->legend->setVisible(false);
+    jp->xAxis->setLabel(tr("column j"));
+    jp->yAxis->setLabel(tr("row i"));
+    jp->yAxis->setRangeReversed(true);
+
+    connect(m_input, &QPlainTextEdit::textChanged, this, &SoftmaxPage::recompute);
+    connect(m_slider, &QSlider::valueChanged, this, [this] {
+        updateScaleLabel();
+        recompute();
+    });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setMatrixMode(i == 1); });
+    connect(m_axis, &QComboBox::currentIndexChanged, this, &SoftmaxPage::recompute);
+    updateScaleLabel();
+}
+
+SoftmaxPage::~SoftmaxPage() = default;
+
+QList<PlotPanel *> SoftmaxPage::plots() const
+{
+    return {m_barPanel, m_sweepPanel, m_jacobianPanel};
+}
+
+QString SoftmaxPage::scaleText() const
+{
+    const int k = m_slider->value();
+    if (k == 0)
+        return QStringLiteral("1");
+    return QString::number(std::pow(10.0, k / 100.0), 'g', 3);
+}
+
+void SoftmaxPage::updateScaleLabel()
+{
+    m_scaleLabel->setText(tr("× %1").arg(scaleText()));
+}
+
+void SoftmaxPage::setFormat(Format f)
+{
+    if (f == m_format)
+        return;
+    m_format = f;
+    recompute();
+}
+
+void SoftmaxPage::setMatrixMode(bool matrix)
+{
+    if (m_mode->currentIndex() != (matrix ? 1 : 0)) {
+        m_mode->setCurrentIndex(matrix ? 1 : 0); // re-enters through the signal
+        return;
+    }
+    if (m_restoring)
+        return;
+    // Keep what was typed in the mode we leave, load what was typed in the mode we enter.
+    writeSetting(matrix ? settings::softmaxLogits() : settings::softmaxMatrix(), m_input->toPlainText());
+    m_axis->setEnabled(matrix);
+    m_tables->setCurrentIndex(matrix ? 1 : 0);
+    const QSignalBlocker block(m_input);
+    m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
+    recompute();
+}
+
+void SoftmaxPage::setAxis(int axis)
+{
+    m_axis->setCurrentIndex(axis);
+}
+
+bool SoftmaxPage::isBusy() const
+{
+    return m_job.isRunning() || m_sweepJob.isRunning();
+}
+
+void SoftmaxPage::waitForIdle()
+{
+    while (isBusy())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QCoreApplication::processEvents();
+}
+
+void SoftmaxPage::recompute()
+{
+    if (m_restoring)
+        return;
+    const std::string text = m_input->toPlainText().toStdString();
+    const bool matrix = m_mode->currentIndex() == 1;
+    const std::string scale = scaleText().toStdString();
+    const Format f = m_format;
+    const int axis = m_axis->currentIndex();
+
+    const auto showError = [&](const ListError &e) {
+        const QString msg = listErrorMessage(e);
+        m_input->setError(utf16Index(text, e.position), utf16Index(text, e.position + e.length) -
+                                                            utf16Index(text, e.position),
+                          msg);
+        m_message->setText(QStringLiteral("<span style='color:#b00000'>%1</span> %2")
+                               .arg(msg.toHtmlEscaped(), tr("(showing the last valid input)")));
+        Q_EMIT statusMessage(msg);
+    };
+
+    std::vector<std::vector<std::string>> rows;
+    if (matrix) {
+        auto parsed = parseNumberMatrix(text);
+        if (const auto *e = std::get_if<ListError>(&parsed))
+            return showError(*e);
+        for (const auto &row : std::get<0>(parsed)) {
+            rows.emplace_back();
+            for (const NumberToken &t : row)
+                rows.back().push_back(t.text);
+        }
+    } else {
+        auto parsed = parseNumberList(text);
+        if (const auto *e = std::get_if<ListError>(&parsed))
+            return showError(*e);
+        rows.emplace_back();
+        for (const NumberToken &t : std::get<0>(parsed))
+            rows.back().push_back(t.text);
+    }
+    m_input->clearError();
+    m_message->clear();
+
+    m_job.start([rows, scale, f, matrix, axis](QPromise<SoftmaxPageResult> &promise) {
+        SoftmaxPageResult r;
+        r.rows = static_cast<int>(rows.size());
+        r.columns = rows.empty() ? 0 : static_cast<int>(rows.front().size());
+        r.axis = axis;
+        std::vector<std::vector<long double>> values;
+        for (const auto &row : rows)
+            values.push_back(scaledLogits(row, scale, f));
+        if (!matrix) {
+            r.report = std::make_shared<const SoftmaxReport>(computeSoftmaxReport(values.front(), f));
+        } else {
+            // PyTorch dim=1 normalises each row, dim=0 each column.
+            const int slices = axis == 1 ? r.rows : r.columns;
+            for (int s = 0; s < slices; ++s) {
+                if (promise.isCanceled())
+                    return;
+                std::vector<long double> slice;
+                if (axis == 1)
+                    slice = values[static_cast<std::size_t>(s)];
+                else
+                    for (const auto &row : values)
+                        slice.push_back(row[static_cast<std::size_t>(s)]);
+                r.slices.push_back(std::make_shared<const SoftmaxReport>(computeSoftmaxReport(slice, f)));
+            }
+            r.report = r.slices.front();
+        }
+        if (promise.isCanceled())
+            return;
+        r.jacobian = jacobianOf(r.report->logits, f);
+        promise.addResult(std::move(r));
+    });
+}
+
+void SoftmaxPage::applyResult(const SoftmaxPageResult &r)
+{
+    const SoftmaxReport &rep = *r.report;
+    m_model->setReport(r.report);
+    if (!r.slices.empty())
+        fillMatrixTable(r);
+    const std::size_t n = rep.logits.size();
+
+    // Bars.
+    for (int b = 0; b < m_bars.size(); ++b) {
+        QVector<double> keys(static_cast<qsizetype>(n)), values(static_cast<qsizetype>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            keys[static_cast<qsizetype>(i)] = static_cast<double>(i);
+            values[static_cast<qsizetype>(i)] = b < 4 ? plottable(rep.methods[static_cast<std::size_t>(b)].values[i])
+                                                      : plottable(rep.referenceRounded[i]);
+        }
+        m_bars[b]->setData(keys, values, true);
+    }
+    QCustomPlot *bp = m_barPanel->plot();
+    bp->xAxis->setRange(-0.6, static_cast<double>(n) - 0.4);
+    bp->yAxis->setRange(0, 1.18);
+    if (n <= 20) {
+        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+        ticker->setTickStep(1);
+        bp->xAxis->setTicker(ticker);
+    } else {
+        bp->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    }
+    bp->replot(QCustomPlot::rpQueuedReplot);
+
+    // Jacobian.
+    QCustomPlot *jp = m_jacobianPanel->plot();
+    const auto jn = static_cast<int>(r.jacobian.size());
+    m_jacobian->data()->setSize(std::max(jn, 1), std::max(jn, 1));
+    m_jacobian->data()->setRange(QCPRange(0, std::max(jn - 1, 1)), QCPRange(0, std::max(jn - 1, 1)));
+    double extent = 0;
+    for (int i = 0; i < jn; ++i)
+        for (int j = 0; j < jn; ++j) {
+            const double v = plottable(r.jacobian[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+            m_jacobian->data()->setCell(j, i, v);
+            if (std::isfinite(v))
+                extent = std::max(extent, std::fabs(v));
+        }
+    if (jn == 0)
+        m_jacobian->data()->fill(std::numeric_limits<double>::quiet_NaN());
+    m_jacobian->setDataRange(extent > 0 ? QCPRange(-extent, extent) : QCPRange(-1, 1));
+    QSharedPointer<QCPAxisTickerFixed> unit(new QCPAxisTickerFixed);
+    unit->setTickStep(std::max(1.0, std::ceil(jn / 10.0)));
+    unit->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    jp->xAxis->setTicker(unit);
+    jp->yAxis->setTicker(unit);
+    jp->xAxis->setRange(-0.5, std::max(jn, 1) - 0.5);
+    jp->yAxis->setRange(-0.5, std::max(jn, 1) - 0.5);
+    m_jacobianPanel->setTitle(jn > 0 ? tr("Jacobian diag(s) − s sᵀ in %1 (hover for values)").arg(formatText(rep.format))
+                                     : tr("Jacobian: shown for up to %1 logits").arg(maxJacobian));
+    jp->replot(QCustomPlot::rpQueuedReplot);
+
+    // Summary line.
+    QStringList notes;
+    for (const SoftmaxMethodResult &m : rep.methods) {
+        QString s = tr("%1: max %2 ulp").arg(softmaxMethodName(m.method), QString::number(m.maxUlpError, 'g', 3));
+        if (m.nan)
+            s += tr(", NaN");
+        if (m.overflow)
+            s += tr(", exp overflowed");
+        if (m.underflow)
+            s += tr(", exp underflowed");
+        notes << s;
+    }
+    m_summary->setText(tr("%1 logits in %2 — %3").arg(n).arg(formatText(rep.format), notes.join(QStringLiteral("; "))));
+    Q_EMIT statusMessage(tr("Softmax of %1 logits in %2 computed").arg(n).arg(formatText(rep.format)));
+    Q_EMIT resultUpdated();
+
+    // Sweep (only when the unscaled shape or the format changed: the slider scales the same vector).
+    if (m_sweepInput != rep.logits || m_sweepFormat != rep.format || m_sweep.points.empty()) {
+        m_sweepInput = rep.logits;
+        m_sweepFormat = rep.format;
+        const std::vector<long double> z = rep.logits;
+        const Format f = rep.format;
+        Q_EMIT progressChanged(0);
+        m_sweepJob.start([z, f](QPromise<SoftmaxSweep> &promise) {
+            promise.setProgressRange(0, 100);
+            SoftmaxSweep s = computeSoftmaxSweep(
+                z, f, [&promise] { return promise.isCanceled(); },
+                [&promise](int done, int total) { promise.setProgressValue(100 * done / total); });
+            if (!promise.isCanceled())
+                promise.addResult(std::move(s));
+        });
+    }
+}
+
+void SoftmaxPage::applySweep(const SoftmaxSweep &s)
+{
+    m_sweep = s;
+    QCustomPlot *sp = m_sweepPanel->plot();
+    m_sweepPanel->clearAnnotations();
+    double nanFrom = std::numeric_limits<double>::infinity(), nanTo = 0;
+    for (int g = 0; g < m_sweepGraphs.size(); ++g) {
+        QVector<double> x, y;
+        for (const SoftmaxSweepPoint &p : s.points) {
+            const double e = p.maxUlpError[static_cast<std::size_t>(g)];
+            x.append(p.maxAbsLogit);
+            y.append(std::isfinite(e) ? std::max(e, 0.01) : std::numeric_limits<double>::quiet_NaN());
+            if (g == 0 && p.nan[0]) {
+                nanFrom = std::min(nanFrom, p.maxAbsLogit);
+                nanTo = std::max(nanTo, p.maxAbsLogit);
+            }
+        }
+        m_sweepGraphs[g]->setData(x, y, true);
+    }
+    if (nanTo > 0)
+        m_sweepPanel->addRegion(nanFrom, nanTo, QColor(0xd0, 0x30, 0x30), tr("naive = NaN"));
+    for (Format f : allFormats) {
+        if (f == Format::BFloat16)
+            continue; // same ln(max) as float32 to three digits: one line is enough
+        const double lnMax = static_cast<double>(formatInfo(f).lnMax);
+        if (lnMax < 30000)
+            m_sweepPanel->addVerticalLine(lnMax, f == s.format ? QColor(0xb0, 0, 0) : QColor(0x70, 0x70, 0x70),
+                                          tr("ln max %1 = %2").arg(formatText(f), QString::number(lnMax, 'f', 2)));
+    }
+    sp->xAxis->setRange(0.08, 25000);
+    sp->yAxis->rescale();
+    QCPRange yr = sp->yAxis->range();
+    sp->yAxis->setRange(0.005, std::max(yr.upper * 3, 10.0));
+    m_sweepPanel->setTitle(tr("Max ULP error vs size of the logits (%1, %2 scales)")
+                               .arg(formatText(s.format))
+                               .arg(s.points.size()));
+    sp->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT progressChanged(-1);
+    Q_EMIT sweepUpdated();
+}
+
+void SoftmaxPage::fillMatrixTable(const SoftmaxPageResult &r)
+{
+    const bool byRow = r.axis == 1;
+    m_matrixTable->clear();
+    m_matrixTable->setRowCount(r.rows + (byRow ? 0 : 1));
+    m_matrixTable->setColumnCount(r.columns + (byRow ? 1 : 0));
+    QStringList hh, vh;
+    for (int j = 0; j < r.columns; ++j)
+        hh << QString::number(j);
+    for (int i = 0; i < r.rows; ++i)
+        vh << QString::number(i);
+    if (byRow)
+        hh << tr("row sum");
+    else
+        vh << tr("column sum");
+    m_matrixTable->setHorizontalHeaderLabels(hh);
+    m_matrixTable->setVerticalHeaderLabels(vh);
+    const QColor sumColor(0xc8, 0xf0, 0xc8);
+    for (std::size_t s = 0; s < r.slices.size(); ++s) {
+        const SoftmaxReport &rep = *r.slices[s];
+        const SoftmaxMethodResult &m = rep.method(SoftmaxMethod::Shifted);
+        long double sum = 0;
+        for (std::size_t k = 0; k < m.values.size(); ++k) {
+            sum += m.values[k];
+            const int row = byRow ? static_cast<int>(s) : static_cast<int>(k);
+            const int col = byRow ? static_cast<int>(k) : static_cast<int>(s);
+            auto *item = new QTableWidgetItem(numberText(m.values[k], rep.format));
+            item->setToolTip(tr("shifted softmax in %1; exact %2")
+                                 .arg(formatText(rep.format),
+                                      QString::fromStdString(rep.reference.softmax[k].toString(20))));
+            m_matrixTable->setItem(row, col, item);
+        }
+        auto *sumItem = new QTableWidgetItem(numberText(sum, Format::Float80));
+        sumItem->setBackground(sumColor);
+        sumItem->setToolTip(tr("These entries sum to 1 (up to rounding): softmax along dim=%1").arg(r.axis));
+        if (byRow)
+            m_matrixTable->setItem(static_cast<int>(s), r.columns, sumItem);
+        else
+            m_matrixTable->setItem(r.rows, static_cast<int>(s), sumItem);
+    }
+    m_matrixTable->resizeColumnsToContents();
+}
+
+void SoftmaxPage::saveSettings() const
+{
+    const bool matrix = m_mode->currentIndex() == 1;
+    writeSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits(), m_input->toPlainText());
+    writeSetting(settings::softmaxMatrixMode(), matrix);
+    writeSetting(settings::softmaxAxis(), m_axis->currentIndex());
+    writeSetting(settings::softmaxTemperature(), m_slider->value());
+}
+
+void SoftmaxPage::restoreSettings()
+{
+    m_restoring = true;
+    m_slider->setValue(readSetting(settings::softmaxTemperature()).toInt());
+    m_axis->setCurrentIndex(readSetting(settings::softmaxAxis()).toInt());
+    const bool matrix = readSetting(settings::softmaxMatrixMode()).toBool();
+    m_mode->setCurrentIndex(matrix ? 1 : 0);
+    m_axis->setEnabled(matrix);
+    m_tables->setCurrentIndex(matrix ? 1 : 0);
+    m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
+    m_restoring = false;
+    recompute();
+}
+
+} // namespace logitlab::ui

@@ -1,0 +1,111 @@
+#pragma once
+/** \file
+ * The Softmax lab: a logit vector (or matrix), every method's probabilities against the MPFR
+ * reference, a scale slider, bar chart, error-vs-scale sweep and the Jacobian heatmap.
+ */
+#include "common/asyncjob.h"
+#include "compute/softmaxsweep.h"
+#include "pages/labpage.h"
+#include "softmax/softmaxreport.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QStackedWidget;
+class QTableView;
+class QTableWidget;
+class QCPBars;
+class QCPColorMap;
+class QCPGraph;
+
+namespace logitlab::ui {
+
+class ListInput;
+class PlotPanel;
+class SoftmaxTableModel;
+
+/** \brief Everything computed for one input, off the GUI thread. */
+struct SoftmaxPageResult {
+    std::shared_ptr<const SoftmaxReport> report;     ///< the vector (or the first slice of the matrix)
+    std::vector<std::vector<long double>> jacobian;  ///< diag(s) - s s^T in the format (n <= 200)
+    std::vector<std::shared_ptr<const SoftmaxReport>> slices; ///< matrix mode: one report per slice
+    int rows = 0, columns = 0, axis = 1;             ///< matrix shape and PyTorch dim
+};
+
+/** \brief The Softmax lab page. */
+class SoftmaxPage : public LabPage {
+    Q_OBJECT
+public:
+    explicit SoftmaxPage(QWidget *parent = nullptr);
+    ~SoftmaxPage() override;
+
+    void setFormat(Format f) override;
+    Format format() const override { return m_format; }
+    QList<PlotPanel *> plots() const override;
+    void saveSettings() const override;
+    void restoreSettings() override;
+    bool isBusy() const override;
+
+    // For tests and screenshots.
+    ListInput *logitInput() const { return m_input; }
+    QSlider *scaleSlider() const { return m_slider; }
+    QLabel *messageLabel() const { return m_message; }
+    QTableView *table() const { return m_table; }
+    QTableWidget *matrixTable() const { return m_matrixTable; }
+    SoftmaxTableModel *model() const { return m_model; }
+    PlotPanel *barPanel() const { return m_barPanel; }
+    PlotPanel *sweepPanel() const { return m_sweepPanel; }
+    PlotPanel *jacobianPanel() const { return m_jacobianPanel; }
+    const SoftmaxSweep &sweep() const { return m_sweep; }
+    void setMatrixMode(bool matrix);
+    void setAxis(int axis);
+    /** The scale applied to the logits, as exact decimal text ("1", "0.0501"...). */
+    QString scaleText() const;
+    /** Blocks (processing events) until no computation is pending. */
+    void waitForIdle();
+
+Q_SIGNALS:
+    /** The table, bars and heatmap show a new result. */
+    void resultUpdated();
+    /** The error sweep plot shows a new sweep. */
+    void sweepUpdated();
+
+private:
+    void recompute();
+    void applyResult(const SoftmaxPageResult &r);
+    void applySweep(const SoftmaxSweep &s);
+    void updateScaleLabel();
+    void fillMatrixTable(const SoftmaxPageResult &r);
+
+    Format m_format = Format::Float32;
+    ListInput *m_input = nullptr;
+    QLabel *m_message = nullptr;
+    QSlider *m_slider = nullptr;
+    QLabel *m_scaleLabel = nullptr;
+    QComboBox *m_mode = nullptr;
+    QComboBox *m_axis = nullptr;
+    QLabel *m_summary = nullptr;
+    QStackedWidget *m_tables = nullptr;
+    QTableView *m_table = nullptr;
+    QTableWidget *m_matrixTable = nullptr;
+    SoftmaxTableModel *m_model = nullptr;
+    PlotPanel *m_barPanel = nullptr;
+    PlotPanel *m_sweepPanel = nullptr;
+    PlotPanel *m_jacobianPanel = nullptr;
+    QList<QCPBars *> m_bars;
+    QList<QCPGraph *> m_sweepGraphs;
+    QCPColorMap *m_jacobian = nullptr;
+    SoftmaxSweep m_sweep;
+    std::vector<long double> m_sweepInput;
+    Format m_sweepFormat = Format::Float32;
+    bool m_restoring = false;
+    AsyncJob<SoftmaxPageResult> m_job;
+    AsyncJob<SoftmaxSweep> m_sweepJob;
+};
+
+} // namespace logitlab::ui

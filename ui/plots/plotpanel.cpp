@@ -1,0 +1,406 @@
+#include "plots/plotpanel.h"
+
+#include "common/uitext.h"
+
+#include "plots/qcp.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTextStream>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace logitlab::ui {
+
+QColor seriesColor(int index)
+{
+    static const QColor colors[] = {QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x72, 0xb2), QColor(0x00, 0x9e, 0x73),
+                                    QColor(0xcc, 0x79, 0xa7), QColor(0x00, 0x00, 0x00), QColor(0xe6, 0x9f, 0x00),
+                                    QColor(0x56, 0xb4, 0xe9)};
+    return colors[index % 7];
+}
+
+void stylePlot(QCustomPlot *plot)
+{
+    QFont tick = plot->font();
+    tick.setPointSizeF(11);
+    QFont label = tick;
+    label.setPointSizeF(12);
+    for (QCPAxis *axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(tick);
+        axis->setLabelFont(label);
+    }
+    plot->legend->setFont(tick);
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->setNoAntialiasingOnDrag(true);
+}
+
+PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *bar = new QHBoxLayout;
+    m_title = new QLabel(title, this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    bar->addWidget(m_title, 1);
+
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Export this plot as PNG, SVG, PDF or its data as CSV"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    populateMenu(menu);
+    exportButton->setMenu(menu);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    bar->addWidget(exportButton);
+
+    auto *copyButton = new QToolButton(this);
+    copyButton->setText(tr("Copy"));
+    copyButton->setToolTip(tr("Copy the plot as an image to the clipboard"));
+    connect(copyButton, &QToolButton::clicked, this, &PlotPanel::copyToClipboard);
+    bar->addWidget(copyButton);
+
+    auto *resetButton = new QToolButton(this);
+    resetButton->setText(tr("Fit"));
+    resetButton->setToolTip(tr("Fit the axes to the data (after zooming with the wheel or dragging)"));
+    connect(resetButton, &QToolButton::clicked, this, &PlotPanel::resetView);
+    bar->addWidget(resetButton);
+    layout->addLayout(bar);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumSize(280, 180);
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    stylePlot(m_plot);
+    connect(m_plot, &QCustomPlot::customContextMenuRequested, this, &PlotPanel::showContextMenu);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &PlotPanel::onMouseMove);
+    layout->addWidget(m_plot, 1);
+
+    m_readout = new QLabel(this);
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readout->setText(tr("Hover over a curve to read its exact values."));
+    layout->addWidget(m_readout);
+}
+
+QString PlotPanel::title() const
+{
+    return m_title->text();
+}
+
+void PlotPanel::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+QString PlotPanel::readout() const
+{
+    return m_readout->text();
+}
+
+void PlotPanel::populateMenu(QMenu *menu)
+{
+    menu->addAction(tr("Export as PNG (2x)..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), tr("PNG image (*.png)"));
+        if (!path.isEmpty()) {
+            QString error;
+            const bool ok = exportTo(path, ExportKind::Png, &error);
+            if (!ok)
+                QMessageBox::warning(this, tr("Export failed"), error);
+            Q_EMIT exported(path, ok);
+        }
+    });
+    const auto addKind = [this, menu](const QString &text, ExportKind kind, const QString &filter) {
+        menu->addAction(text, this, [this, kind, filter] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), filter);
+            if (path.isEmpty())
+                return;
+            QString error;
+            const bool ok = exportTo(path, kind, &error);
+            if (!ok)
+                QMessageBox::warning(this, tr("Export failed"), error);
+            Q_EMIT exported(path, ok);
+        });
+    };
+    addKind(tr("Export as SVG..."), ExportKind::Svg, tr("SVG image (*.svg)"));
+    addKind(tr("Export as PDF..."), ExportKind::Pdf, tr("PDF document (*.pdf)"));
+    addKind(tr("Export data as CSV..."), ExportKind::Csv, tr("CSV table (*.csv)"));
+    menu->addSeparator();
+    menu->addAction(tr("Copy image"), this, &PlotPanel::copyToClipboard);
+    menu->addAction(tr("Fit axes to data"), this, &PlotPanel::resetView);
+}
+
+void PlotPanel::showContextMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    populateMenu(&menu);
+    menu.exec(m_plot->mapToGlobal(pos));
+}
+
+void PlotPanel::exportInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export plot"), QString(),
+        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool ok = exportTo(path, kindForPath(path), &error);
+    if (!ok)
+        QMessageBox::warning(this, tr("Export failed"), error);
+    Q_EMIT exported(path, ok);
+}
+
+ExportKind PlotPanel::kindForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg"))
+        return ExportKind::Svg;
+    if (suffix == QLatin1String("pdf"))
+        return ExportKind::Pdf;
+    if (suffix == QLatin1String("csv"))
+        return ExportKind::Csv;
+    return ExportKind::Png;
+}
+
+bool PlotPanel::exportTo(const QString &path, ExportKind kind, QString *error) const
+{
+    QSaveFile file(path);
+    const auto fail = [&](const QString &why) {
+        file.cancelWriting();
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), why);
+        return false;
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+
+    const int w = std::max(m_plot->width(), 800);
+    const int h = std::max(m_plot->height(), 500);
+    switch (kind) {
+    case ExportKind::Png: {
+        const QImage image = m_plot->toPixmap(w, h, 2.0).toImage();
+        if (!image.save(&file, "PNG"))
+            return fail(tr("the image could not be encoded"));
+        break;
+    }
+    case ExportKind::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(QSize(w, h));
+        generator.setViewBox(QRect(0, 0, w, h));
+        generator.setTitle(title());
+        QCPPainter painter;
+        if (!painter.begin(&generator))
+            return fail(tr("the SVG painter could not start"));
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        m_plot->toPainter(&painter, w, h);
+        painter.end();
+        break;
+    }
+    case ExportKind::Pdf: {
+        QPdfWriter writer(&file);
+        writer.setResolution(72);
+        writer.setPageSize(QPageSize(QSizeF(w, h), QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(title());
+        writer.setCreator(QStringLiteral("LogitLab"));
+        QCPPainter painter;
+        if (!painter.begin(&writer))
+            return fail(tr("the PDF painter could not start"));
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        m_plot->toPainter(&painter, w, h);
+        painter.end();
+        break;
+    }
+    case ExportKind::Csv: {
+        const QByteArray bytes = csvText().toUtf8();
+        if (file.write(bytes) != bytes.size())
+            return fail(file.errorString());
+        break;
+    }
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+QString PlotPanel::csvText() const
+{
+    QString out;
+    QTextStream s(&out);
+    s << "series,x,y,z\n";
+    const auto quoted = [](QString name) {
+        name.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        return QLatin1Char('"') + name + QLatin1Char('"');
+    };
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *p = m_plot->plottable(i);
+        const QString name = quoted(p->name());
+        if (auto *graph = qobject_cast<QCPGraph *>(p)) {
+            for (const QCPGraphData &d : *graph->data())
+                s << name << ',' << numberText(d.key) << ',' << numberText(d.value) << ",\n";
+        } else if (auto *bars = qobject_cast<QCPBars *>(p)) {
+            for (const QCPBarsData &d : *bars->data())
+                s << name << ',' << numberText(d.key) << ',' << numberText(d.value) << ",\n";
+        } else if (auto *map = qobject_cast<QCPColorMap *>(p)) {
+            QCPColorMapData *data = map->data();
+            for (int y = 0; y < data->valueSize(); ++y)
+                for (int x = 0; x < data->keySize(); ++x) {
+                    double key = 0, value = 0;
+                    data->cellToCoord(x, y, &key, &value);
+                    s << name << ',' << numberText(key) << ',' << numberText(value) << ','
+                      << numberText(data->cell(x, y)) << '\n';
+                }
+        }
+    }
+    return out;
+}
+
+void PlotPanel::copyToClipboard()
+{
+    QApplication::clipboard()->setImage(m_plot->toPixmap(0, 0, 2.0).toImage());
+}
+
+void PlotPanel::resetView()
+{
+    m_plot->rescaleAxes(true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotPanel::onMouseMove(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    QString best;
+    double bestDistance = 12; // pixels
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *p = m_plot->plottable(i);
+        if (!p->visible())
+            continue;
+        if (auto *map = qobject_cast<QCPColorMap *>(p)) {
+            const double key = map->keyAxis()->pixelToCoord(pos.x());
+            const double value = map->valueAxis()->pixelToCoord(pos.y());
+            int cx = 0, cy = 0;
+            map->data()->coordToCell(key, value, &cx, &cy);
+            if (cx >= 0 && cy >= 0 && cx < map->data()->keySize() && cy < map->data()->valueSize()) {
+                best = tr("%1 [row %2, column %3] = %4")
+                           .arg(p->name())
+                           .arg(cy)
+                           .arg(cx)
+                           .arg(numberText(map->data()->cell(cx, cy)));
+                bestDistance = 0;
+            }
+            continue;
+        }
+        QVariant details;
+        const double d = p->selectTest(pos, false, &details);
+        if (d < 0 || d >= bestDistance)
+            continue;
+        const QCPDataSelection sel = details.value<QCPDataSelection>();
+        if (sel.isEmpty())
+            continue;
+        const int index = sel.dataRange().begin();
+        auto *iface = p->interface1D();
+        if (!iface || index < 0 || index >= iface->dataCount())
+            continue;
+        bestDistance = d;
+        best = tr("%1: x = %2, y = %3")
+                   .arg(p->name(), numberText(iface->dataMainKey(index)), numberText(iface->dataMainValue(index)));
+    }
+    if (best.isEmpty())
+        best = tr("x = %1, y = %2")
+                   .arg(numberText(m_plot->xAxis->pixelToCoord(pos.x())),
+                        numberText(m_plot->yAxis->pixelToCoord(pos.y())));
+    if (best != m_readout->text()) {
+        m_readout->setText(best);
+        Q_EMIT readoutChanged(best);
+    }
+}
+
+void PlotPanel::addRegion(double x0, double x1, const QColor &color, const QString &label)
+{
+    auto *rect = new QCPItemRect(m_plot);
+    rect->setClipToAxisRect(true);
+    rect->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+    rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    rect->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+    rect->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    rect->topLeft->setCoords(x0, 0);
+    rect->bottomRight->setCoords(x1, 1);
+    rect->setPen(Qt::NoPen);
+    QColor fill = color;
+    fill.setAlpha(45);
+    rect->setBrush(fill);
+    rect->setLayer(QStringLiteral("background"));
+    m_annotations.append(rect);
+    if (!label.isEmpty()) {
+        auto *text = new QCPItemText(m_plot);
+        text->setClipToAxisRect(true);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        double mid = 0.5 * (x0 + x1);
+        if (m_plot->xAxis->scaleType() == QCPAxis::stLogarithmic && x0 > 0 && x1 > 0)
+            mid = std::sqrt(x0 * x1);
+        text->position->setCoords(mid, 0.06);
+        text->setText(label);
+        QFont f = m_plot->font();
+        f.setPointSizeF(11);
+        text->setFont(f);
+        QColor c = color.darker(160);
+        text->setColor(c);
+        text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        m_annotations.append(text);
+    }
+}
+
+void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &label)
+{
+    auto *line = new QCPItemStraightLine(m_plot);
+    line->point1->setCoords(x, 0);
+    line->point2->setCoords(x, 1);
+    line->setPen(QPen(color, 1.5, Qt::DashLine));
+    m_annotations.append(line);
+    if (!label.isEmpty()) {
+        auto *text = new QCPItemText(m_plot);
+        text->setClipToAxisRect(true);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(x, 0.16 + 0.07 * (m_annotations.size() % 4));
+        text->setText(label);
+        QFont f = m_plot->font();
+        f.setPointSizeF(10.5);
+        text->setFont(f);
+        text->setColor(color.darker(130));
+        text->setBrush(QColor(255, 255, 255, 200));
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setPadding(QMargins(3, 1, 3, 1));
+        m_annotations.append(text);
+    }
+}
+
+void PlotPanel::clearAnnotations()
+{
+    for (QCPAbstractItem *item : std::as_const(m_annotations))
+        m_plot->removeItem(item);
+    m_annotations.clear();
+}
+
+} // namespace logitlab::ui

@@ -1,0 +1,84 @@
+#pragma once
+/** \file
+ * One QCustomPlot with what every plot of the labs needs: a title bar with export (PNG at 2x,
+ * SVG, PDF, CSV) and copy buttons, the same actions on right click, zoom and drag, a hover
+ * readout with the exact value of the nearest point, shaded regions and marker lines.
+ */
+#include <QColor>
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPAbstractItem;
+class QLabel;
+class QMenu;
+class QMouseEvent;
+
+namespace logitlab::ui {
+
+/** \brief What a plot can be exported as. */
+enum class ExportKind { Png, Svg, Pdf, Csv };
+
+/** \brief A titled QCustomPlot with export, copy, hover readout and annotations. */
+class PlotPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotPanel(const QString &title, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return m_plot; }
+    QString title() const;
+    void setTitle(const QString &title);
+
+    /**
+     * Writes the plot (or its data) to \a path atomically (QSaveFile): on failure nothing is left
+     * behind and \a error (if given) holds a translated reason. Size: the widget's, at least 800x500.
+     */
+    bool exportTo(const QString &path, ExportKind kind, QString *error = nullptr) const;
+
+    /** Every plotted point as CSV: series,x,y,z (z only for colour maps), full precision. */
+    QString csvText() const;
+
+    /** The kind for a file name's suffix (png, svg, pdf, csv); Png if unknown. */
+    static ExportKind kindForPath(const QString &path);
+
+    /** Shades x in [x0, x1] over the full height, with \a label written inside. */
+    void addRegion(double x0, double x1, const QColor &color, const QString &label);
+    /** A vertical marker line at \a x with a label at its top. */
+    void addVerticalLine(double x, const QColor &color, const QString &label);
+    /** Removes all regions and lines added above. */
+    void clearAnnotations();
+
+    /** The current hover readout text (empty when not over a point). */
+    QString readout() const;
+
+public Q_SLOTS:
+    /** Asks for a file name and exports; errors are shown in a message box. */
+    void exportInteractively();
+    void copyToClipboard();
+    /** Fits the axes to the data again (after the user zoomed or dragged). */
+    void resetView();
+
+Q_SIGNALS:
+    void readoutChanged(const QString &text);
+    /** Reported after exportInteractively() wrote a file, or failed. */
+    void exported(const QString &path, bool ok);
+
+private:
+    void onMouseMove(QMouseEvent *event);
+    void showContextMenu(const QPoint &pos);
+    void populateMenu(QMenu *menu);
+
+    QLabel *m_title = nullptr;
+    QLabel *m_readout = nullptr;
+    QCustomPlot *m_plot = nullptr;
+    QList<QCPAbstractItem *> m_annotations;
+};
+
+/** Applies the labs' readable fonts and interactions to \a plot. */
+void stylePlot(QCustomPlot *plot);
+
+/** The colours used for the methods across all plots (colour-blind safe, Okabe-Ito). */
+QColor seriesColor(int index);
+
+} // namespace logitlab::ui

@@ -1,0 +1,45 @@
+#pragma once
+/** \file
+ * Every QSettings key the application uses, with its default, in one place. QSettings itself is
+ * created with the organisation and application names that main() sets.
+ */
+#include <QString>
+#include <QVariant>
+
+namespace logitlab::ui {
+
+/** \brief One settings key and the value used when it has never been written. */
+struct SettingKey {
+    const char *key;
+    QVariant defaultValue;
+
+    QString name() const { return QString::fromLatin1(key); }
+};
+
+/** \brief The keys: window state, the chosen format and page, and each lab's inputs. */
+namespace settings {
+const SettingKey &windowGeometry();   ///< QByteArray from QWidget::saveGeometry()
+const SettingKey &windowState();      ///< QByteArray from QMainWindow::saveState()
+const SettingKey &lastPage();         ///< int: 0 Softmax, 1 Losses, 2 Rounding
+const SettingKey &format();           ///< QString: formatName(), default "float32"
+const SettingKey &softmaxLogits();    ///< QString: LIST, default "[1000, 2000, 3000]"
+const SettingKey &softmaxMatrix();    ///< QString: matrix rows, one per line
+const SettingKey &softmaxMatrixMode();///< bool
+const SettingKey &softmaxAxis();      ///< int: 0 or 1 (PyTorch dim)
+const SettingKey &softmaxTemperature(); ///< int: slider step k, scale = 10^(k/100), default 0 (scale 1)
+const SettingKey &lossLogits();       ///< QString: LIST for the categorical cross-entropy
+const SettingKey &lossLabel();        ///< int: the true class
+const SettingKey &bceFrom();          ///< double: sweep start, default -1000
+const SettingKey &bceTo();            ///< double: sweep end, default 1000
+const SettingKey &bcePoints();        ///< int: sweep points, default 2001
+const SettingKey &bceLabel();         ///< QString: "0", "1" or a value in [0, 1]
+const SettingKey &roundingExpressions(); ///< QStringList: the expression rows
+} // namespace settings
+
+/** The stored value of \a key, or its default. */
+QVariant readSetting(const SettingKey &key);
+
+/** Stores \a value under \a key. */
+void writeSetting(const SettingKey &key, const QVariant &value);
+
+} // namespace logitlab::ui
