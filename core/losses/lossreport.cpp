@@ -98,7 +98,8 @@ BceReference bceReference(long double z, long double y)
         // one rounded difference, >= 0 for y in [0,1]: relative error <= u.
         const mpreal linear = z > 0 ? mpreal(zz - zz * yy) : mpreal(-(zz * yy));
         // log1p(exp(-|z|)): exp rel. (|z| + 1) u, log1p's condition <= 1: rel. (|z| + 2) u.
-        const mpreal tail = mpfr::log1p(mpfr::exp(-mpfr::abs(zz)));
+        const mpreal e = mpfr::exp(-mpfr::abs(zz)); // rel. (|z| + 1) u
+        const mpreal tail = mpfr::log1p(e);
         r.loss = linear + tail; // two terms >= 0: rel. <= (|z| + 4) u
         const double magnitude = std::fabs(static_cast<double>(z));
         const bool lossStable = roundsStably(r.loss, 2 * (magnitude + 4) * u * r.loss);
@@ -107,7 +108,6 @@ BceReference bceReference(long double z, long double y)
             r.gradient = mpreal(0.5, p) - yy; // exact
             return lossStable;
         }
-        const mpreal e = mpfr::exp(-mpfr::abs(zz));
         const mpreal sigmoid = z > 0 ? mpreal(1 / (1 + e)) : mpreal(e / (1 + e));
         r.gradient = sigmoid - yy;
         const mpreal gradientRadius = 2 * ((magnitude + 3) * u * sigmoid + u * mpfr::abs(r.gradient));

@@ -167,8 +167,35 @@ std::optional<long double> decimalToFormat(std::string_view text, Format f)
                      [&](mpfr_ptr r) { return mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN); });
 }
 
+namespace {
+
+/**
+ * Sufficient test: every rounding breakpoint of every one of our formats (the midpoints between
+ * neighbours, subnormal ones included, and the overflow threshold max + ulp/2) has at most
+ * p + 1 <= 65 significant bits. If lo and hi lie strictly inside the same gap between
+ * consecutive 65-bit numbers, no breakpoint lies between them.
+ */
+bool insideOne65BitGap(const mpfr::mpreal &lo, const mpfr::mpreal &hi)
+{
+    if (!mpfr::isregular(lo) || !mpfr::isregular(hi))
+        return false;
+    mpfr_t a, b;
+    mpfr_init2(a, 65);
+    mpfr_init2(b, 65);
+    const int inexactLo = mpfr_set(a, lo.mpfr_srcptr(), MPFR_RNDD);
+    mpfr_set(b, hi.mpfr_srcptr(), MPFR_RNDD);
+    const bool inside = inexactLo != 0 && mpfr_equal_p(a, b);
+    mpfr_clear(a);
+    mpfr_clear(b);
+    return inside;
+}
+
+} // namespace
+
 bool roundsToOneValue(const mpfr::mpreal &lo, const mpfr::mpreal &hi)
 {
+    if (lo == hi || insideOne65BitGap(lo, hi))
+        return true;
     for (Format f : allFormats) {
         const long double a = roundToFormat(lo.mpfr_srcptr(), f, MPFR_RNDN);
         const long double b = roundToFormat(hi.mpfr_srcptr(), f, MPFR_RNDN);
