@@ -1,0 +1,397 @@
+#pragma once
+/** \file
+ * The training loop, UI-agnostic: step() runs one batch and returns its metrics, runEpoch()
+ * runs the rest of an epoch and evaluates the test set, snapshot()/restore() save and put back
+ * everything a run's future depends on (for step-back), and an atomic stop flag is checked
+ * between batches, so a GUI thread may set it while a worker trains.
+ */
+#include "data/dataset.h"
+#include "nn/network.h"
+#include "nn/optimizer.h"
+#include "nn/outputhead.h"
+#include "nn/rng.h"
+#include "nn/trainconfig.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+namespace logitlab {
+
+/** \brief What one batch did. */
+struct BatchMetrics {
+    int epoch = 0;               ///< 0-based epoch the batch belongs to
+    long long batch = 0;         ///< 0-based index of the batch within its epoch
+    long long samples = 0;       ///< samples in the batch
+    double learningRate = 0.0;   ///< the rate used for this batch's update
+    double loss = 0.0;           ///< mean loss over the batch (inf/NaN if any sample's is)
+    long long correct = 0;       ///< samples classified right (before the update)
+    double maxAbsLogit = 0.0;    ///< largest |logit| in the batch
+    long long nonFiniteLosses = 0;    ///< samples whose loss was NaN or infinite
+    long long nonFiniteGradients = 0; ///< parameter gradients that were NaN or infinite
+    bool epochEnded = false;     ///< this was the epoch's last batch
+
+    bool nonFinite() const { return nonFiniteLosses > 0 || nonFiniteGradients > 0; }
+};
+
+/** \brief Loss and accuracy of the network on a whole data set. */
+struct EvalMetrics {
+    double loss = 0.0;      ///< mean loss
+    double accuracy = 0.0;  ///< fraction classified right
+    double maxAbsLogit = 0.0;
+    long long nonFiniteLosses = 0;
+    /** Misclassified samples whose loss gradient is exactly zero: they cannot teach anything. */
+    long long deadSamples = 0;
+};
+
+/** \brief One epoch's record, as the CLI prints it and the GUI plots it. */
+struct EpochMetrics {
+    int epoch = 0;              ///< 1-based
+    double learningRate = 0.0;
+    double trainLoss = 0.0;     ///< mean of the batch losses seen during the epoch (as Keras reports)
+    double trainAccuracy = 0.0; ///< fraction right over the epoch's batches, before each update
+    double testLoss = 0.0;
+    double testAccuracy = 0.0;
+    double seconds = 0.0;       ///< wall time of the epoch's training steps (evaluation excluded)
+    long long nanEvents = 0;    ///< batches with a NaN/inf loss or gradient
+    double maxAbsLogit = 0.0;   ///< largest |logit| seen in training this epoch
+    bool stopped = false;       ///< the run stopped during this epoch (stop flag or policy)
+};
+
+/**
+ * \brief Trains a Network<Scalar> on a data set with a TrainConfig.
+ * The configuration must pass validateConfig(); the data sets are copied (rounded to Scalar).
+ */
+template <class Scalar> class MlpTrainer {
+public:
+    using Array = typename Network<Scalar>::Array;
+
+    /** \brief Everything the rest of a run depends on, for step-back. */
+    struct Snapshot {
+        Array parameters;
+        OptimizerState<Scalar> optimizer;
+        int epoch = 0;
+        long long cursor = 0;
+        std::vector<std::uint32_t> order;
+        Rng shuffleRng{0};
+        double epochLossSum = 0.0;
+        long long epochCorrect = 0, epochSeen = 0, epochBatches = 0, epochNanEvents = 0;
+        double epochMaxAbsLogit = 0.0, epochSeconds = 0.0;
+    };
+
+    MlpTrainer(const TrainConfig &config, const Dataset &train, const Dataset &test)
+        : m_config(config),
+          m_classes(train.classes),
+          m_head{config.head},
+          m_network(layerSizes(config, train), config.hidden.empty() ? Activation::Linear : config.activation,
+                    std::max<Eigen::Index>(config.batchSize, evalChunk)),
+          m_shuffleRng(config.seed, 2)
+    {
+        m_train = copyData(train, m_trainX, m_trainY);
+        m_testX.resize(0, 0);
+        copyData(test, m_testX, m_testY);
+        m_trainRows = rowPointers(m_trainX);
+        m_testRows = rowPointers(m_testX);
+        m_batchRows.resize(m_network.maxBatch());
+        m_scratch.resize(m_network.outputs());
+        m_grad.resize(m_network.outputs());
+        m_network.initialise(config.init, config.initScale, config.seed);
+        m_opt.reset(m_network.parameters().size());
+        m_order.resize(m_train);
+        beginEpoch();
+    }
+
+    const TrainConfig &config() const { return m_config; }
+    Network<Scalar> &network() { return m_network; }
+    const Network<Scalar> &network() const { return m_network; }
+
+    /** Set from any thread to stop runEpoch()/run() after the current batch. */
+    std::atomic<bool> &stopFlag() { return m_stop; }
+    /** True once the stop flag or the NaN policy has stopped the run. */
+    bool stopped() const { return m_stopped || m_stop.load(std::memory_order_relaxed); }
+
+    /** The current epoch's sample order (indices into the training set). */
+    const std::vector<std::uint32_t> &order() const { return m_order; }
+
+    /** 0-based index of the epoch the next step() belongs to. */
+    int epoch() const { return m_epoch; }
+    long long batchesPerEpoch() const { return (m_train + m_config.batchSize - 1) / m_config.batchSize; }
+
+    /** The learning rate of epoch \a e (0-based): lr * rate^floor(e / every). */
+    double learningRateAt(int e) const
+    {
+        return learningRate(m_config.optimizer) * std::pow(m_config.lrDecayRate, double(e / m_config.lrDecayEvery));
+    }
+
+    /** Runs the next batch of the current epoch: forward, loss, backward, update. */
+    BatchMetrics step()
+    {
+        const auto start = std::chrono::steady_clock::now();
+        BatchMetrics m;
+        m.epoch = m_epoch;
+        m.batch = m_cursor / m_config.batchSize;
+        const long long n = std::min<long long>(m_config.batchSize, m_train - m_cursor);
+        m.samples = n;
+        m.learningRate = learningRateAt(m_epoch);
+        for (long long i = 0; i < n; ++i)
+            m_batchRows[i] = m_trainRows[m_order[m_cursor + i]];
+        const int k = m_network.outputs();
+        const Scalar *z = m_network.forward(m_batchRows.data(), n);
+        Scalar *dz = m_network.outputGradient();
+        const Scalar scale = Scalar(1) / Scalar(n);
+        double lossSum = 0.0;
+        for (long long i = 0; i < n; ++i) {
+            const int y = m_trainY[m_order[m_cursor + i]];
+            const Scalar loss = m_head.sample(z + i * k, k, y, dz + i * k, scale, m_scratch.data());
+            if (!Eigen::numext::isfinite(loss))
+                ++m.nonFiniteLosses;
+            lossSum += double(loss);
+            if (OutputHead<Scalar>::predict(z + i * k, k) == y)
+                ++m.correct;
+        }
+        m.loss = lossSum / double(n);
+        m.maxAbsLogit = maxAbs(z, n * k);
+        m_network.backward(m_batchRows.data(), n);
+        m.nonFiniteGradients = countNonFinite(m_network.gradients());
+        addWeightDecay();
+        m_opt.update(m_config.optimizer, m.learningRate, m_network.parameters(), m_network.gradients());
+
+        m_cursor += n;
+        m_epochLossSum += lossSum;
+        m_epochCorrect += m.correct;
+        m_epochSeen += n;
+        ++m_epochBatches;
+        m_epochMaxAbsLogit = std::max(m_epochMaxAbsLogit, m.maxAbsLogit);
+        if (m.nonFinite()) {
+            ++m_epochNanEvents;
+            if (m_config.onNonFinite == NonFinitePolicy::Stop)
+                m_stopped = true;
+        }
+        m_epochSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (m_cursor >= m_train) {
+            m.epochEnded = true;
+            finishEpoch();
+        }
+        return m;
+    }
+
+    /**
+     * Runs the batches left in the current epoch (stopping early if stopped()), evaluates the
+     * test set and returns the epoch's record. \a onBatch, if set, sees every batch.
+     */
+    EpochMetrics runEpoch(const std::function<void(const BatchMetrics &)> &onBatch = {})
+    {
+        const int e = m_epoch;
+        bool ended = false;
+        while (!ended && !stopped()) {
+            const BatchMetrics b = step();
+            ended = b.epochEnded;
+            if (onBatch)
+                onBatch(b);
+        }
+        EpochMetrics r = ended ? m_lastEpoch : currentEpochRecord();
+        r.epoch = e + 1;
+        const EvalMetrics t = evaluate(m_testRows, m_testY);
+        r.testLoss = t.loss;
+        r.testAccuracy = t.accuracy;
+        r.stopped = stopped();
+        return r;
+    }
+
+    /** Loss and accuracy on the test set with the current parameters. */
+    EvalMetrics evaluateTest() { return evaluate(m_testRows, m_testY); }
+    /** Loss and accuracy on the whole training set with the current parameters. */
+    EvalMetrics evaluateTrain() { return evaluate(m_trainRows, m_trainY); }
+
+    /** Copies everything the rest of the run depends on. */
+    Snapshot snapshot() const
+    {
+        Snapshot s;
+        s.parameters = m_network.parameters();
+        s.optimizer = m_opt;
+        s.epoch = m_epoch;
+        s.cursor = m_cursor;
+        s.order = m_order;
+        s.shuffleRng = m_shuffleRng;
+        s.epochLossSum = m_epochLossSum;
+        s.epochCorrect = m_epochCorrect;
+        s.epochSeen = m_epochSeen;
+        s.epochBatches = m_epochBatches;
+        s.epochNanEvents = m_epochNanEvents;
+        s.epochMaxAbsLogit = m_epochMaxAbsLogit;
+        s.epochSeconds = m_epochSeconds;
+        return s;
+    }
+
+    /** Puts back a snapshot() of this trainer; the run then continues exactly as it did from there. */
+    void restore(const Snapshot &s)
+    {
+        m_network.parameters() = s.parameters; // same size: copies in place, row pointers stay valid
+        m_opt = s.optimizer;
+        m_epoch = s.epoch;
+        m_cursor = s.cursor;
+        m_order = s.order;
+        m_shuffleRng = s.shuffleRng;
+        m_epochLossSum = s.epochLossSum;
+        m_epochCorrect = s.epochCorrect;
+        m_epochSeen = s.epochSeen;
+        m_epochBatches = s.epochBatches;
+        m_epochNanEvents = s.epochNanEvents;
+        m_epochMaxAbsLogit = s.epochMaxAbsLogit;
+        m_epochSeconds = s.epochSeconds;
+        m_stopped = false;
+    }
+
+private:
+    static constexpr Eigen::Index evalChunk = 256;
+    using RowMatrix = typename Network<Scalar>::RowMatrix;
+
+    static std::vector<int> layerSizes(const TrainConfig &c, const Dataset &train)
+    {
+        std::vector<int> sizes{int(train.featureCount())};
+        sizes.insert(sizes.end(), c.hidden.begin(), c.hidden.end());
+        sizes.push_back(headOutputs(c.head, train.classes));
+        return sizes;
+    }
+
+    static long long copyData(const Dataset &d, RowMatrix &x, std::vector<int> &y)
+    {
+        x = d.features.template cast<Scalar>();
+        y = d.labels;
+        return d.size();
+    }
+
+    static std::vector<const Scalar *> rowPointers(const RowMatrix &x)
+    {
+        std::vector<const Scalar *> rows(x.rows());
+        for (Eigen::Index r = 0; r < x.rows(); ++r)
+            rows[r] = x.data() + r * x.cols();
+        return rows;
+    }
+
+    static double maxAbs(const Scalar *z, Eigen::Index n)
+    {
+        Scalar m(0);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const Scalar a = Eigen::numext::abs(z[i]);
+            if (a > m || Eigen::numext::isnan(a))
+                m = a;
+        }
+        return double(m);
+    }
+
+    /** Non-finite entries of \a g: one vectorised sum first; counts only if the sum is not finite. */
+    static long long countNonFinite(const Array &g)
+    {
+        if (Eigen::numext::isfinite(g.sum()))
+            return 0;
+        long long count = 0;
+        for (Eigen::Index i = 0; i < g.size(); ++i)
+            count += !Eigen::numext::isfinite(g[i]);
+        return count;
+    }
+
+    void addWeightDecay()
+    {
+        if (m_config.l2 == 0.0)
+            return;
+        const Scalar l2 = Scalar(m_config.l2);
+        for (int l = 0; l < m_network.layerCount(); ++l) {
+            const Eigen::Index off = m_network.weightOffset(l), len = m_network.weightCount(l);
+            m_network.gradients().segment(off, len) += l2 * m_network.parameters().segment(off, len);
+        }
+    }
+
+    void beginEpoch()
+    {
+        std::iota(m_order.begin(), m_order.end(), 0u);
+        if (m_config.shuffle)
+            m_shuffleRng.shuffle(m_order);
+        m_cursor = 0;
+        m_epochLossSum = 0.0;
+        m_epochCorrect = m_epochSeen = m_epochBatches = m_epochNanEvents = 0;
+        m_epochMaxAbsLogit = 0.0;
+        m_epochSeconds = 0.0;
+    }
+
+    EpochMetrics currentEpochRecord() const
+    {
+        EpochMetrics r;
+        r.epoch = m_epoch + 1;
+        r.learningRate = learningRateAt(m_epoch);
+        r.trainLoss = m_epochSeen ? m_epochLossSum / double(m_epochSeen) : 0.0;
+        r.trainAccuracy = m_epochSeen ? double(m_epochCorrect) / double(m_epochSeen) : 0.0;
+        r.seconds = m_epochSeconds;
+        r.nanEvents = m_epochNanEvents;
+        r.maxAbsLogit = m_epochMaxAbsLogit;
+        return r;
+    }
+
+    void finishEpoch()
+    {
+        m_lastEpoch = currentEpochRecord();
+        ++m_epoch;
+        beginEpoch();
+    }
+
+    EvalMetrics evaluate(const std::vector<const Scalar *> &rows, const std::vector<int> &labels)
+    {
+        EvalMetrics e;
+        const Eigen::Index total = Eigen::Index(rows.size());
+        if (total == 0)
+            return e;
+        const int k = m_network.outputs();
+        double lossSum = 0.0;
+        long long correct = 0;
+        for (Eigen::Index start = 0; start < total; start += m_network.maxBatch()) {
+            const Eigen::Index n = std::min(m_network.maxBatch(), total - start);
+            const Scalar *z = m_network.forward(rows.data() + start, n);
+            for (Eigen::Index i = 0; i < n; ++i) {
+                const int y = labels[start + i];
+                const Scalar loss = m_head.gradient(z + i * k, k, y, m_grad.data(), m_scratch.data());
+                if (!Eigen::numext::isfinite(loss))
+                    ++e.nonFiniteLosses;
+                lossSum += double(loss);
+                if (OutputHead<Scalar>::predict(z + i * k, k) == y)
+                    ++correct;
+                else if (std::all_of(m_grad.begin(), m_grad.end(), [](Scalar g) { return g == Scalar(0); }))
+                    ++e.deadSamples;
+            }
+            e.maxAbsLogit = std::max(e.maxAbsLogit, maxAbs(z, n * k));
+        }
+        e.loss = lossSum / double(total);
+        e.accuracy = double(correct) / double(total);
+        return e;
+    }
+
+    TrainConfig m_config;
+    int m_classes;
+    OutputHead<Scalar> m_head;
+    Network<Scalar> m_network;
+    OptimizerState<Scalar> m_opt;
+    RowMatrix m_trainX, m_testX;
+    std::vector<int> m_trainY, m_testY;
+    std::vector<const Scalar *> m_trainRows, m_testRows, m_batchRows;
+    std::vector<Scalar> m_scratch, m_grad;
+    long long m_train = 0;
+
+    std::vector<std::uint32_t> m_order;
+    Rng m_shuffleRng;
+    int m_epoch = 0;
+    long long m_cursor = 0;
+    double m_epochLossSum = 0.0;
+    long long m_epochCorrect = 0, m_epochSeen = 0, m_epochBatches = 0, m_epochNanEvents = 0;
+    double m_epochMaxAbsLogit = 0.0, m_epochSeconds = 0.0;
+    EpochMetrics m_lastEpoch;
+    std::atomic<bool> m_stop{false};
+    bool m_stopped = false;
+};
+
+} // namespace logitlab

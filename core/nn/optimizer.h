@@ -1,0 +1,124 @@
+#pragma once
+/** \file
+ * The optimisers: small structs whose hyperparameters are named fields (as tiny-dnn does), and
+ * the one update loop that applies any of them to a flat parameter vector.
+ * The formulas are Keras's (tf.keras.optimizers), which the course uses.
+ */
+#include <Eigen/Core>
+
+#include <array>
+#include <cmath>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+namespace logitlab {
+
+/** \brief Plain stochastic gradient descent: w -= lr * g. */
+struct Sgd {
+    double learningRate = 0.01; ///< step size (Keras's default 0.01; the course uses 0.1)
+};
+
+/** \brief SGD with momentum (Keras form): v = momentum * v - lr * g; w += v. */
+struct Momentum {
+    double learningRate = 0.01; ///< step size
+    double momentum = 0.9;      ///< fraction of the previous step kept, in [0, 1)
+};
+
+/**
+ * \brief Adam (Kingma and Ba, ICLR 2015), Keras form: m = b1 m + (1 - b1) g,
+ * v = b2 v + (1 - b2) g^2, w -= lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + epsilon).
+ */
+struct Adam {
+    double learningRate = 0.001; ///< step size
+    double beta1 = 0.9;          ///< decay of the mean of the gradients
+    double beta2 = 0.999;        ///< decay of the mean of the squared gradients
+    double epsilon = 1e-7;       ///< added to the root (Keras 1e-7; PyTorch uses 1e-8)
+};
+
+/** \brief Any one of the optimisers. */
+using Optimizer = std::variant<Sgd, Momentum, Adam>;
+
+/** \brief The optimiser kinds by name, for the command line and the settings. */
+enum class OptimizerKind { Sgd, Momentum, Adam };
+
+inline constexpr std::array<std::pair<OptimizerKind, std::string_view>, 3> optimizerNames{{
+    {OptimizerKind::Sgd, "sgd"}, {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Adam, "adam"}}};
+
+inline std::string_view optimizerName(OptimizerKind k)
+{
+    for (const auto &[value, name] : optimizerNames)
+        if (value == k)
+            return name;
+    return {};
+}
+
+inline std::optional<OptimizerKind> parseOptimizer(std::string_view text)
+{
+    for (const auto &[value, name] : optimizerNames)
+        if (name == text)
+            return value;
+    return std::nullopt;
+}
+
+inline OptimizerKind optimizerKind(const Optimizer &o) { return static_cast<OptimizerKind>(o.index()); }
+
+/** An optimiser of kind \a k with its default hyperparameters and learning rate \a lr. */
+inline Optimizer makeOptimizer(OptimizerKind k, double lr)
+{
+    switch (k) {
+    case OptimizerKind::Sgd: return Sgd{lr};
+    case OptimizerKind::Momentum: return Momentum{lr};
+    case OptimizerKind::Adam: break;
+    }
+    return Adam{lr};
+}
+
+inline double learningRate(const Optimizer &o)
+{
+    return std::visit([](const auto &opt) { return opt.learningRate; }, o);
+}
+
+/**
+ * \brief The state an optimiser carries between steps (velocity, moments, step count) and the
+ * update itself. Buffers are sized once by reset(); update() allocates nothing.
+ */
+template <class Scalar> struct OptimizerState {
+    Eigen::Array<Scalar, Eigen::Dynamic, 1> first;  ///< momentum velocity, or Adam's m
+    Eigen::Array<Scalar, Eigen::Dynamic, 1> second; ///< Adam's v
+    long long steps = 0;                            ///< updates done (Adam's t)
+
+    void reset(Eigen::Index n)
+    {
+        first.setZero(n);
+        second.setZero(n);
+        steps = 0;
+    }
+
+    /**
+     * One update of \a w with gradient \a g at learning rate \a lr (the schedule's current
+     * value, which overrides the optimiser's own).
+     */
+    void update(const Optimizer &opt, double lr, Eigen::Ref<Eigen::Array<Scalar, Eigen::Dynamic, 1>> w,
+                const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g)
+    {
+        ++steps;
+        const Scalar rate = Scalar(lr);
+        if (std::holds_alternative<Sgd>(opt)) {
+            w -= rate * g;
+        } else if (const auto *m = std::get_if<Momentum>(&opt)) {
+            first = Scalar(m->momentum) * first - rate * g;
+            w += first;
+        } else {
+            const Adam &a = std::get<Adam>(opt);
+            const Scalar b1 = Scalar(a.beta1), b2 = Scalar(a.beta2);
+            first = b1 * first + (Scalar(1) - b1) * g;
+            second = b2 * second + (Scalar(1) - b2) * g.square();
+            const Scalar c1 = Scalar(1.0 - std::pow(a.beta1, double(steps)));
+            const Scalar c2 = Scalar(1.0 - std::pow(a.beta2, double(steps)));
+            w -= rate * (first / c1) / ((second / c2).sqrt() + Scalar(a.epsilon));
+        }
+    }
+};
+
+} // namespace logitlab
