@@ -177,13 +177,13 @@ template <class Scalar> EIGEN_ALWAYS_INLINE Scalar lineMax(const Scalar *z, Eige
                 nan = ei::por(nan, ei::pcmp_lt_or_nan(v, v));
                 m = ei::pmax(m, v);
             }
-            m = ei::pmax(m, m2);
-            Scalar result = ei::predux_max(m);
-            bool anyNan = ei::predux_any(nan);
-            for (; i < n; ++i) {
-                anyNan = anyNan || Eigen::numext::isnan(z[i]);
-                result = z[i] > result ? z[i] : result;
+            if (i < n) { // the last w elements, overlapping ones already seen: max does not mind
+                const Packet v = ei::ploadu<Packet>(z + n - w);
+                nan = ei::por(nan, ei::pcmp_lt_or_nan(v, v));
+                m2 = ei::pmax(m2, v);
             }
+            const Scalar result = ei::predux_max(ei::pmax(m, m2));
+            const bool anyNan = ei::predux_any(nan);
             // Ties between -0 and +0 (and NaN payloads) need the scalar scan's first-wins rule.
             if (!anyNan && result != Scalar(0))
                 return result;
@@ -226,6 +226,48 @@ template <class Scalar> EIGEN_ALWAYS_INLINE void divideByScalar(Scalar *out, Sca
     }
     for (; i < n; ++i)
         out[i] = out[i] / s;
+}
+
+#if defined(EIGEN_VECTORIZE_AVX2)
+/**
+ * Eigen 3.4's pexp_float for arguments in VectorExpRange<float> = [-87, 88.5], the same bits
+ * with fewer instructions: there Eigen's clamp to +-88.723 and its final max(result, x) change
+ * nothing, and its four-multiply pldexp computes y * 2^m exactly because the result is a
+ * normal float, so adding m to y's exponent field gives the identical value.
+ * tst_softmaxmatrix compares the two on every float in the range.
+ */
+EIGEN_ALWAYS_INLINE Eigen::internal::Packet8f pexpFloatInRange(const Eigen::internal::Packet8f &x)
+{
+    using Eigen::internal::pmadd;
+    using Eigen::internal::pmul;
+    using Eigen::internal::pset1;
+    using Packet = Eigen::internal::Packet8f;
+    const Packet m = Eigen::internal::pfloor(pmadd(x, pset1<Packet>(1.44269504088896341f), pset1<Packet>(0.5f)));
+    Packet r = pmadd(m, pset1<Packet>(-0.693359375f), x);
+    r = pmadd(m, pset1<Packet>(2.12194440e-4f), r);
+    const Packet r2 = pmul(r, r);
+    const Packet r3 = pmul(r2, r);
+    Packet y = pmadd(pset1<Packet>(1.9875691500E-4f), r, pset1<Packet>(1.3981999507E-3f));
+    Packet y1 = pmadd(pset1<Packet>(4.1665795894E-2f), r, pset1<Packet>(1.6666665459E-1f));
+    const Packet y2 = Eigen::internal::padd(r, pset1<Packet>(1.0f));
+    y = pmadd(y, r, pset1<Packet>(8.3334519073E-3f));
+    y1 = pmadd(y1, r, pset1<Packet>(5.0000001201E-1f));
+    y = pmadd(y, r3, y1);
+    y = pmadd(y, r2, y2);
+    const __m256i e = _mm256_slli_epi32(_mm256_cvttps_epi32(m), 23);
+    return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(y), e));
+}
+#endif
+
+/** Eigen's packet exp for an argument packet known to lie in VectorExpRange<Scalar>. */
+template <class Packet> EIGEN_ALWAYS_INLINE Packet pexpInRange(const Packet &x)
+{
+#if defined(EIGEN_VECTORIZE_AVX2)
+    if constexpr (std::is_same_v<Packet, Eigen::internal::Packet8f>)
+        return pexpFloatInRange(x);
+    else
+#endif
+        return Eigen::internal::pexp(x);
 }
 
 /**
@@ -273,7 +315,8 @@ EIGEN_ALWAYS_INLINE Scalar fusedExpSum(const Scalar *z, Scalar shift, Scalar *ar
                 bad = ei::por(bad, ei::por(ei::pcmp_lt_or_nan(v, lo), ei::pcmp_lt(hi, v)));
             if (t)
                 ei::pstoreu(t + i, v);
-            ei::pstoreu(y + i, ei::pexp(v));
+            // NaN or out-of-range lanes give garbage here; the block is then recomputed below.
+            ei::pstoreu(y + i, pexpInRange(v));
         }
         bool inRange = !ei::predux_any(bad);
         for (Eigen::Index i = packed; i < len; ++i) {
@@ -385,6 +428,33 @@ Scalar highamLine(const Scalar *z, Scalar *softmax, Scalar *logSoftmax, Eigen::I
 }
 
 /**
+ * The float/double kernels along rows: each row is shift -> fused exp and sum -> finish, a
+ * long chain of dependent steps that is short in work when rows are short. Running each stage
+ * for four rows before the next stage lets those chains overlap. Every row still gets exactly
+ * the arithmetic of its line kernel.
+ */
+template <class Scalar, class Shift, class ExpSum, class Finish>
+void stagedRows(const Scalar *z, Scalar *out, Eigen::Index rows, Eigen::Index cols, Shift &&shift, ExpSum &&expSum,
+                Finish &&finish)
+{
+    if (cols == 0)
+        return;
+    constexpr Eigen::Index k = 4;
+    Eigen::Index r = 0;
+    for (; r + k <= rows; r += k) {
+        Scalar a[k], s[k];
+        for (Eigen::Index j = 0; j < k; ++j)
+            a[j] = shift(z + (r + j) * cols);
+        for (Eigen::Index j = 0; j < k; ++j)
+            s[j] = expSum(z + (r + j) * cols, a[j], out + (r + j) * cols);
+        for (Eigen::Index j = 0; j < k; ++j)
+            finish(out + (r + j) * cols, s[j]);
+    }
+    for (; r < rows; ++r)
+        finish(out + r * cols, expSum(z + r * cols, shift(z + r * cols), out + r * cols));
+}
+
+/**
  * Calls fn(in, out, n, line) for every line of \a z along \a axis. Rows are passed in place;
  * columns are gathered into a contiguous buffer, and \a out's column is filled from a second.
  */
@@ -421,6 +491,17 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
         return;
     }
     out.resize(z.rows(), z.cols());
+    if constexpr (detail::usesPackets<Scalar>) {
+        if (axis == Axis::Rows) {
+            detail::stagedRows(
+                z.data(), out.data(), z.rows(), z.cols(), [](const Scalar *) { return Scalar(0); },
+                [&](const Scalar *in, Scalar, Scalar *o) {
+                    return detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, o, z.cols(), flags);
+                },
+                [&](Scalar *o, Scalar sum) { detail::divideByScalar(o, sum, z.cols()); });
+            return;
+        }
+    }
     detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
         detail::naiveLine(in, o, n, flags);
     });
@@ -437,6 +518,17 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
         return;
     }
     out.resize(z.rows(), z.cols());
+    if constexpr (detail::usesPackets<Scalar>) {
+        if (axis == Axis::Rows) {
+            detail::stagedRows(
+                z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
+                [&](const Scalar *in, Scalar m, Scalar *o) {
+                    return detail::fusedExpSum<Scalar, true>(in, m, nullptr, o, z.cols(), flags);
+                },
+                [&](Scalar *o, Scalar sum) { detail::divideByScalar(o, sum, z.cols()); });
+            return;
+        }
+    }
     detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
         detail::shiftedLine(in, o, n, flags);
     });
@@ -453,6 +545,19 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
         return;
     }
     out.resize(z.rows(), z.cols());
+    if constexpr (detail::usesPackets<Scalar>) {
+        if (axis == Axis::Rows) {
+            detail::stagedRows(
+                z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
+                [&](const Scalar *in, Scalar m, Scalar *o) {
+                    return detail::fusedExpSum<Scalar, true>(in, m, o, nullptr, z.cols(), flags);
+                },
+                [&](Scalar *o, Scalar sum) {
+                    detail::subtractScalar(o, Scalar(Eigen::numext::log(sum)), o, z.cols());
+                });
+            return;
+        }
+    }
     Vector<Scalar> scratch(axis == Axis::Rows ? z.cols() : z.rows());
     detail::forEachLine<Scalar>(z, axis, out,
                                 [flags, &scratch](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {

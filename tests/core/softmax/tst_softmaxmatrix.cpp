@@ -6,7 +6,9 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void alignedOrderSum();
     void alignedOrderExpMatchesSafeExp_data();
     void alignedOrderExpMatchesSafeExp();
+    void packetExpExhaustive();
 };
 
 // softmax([-3, 2, -1, 0]) = [0.0057, 0.8390, 0.0418, 0.1135] to 4 decimals (the course's figure),
@@ -281,6 +284,42 @@ void TestSoftmaxMatrix::alignedOrderExpMatchesSafeExp()
             }
         }
     });
+}
+
+// detail::pexpInRange gives Eigen's pexp bits for every float in [lo, hi] of VectorExpRange
+// (about 2.2e9 values; a few seconds).
+// Eigen's packet types carry alignment attributes that GCC drops in template arguments.
+#pragma GCC diagnostic ignored "-Wignored-attributes"
+void TestSoftmaxMatrix::packetExpExhaustive()
+{
+    namespace ei = Eigen::internal;
+    using Packet = ei::packet_traits<float>::type;
+    constexpr int w = ei::unpacket_traits<Packet>::size;
+    const auto check = [](std::uint32_t firstBits, std::uint32_t lastBits) {
+        alignas(32) float x[w];
+        alignas(32) float a[w];
+        alignas(32) float b[w];
+        std::uint64_t mismatches = 0;
+        for (std::uint64_t bits = firstBits; bits <= lastBits; bits += w) {
+            for (int j = 0; j < w; ++j) {
+                const std::uint32_t u = static_cast<std::uint32_t>(std::min<std::uint64_t>(bits + j, lastBits));
+                std::memcpy(&x[j], &u, 4);
+            }
+            const Packet p = ei::pload<Packet>(x);
+            ei::pstore(a, detail::pexpInRange(p));
+            ei::pstore(b, ei::pexp(p));
+            mismatches += std::memcmp(a, b, sizeof a) != 0;
+        }
+        return mismatches;
+    };
+    const auto bitsOf = [](float f) {
+        std::uint32_t u;
+        std::memcpy(&u, &f, 4);
+        return u;
+    };
+    // Non-negative floats 0 .. hi, then negative ones -0 .. lo (bit patterns grow with |x|).
+    QCOMPARE(check(0u, bitsOf(VectorExpRange<float>::hi)), std::uint64_t(0));
+    QCOMPARE(check(bitsOf(-0.0f), bitsOf(VectorExpRange<float>::lo)), std::uint64_t(0));
 }
 
 QTEST_APPLESS_MAIN(TestSoftmaxMatrix)
