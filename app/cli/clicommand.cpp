@@ -11,7 +11,7 @@ namespace logitlab::cli {
 
 std::vector<CliCommand> allCommands()
 {
-    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand()};
+    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand()};
 }
 
 void addDtypeOption(QCommandLineParser &parser, bool multiple)

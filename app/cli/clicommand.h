@@ -41,6 +41,7 @@ CliCommand softmaxCommand();
 CliCommand crossEntropyCommand();
 CliCommand bceCommand();
 CliCommand roundingCommand();
+CliCommand trainCommand();
 
 /** Adds --dtype (default float32) to \a parser; \a multiple allows it to repeat. */
 void addDtypeOption(QCommandLineParser &parser, bool multiple = false);

@@ -95,7 +95,6 @@ public:
           m_shuffleRng(config.seed, 2)
     {
         m_train = copyData(train, m_trainX, m_trainY);
-        m_testX.resize(0, 0);
         copyData(test, m_testX, m_testY);
         m_trainRows = rowPointers(m_trainX);
         m_testRows = rowPointers(m_testX);
@@ -168,7 +167,7 @@ public:
         m_epochCorrect += m.correct;
         m_epochSeen += n;
         ++m_epochBatches;
-        m_epochMaxAbsLogit = std::max(m_epochMaxAbsLogit, m.maxAbsLogit);
+        m_epochMaxAbsLogit = maxPropagatingNaN(m_epochMaxAbsLogit, m.maxAbsLogit);
         if (m.nonFinite()) {
             ++m_epochNanEvents;
             if (m_config.onNonFinite == NonFinitePolicy::Stop)
@@ -287,6 +286,14 @@ private:
         return double(m);
     }
 
+    /** max(a, b), but NaN once either is NaN (a NaN logit must not vanish from the record). */
+    static double maxPropagatingNaN(double a, double b)
+    {
+        if (std::isnan(a) || std::isnan(b))
+            return std::numeric_limits<double>::quiet_NaN();
+        return std::max(a, b);
+    }
+
     /** Non-finite entries of \a g: one vectorised sum first; counts only if the sum is not finite. */
     static long long countNonFinite(const Array &g)
     {
@@ -361,10 +368,10 @@ private:
                 lossSum += double(loss);
                 if (OutputHead<Scalar>::predict(z + i * k, k) == y)
                     ++correct;
-                else if (std::all_of(m_grad.begin(), m_grad.end(), [](Scalar g) { return g == Scalar(0); }))
+                else if ((m_grad == Scalar(0)).all())
                     ++e.deadSamples;
             }
-            e.maxAbsLogit = std::max(e.maxAbsLogit, maxAbs(z, n * k));
+            e.maxAbsLogit = maxPropagatingNaN(e.maxAbsLogit, maxAbs(z, n * k));
         }
         e.loss = lossSum / double(total);
         e.accuracy = double(correct) / double(total);
@@ -379,7 +386,7 @@ private:
     RowMatrix m_trainX, m_testX;
     std::vector<int> m_trainY, m_testY;
     std::vector<const Scalar *> m_trainRows, m_testRows, m_batchRows;
-    std::vector<Scalar> m_scratch, m_grad;
+    Array m_scratch, m_grad; // aligned, see Network::Layer
     long long m_train = 0;
 
     std::vector<std::uint32_t> m_order;

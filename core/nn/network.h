@@ -177,8 +177,12 @@ private:
     struct Layer {
         Eigen::Index in = 0, out = 0;
         Eigen::Index weights = 0, bias = 0; // offsets into m_params / m_grads
-        std::vector<Scalar> activations;    // maxBatch x out: A = f(Z) (Z for the last layer)
-        std::vector<Scalar> delta;          // maxBatch x out: dLoss/dZ
+        // Eigen arrays, aligned to EIGEN_MAX_ALIGN_BYTES: Eigen's vectorised exp/tanh peel a
+        // scalar prologue up to the first aligned packet, and the scalar and packet paths round
+        // differently, so a buffer whose alignment varied from run to run would break
+        // bit-reproducibility.
+        Array activations; // maxBatch x out: A = f(Z) (Z for the last layer)
+        Array delta;       // maxBatch x out: dLoss/dZ
         std::vector<const Scalar *> weightRows;
         std::vector<const Scalar *> activationRows;
     };

@@ -1,0 +1,258 @@
+/** \file Tests of `logitlab-cli train` through the real binary: JSON contract, determinism, bad input. */
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(QStringList args)
+{
+    args.prepend(QStringLiteral("train"));
+    QProcess p;
+    p.start(QStringLiteral(LOGITLAB_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QJsonObject runJson(const QStringList &args, Run *raw = nullptr)
+{
+    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
+    if (raw)
+        *raw = r;
+    if (r.exitCode != 0) {
+        qWarning("exit %d: %s", r.exitCode, r.err.constData());
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("bad JSON (%s): %s", qPrintable(error.errorString()), r.out.constData());
+    return doc.object();
+}
+
+/** A JSON number, or one of the strings "nan", "inf", "-inf" used for non-finite values. */
+double number(const QJsonValue &v)
+{
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s == QLatin1String("nan"))
+            return NAN;
+        if (s == QLatin1String("inf"))
+            return INFINITY;
+        if (s == QLatin1String("-inf"))
+            return -INFINITY;
+    }
+    return v.toDouble(-12345);
+}
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *a : list)
+        out << QString::fromUtf8(a);
+    return out;
+}
+
+/** The epoch records without their timings (which differ between runs). */
+QJsonArray withoutSeconds(QJsonArray epochs)
+{
+    for (qsizetype i = 0; i < epochs.size(); ++i) {
+        QJsonObject o = epochs[i].toObject();
+        o.remove(QStringLiteral("seconds"));
+        epochs[i] = o;
+    }
+    return epochs;
+}
+
+} // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultRunOnEmbeddedMnist()
+    {
+        Run raw;
+        const QJsonObject o = runJson(args({"--epochs", "2"}), &raw);
+        QVERIFY(raw.err.isEmpty()); // no progress bar with --json
+        QCOMPARE(o.value(QStringLiteral("command")).toString(), QStringLiteral("train"));
+        const QJsonObject c = o.value(QStringLiteral("config")).toObject();
+        QCOMPARE(c.value(QStringLiteral("dataset")).toString(), QStringLiteral("mnist-10k"));
+        QCOMPARE(c.value(QStringLiteral("train_size")).toInt(), 8000);
+        QCOMPARE(c.value(QStringLiteral("test_size")).toInt(), 2000);
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{784, 25, 15, 10}));
+        QCOMPARE(c.value(QStringLiteral("head")).toString(), QStringLiteral("logits"));
+        QCOMPARE(c.value(QStringLiteral("batch")).toInt(), 32);
+        QCOMPARE(c.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+        QCOMPARE(number(c.value(QStringLiteral("lr"))), 0.1);
+        const QJsonArray epochs = o.value(QStringLiteral("epochs")).toArray();
+        QCOMPARE(epochs.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject e = epochs[i].toObject();
+            QCOMPARE(e.value(QStringLiteral("epoch")).toInt(), i + 1);
+            for (const char *key : {"lr", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds",
+                                    "nan_events", "max_abs_logit"})
+                QVERIFY2(e.contains(QLatin1String(key)), key);
+            QCOMPARE(e.value(QStringLiteral("nan_events")).toInt(), 0);
+            QVERIFY(number(e.value(QStringLiteral("seconds"))) > 0);
+        }
+        // 10 classes: chance is 10%; two epochs of the course recipe get well past 80%.
+        QVERIFY(number(epochs[1].toObject().value(QStringLiteral("test_accuracy"))) > 0.8);
+        QVERIFY(number(epochs[1].toObject().value(QStringLiteral("train_loss"))) <
+                number(epochs[0].toObject().value(QStringLiteral("train_loss"))));
+    }
+
+    void sameSeedSameNumbers()
+    {
+        const QJsonObject a = runJson(args({"--epochs", "1", "--seed", "7"}));
+        const QJsonObject b = runJson(args({"--epochs", "1", "--seed", "7"}));
+        const QJsonObject c = runJson(args({"--epochs", "1", "--seed", "8"}));
+        const QJsonArray ea = withoutSeconds(a.value(QStringLiteral("epochs")).toArray());
+        QVERIFY(!ea.isEmpty());
+        QCOMPARE(ea, withoutSeconds(b.value(QStringLiteral("epochs")).toArray()));
+        QVERIFY(ea != withoutSeconds(c.value(QStringLiteral("epochs")).toArray()));
+    }
+
+    void directoryEqualsEmbedded()
+    {
+        // The same four files read from disk must give the very same run as the embedded copy.
+        const QJsonObject embedded = runJson(args({"--epochs", "1"}));
+        const QJsonObject fromDir =
+            runJson(QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--dataset"),
+                                QStringLiteral(LOGITLAB_MNIST_DIR)});
+        QVERIFY(!fromDir.isEmpty());
+        QCOMPARE(withoutSeconds(fromDir.value(QStringLiteral("epochs")).toArray()),
+                 withoutSeconds(embedded.value(QStringLiteral("epochs")).toArray()));
+    }
+
+    void float64AndOptions()
+    {
+        const QJsonObject o = runJson(args({"--epochs", "3", "--dtype", "float64", "--optimizer", "adam", "--layers",
+                                            "16", "--activation", "tanh", "--lr-decay", "0.5", "--lr-decay-every", "2",
+                                            "--l2", "0.0001", "--batch", "64", "--init", "he"}));
+        const QJsonObject c = o.value(QStringLiteral("config")).toObject();
+        QCOMPARE(c.value(QStringLiteral("dtype")).toString(), QStringLiteral("float64"));
+        QCOMPARE(c.value(QStringLiteral("optimizer")).toString(), QStringLiteral("adam"));
+        QCOMPARE(number(c.value(QStringLiteral("lr"))), 0.001); // Adam's default
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{784, 16, 10}));
+        const QJsonArray epochs = o.value(QStringLiteral("epochs")).toArray();
+        QCOMPARE(epochs.size(), 3);
+        // Staircase decay: 0.001, 0.001, 0.0005.
+        QCOMPARE(number(epochs[0].toObject().value(QStringLiteral("lr"))), 0.001);
+        QCOMPARE(number(epochs[1].toObject().value(QStringLiteral("lr"))), 0.001);
+        QCOMPARE(number(epochs[2].toObject().value(QStringLiteral("lr"))), 0.0005);
+        QVERIFY(number(epochs[2].toObject().value(QStringLiteral("test_accuracy"))) > 0.8);
+    }
+
+    void syntheticSet()
+    {
+        const QJsonObject o = runJson(args({"--dataset", "blobs", "--layers", "16", "--epochs", "20"}));
+        const QJsonObject c = o.value(QStringLiteral("config")).toObject();
+        QCOMPARE(c.value(QStringLiteral("classes")).toInt(), 4);
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{2, 16, 4}));
+        const QJsonArray epochs = o.value(QStringLiteral("epochs")).toArray();
+        QVERIFY(number(epochs.last().toObject().value(QStringLiteral("test_accuracy"))) > 0.9);
+    }
+
+    void presetShowsNaN()
+    {
+        // binary-sigmoid: the sigmoid head's loss is inf/NaN from the first epoch; JSON says "nan".
+        const QJsonObject o = runJson(args({"--preset", "binary-sigmoid", "--epochs", "1"}));
+        QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("binary-sigmoid"));
+        const QJsonObject c = o.value(QStringLiteral("config")).toObject();
+        QCOMPARE(c.value(QStringLiteral("task")).toString(), QStringLiteral("4 vs 9"));
+        QCOMPARE(c.value(QStringLiteral("head")).toString(), QStringLiteral("sigmoid"));
+        const QJsonObject e = o.value(QStringLiteral("epochs")).toArray().first().toObject();
+        QVERIFY(e.value(QStringLiteral("nan_events")).toInt() > 0);
+        QVERIFY(!std::isfinite(number(e.value(QStringLiteral("train_loss")))));
+        // The same preset with the from-logits head trains.
+        const QJsonObject ok = runJson(args({"--preset", "binary-sigmoid", "--head", "sigmoid-logits"}));
+        const QJsonObject last = ok.value(QStringLiteral("epochs")).toArray().last().toObject();
+        QCOMPARE(last.value(QStringLiteral("nan_events")).toInt(), 0);
+        QVERIFY(number(last.value(QStringLiteral("test_accuracy"))) > 0.75);
+        // --on-nan stop ends the run after the first bad batch.
+        const QJsonObject stopped = runJson(args({"--preset", "binary-sigmoid", "--on-nan", "stop"}));
+        QVERIFY(stopped.value(QStringLiteral("stopped")).toBool());
+        QCOMPARE(stopped.value(QStringLiteral("epochs")).toArray().size(), 1);
+    }
+
+    void tableAndProgress()
+    {
+        const Run r = runCli(args({"--dataset", "xor", "--epochs", "2", "--layers", "4"}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("epoch  lr"));
+        QVERIFY(r.out.contains("test_acc"));
+        QVERIFY(r.err.contains("epoch 2/2 ["));
+        QVERIFY(r.err.contains("100%"));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("unknown head") << args({"--head", "softplus"}) << QStringLiteral("unknown --head");
+        QTest::addRow("float16") << args({"--dtype", "float16"}) << QStringLiteral("float32 or float64");
+        QTest::addRow("zero width") << args({"--layers", "25,0"}) << QStringLiteral("--layers");
+        QTest::addRow("negative lr") << args({"--lr", "-1"}) << QStringLiteral("--lr");
+        QTest::addRow("lr not a number") << args({"--lr", "fast"}) << QStringLiteral("--lr");
+        QTest::addRow("batch 0") << args({"--batch", "0"}) << QStringLiteral("--batch");
+        QTest::addRow("decay above 1") << args({"--lr-decay", "2"}) << QStringLiteral("--lr-decay");
+        QTest::addRow("no such dataset") << args({"--dataset", "/nonexistent/dir"}) << QStringLiteral("--dataset");
+        QTest::addRow("sigmoid on ten classes") << args({"--head", "sigmoid"}) << QStringLiteral("two-class");
+        QTest::addRow("binary twice the same") << args({"--head", "sigmoid", "--binary", "3,3"})
+                                               << QStringLiteral("differ");
+        QTest::addRow("binary digit 10") << args({"--head", "sigmoid", "--binary", "10"}) << QStringLiteral("--binary");
+        QTest::addRow("unknown preset") << args({"--preset", "magic"}) << QStringLiteral("unknown --preset");
+        QTest::addRow("noise on mnist") << args({"--noise", "0.2"}) << QStringLiteral("--noise");
+        QTest::addRow("epochs twice") << args({"--epochs", "1", "--epochs", "2"}) << QStringLiteral("once");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = runCli(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith(QLatin1String("error: ")), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
+    void corruptIdxDirectory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString src = QStringLiteral(LOGITLAB_MNIST_DIR);
+        for (const char *name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                                 "t10k-labels-idx1-ubyte.gz"})
+            QVERIFY(QFile::copy(src + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
+        // Cut the test images in half: gzip ends early.
+        QFile f(dir.filePath(QStringLiteral("t10k-images-idx3-ubyte.gz")));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() / 2));
+        f.close();
+        const Run r = runCli(QStringList{QStringLiteral("--dataset"), dir.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("t10k-images-idx3-ubyte") && r.err.contains("gzip"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_clitrain.moc"
