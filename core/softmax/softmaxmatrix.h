@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
 
@@ -351,6 +352,35 @@ EIGEN_ALWAYS_INLINE Scalar fusedExpSum(const Scalar *z, Scalar shift, Scalar *ar
     return res;
 }
 
+/**
+ * out[i] = in[i] / s for float rows of a matrix too large to stay in cache: the same quotients
+ * as divideByScalar() (an IEEE division rounds the same in a packet as alone), written with
+ * non-temporal stores from out's first 32-byte boundary on, so that the output is never read
+ * into the cache. \a in is a small buffer that is. The caller issues the store fence.
+ */
+template <class Scalar>
+EIGEN_ALWAYS_INLINE void divideIntoStreaming(const Scalar *in, Scalar *out, Scalar s, Eigen::Index n)
+{
+    Eigen::Index i = 0;
+#if defined(EIGEN_VECTORIZE_AVX)
+    if constexpr (std::is_same_v<Scalar, float>) {
+        for (; i < n && (reinterpret_cast<std::uintptr_t>(out + i) % 32) != 0; ++i)
+            out[i] = in[i] / s;
+        const __m256 ps = _mm256_set1_ps(s);
+        for (; i + 8 <= n; i += 8)
+            _mm256_stream_ps(out + i, _mm256_div_ps(_mm256_loadu_ps(in + i), ps));
+    }
+#endif
+    for (; i < n; ++i)
+        out[i] = in[i] / s;
+}
+
+/** Whether a row-wise kernel streams its output past the cache: float, >= 64 columns, >= 16 MiB. */
+template <class Scalar> bool streamOutput(Eigen::Index rows, Eigen::Index cols)
+{
+    return std::is_same_v<Scalar, float> && cols >= 64 && rows * cols * Eigen::Index(sizeof(Scalar)) >= (Eigen::Index(16) << 20);
+}
+
 /** naiveSoftmax() on one contiguous line; \a out must not overlap \a z. */
 template <class Scalar> EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
 {
@@ -493,6 +523,26 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
     out.resize(z.rows(), z.cols());
     if constexpr (detail::usesPackets<Scalar>) {
         if (axis == Axis::Rows) {
+            if (detail::streamOutput<Scalar>(z.rows(), z.cols())) {
+                const Eigen::Index n = z.cols();
+                Vector<Scalar> exps(n);
+                for (Eigen::Index r = 0; r < z.rows(); ++r) {
+                    const Scalar *in = z.data() + r * n;
+                    // Fetch the next row while this one computes (the row max would wait for it).
+#if defined(EIGEN_VECTORIZE_SSE)
+                    if (r + 1 < z.rows())
+                        for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
+                            _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
+#endif
+                    const Scalar sum =
+                        detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, exps.data(), n, flags);
+                    detail::divideIntoStreaming(exps.data(), out.data() + r * n, sum, n);
+                }
+#if defined(EIGEN_VECTORIZE_AVX)
+                _mm_sfence();
+#endif
+                return;
+            }
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [](const Scalar *) { return Scalar(0); },
                 [&](const Scalar *in, Scalar, Scalar *o) {
@@ -520,6 +570,26 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
     out.resize(z.rows(), z.cols());
     if constexpr (detail::usesPackets<Scalar>) {
         if (axis == Axis::Rows) {
+            if (detail::streamOutput<Scalar>(z.rows(), z.cols())) {
+                const Eigen::Index n = z.cols();
+                Vector<Scalar> exps(n);
+                for (Eigen::Index r = 0; r < z.rows(); ++r) {
+                    const Scalar *in = z.data() + r * n;
+                    // Fetch the next row while this one computes (the row max would wait for it).
+#if defined(EIGEN_VECTORIZE_SSE)
+                    if (r + 1 < z.rows())
+                        for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
+                            _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
+#endif
+                    const Scalar sum =
+                        detail::fusedExpSum<Scalar, true>(in, detail::lineMax(in, n), nullptr, exps.data(), n, flags);
+                    detail::divideIntoStreaming(exps.data(), out.data() + r * n, sum, n);
+                }
+#if defined(EIGEN_VECTORIZE_AVX)
+                _mm_sfence();
+#endif
+                return;
+            }
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {

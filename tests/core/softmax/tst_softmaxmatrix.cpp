@@ -158,6 +158,11 @@ void TestSoftmaxMatrix::bitIdentity_data()
                 QTest::addRow("%s dim=%d %dx%d %s", formatName(f).data(), int(axis), s.rows, s.cols, s.kind)
                     << f << axis << s.rows << s.cols << QString::fromLatin1(s.kind);
             }
+    // float32 rows of a matrix of >= 16 MiB take the streaming-store path.
+    QTest::addRow("float32 dim=1 4200x1000 mixed (streamed output)")
+        << Format::Float32 << Axis::Rows << 4200 << 1000 << QStringLiteral("mixed");
+    QTest::addRow("float32 dim=1 4200x1000 moderate (streamed output)")
+        << Format::Float32 << Axis::Rows << 4200 << 1000 << QStringLiteral("moderate");
 }
 
 // Every line of every matrix method equals, bit for bit, the vector kernel applied to a copy of
