@@ -369,6 +369,7 @@ int train(const TrainConfig &c, const DataChoice &d, const std::optional<Preset>
             w.key("test_loss").number(r.testLoss);
             w.key("test_accuracy").number(r.testAccuracy);
             w.key("seconds").number(r.seconds);
+            w.key("cpu_seconds").number(r.cpuSeconds);
             w.key("nan_events").integer(r.nanEvents);
             w.key("max_abs_logit").number(r.maxAbsLogit);
             w.endObject();

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -60,6 +61,7 @@ struct EpochMetrics {
     double testLoss = 0.0;
     double testAccuracy = 0.0;
     double seconds = 0.0;       ///< wall time of the epoch's training steps (evaluation excluded)
+    double cpuSeconds = 0.0;    ///< process CPU time of runEpoch()'s batches (robust on a busy machine)
     long long nanEvents = 0;    ///< batches with a NaN/inf loss or gradient
     double maxAbsLogit = 0.0;   ///< largest |logit| seen in training this epoch
     bool stopped = false;       ///< the run stopped during this epoch (stop flag or policy)
@@ -189,14 +191,17 @@ public:
     {
         const int e = m_epoch;
         bool ended = false;
+        const std::clock_t cpuStart = std::clock();
         while (!ended && !stopped()) {
             const BatchMetrics b = step();
             ended = b.epochEnded;
             if (onBatch)
                 onBatch(b);
         }
+        const std::clock_t cpuEnd = std::clock();
         EpochMetrics r = ended ? m_lastEpoch : currentEpochRecord();
         r.epoch = e + 1;
+        r.cpuSeconds = double(cpuEnd - cpuStart) / CLOCKS_PER_SEC;
         const EvalMetrics t = evaluate(m_testRows, m_testY);
         r.testLoss = t.loss;
         r.testAccuracy = t.accuracy;
