@@ -375,6 +375,24 @@ EIGEN_ALWAYS_INLINE void divideIntoStreaming(const Scalar *in, Scalar *out, Scal
         out[i] = in[i] / s;
 }
 
+/** out[i] = in[i] - s, stored as divideIntoStreaming() stores (exact IEEE subtraction). */
+template <class Scalar>
+EIGEN_ALWAYS_INLINE void subtractIntoStreaming(const Scalar *in, Scalar *out, Scalar s, Eigen::Index n)
+{
+    Eigen::Index i = 0;
+#if defined(EIGEN_VECTORIZE_AVX)
+    if constexpr (std::is_same_v<Scalar, float>) {
+        for (; i < n && (reinterpret_cast<std::uintptr_t>(out + i) % 32) != 0; ++i)
+            out[i] = in[i] - s;
+        const __m256 ps = _mm256_set1_ps(s);
+        for (; i + 8 <= n; i += 8)
+            _mm256_stream_ps(out + i, _mm256_sub_ps(_mm256_loadu_ps(in + i), ps));
+    }
+#endif
+    for (; i < n; ++i)
+        out[i] = in[i] - s;
+}
+
 /** Whether a row-wise kernel streams its output past the cache: float, >= 64 columns, >= 16 MiB. */
 template <class Scalar> bool streamOutput(Eigen::Index rows, Eigen::Index cols)
 {
@@ -617,6 +635,26 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
     out.resize(z.rows(), z.cols());
     if constexpr (detail::usesPackets<Scalar>) {
         if (axis == Axis::Rows) {
+            if (detail::streamOutput<Scalar>(z.rows(), z.cols())) {
+                const Eigen::Index n = z.cols();
+                Vector<Scalar> shifted(n);
+                for (Eigen::Index r = 0; r < z.rows(); ++r) {
+                    const Scalar *in = z.data() + r * n;
+#if defined(EIGEN_VECTORIZE_SSE)
+                    if (r + 1 < z.rows())
+                        for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
+                            _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
+#endif
+                    const Scalar sum =
+                        detail::fusedExpSum<Scalar, true>(in, detail::lineMax(in, n), shifted.data(), nullptr, n, flags);
+                    detail::subtractIntoStreaming(shifted.data(), out.data() + r * n,
+                                                  Scalar(Eigen::numext::log(sum)), n);
+                }
+#if defined(EIGEN_VECTORIZE_AVX)
+                _mm_sfence();
+#endif
+                return;
+            }
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {
