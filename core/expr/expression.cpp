@@ -207,8 +207,11 @@ private:
             if (!spec)
                 fail(ExprErrorKind::UnknownFunction, begin, name.size());
             m_pos = end;
-            if (!accept("("))
-                fail(ExprErrorKind::UnexpectedToken, m_pos, tokenLength(m_pos));
+            if (!accept("(")) {
+                skipSpace();
+                m_pos >= m_text.size() ? fail(ExprErrorKind::UnexpectedEnd, m_pos, 0)
+                                       : fail(ExprErrorKind::UnexpectedToken, m_pos, tokenLength(m_pos));
+            }
             std::vector<std::unique_ptr<ExprNode>> args;
             args.push_back(parseSum(depth + 1));
             while (accept(","))

@@ -50,7 +50,9 @@ struct ExprError {
 };
 
 inline constexpr std::size_t maxExpressionLength = 4096;
-inline constexpr std::size_t maxExpressionDepth = 100;
+/** Recursion limit of the parser: each nesting level (a parenthesis, a function call) costs
+ *  five levels of recursion, so this allows 100 nested parentheses with room for unary signs. */
+inline constexpr std::size_t maxExpressionDepth = 600;
 inline constexpr std::size_t maxExpressionNodes = 400;
 
 /** Parses \a text; "^" (and "**") is power, right-associative, binding tighter than unary minus. */

@@ -49,6 +49,12 @@ template <class Scalar> struct FormatEvaluator {
             result.steps.push_back({node.literal, toLongDouble(v), true});
             if (Eigen::numext::isinf(v))
                 result.overflow = true;
+            // A literal is tiny when it rounds to a subnormal, or to 0 from a non-zero decimal.
+            const Scalar magnitude = v < Scalar(0) ? Scalar(-v) : v;
+            const bool nonZeroText = node.literal.find_first_of("123456789") < node.literal.find_first_of("eE");
+            if ((magnitude > Scalar(0) && magnitude < std::numeric_limits<Scalar>::min()) ||
+                (magnitude == Scalar(0) && nonZeroText))
+                result.underflow = true;
             return v;
         }
         const Scalar a = eval(*node.args[0]);
@@ -183,6 +189,9 @@ private:
     Interval power(const Interval &a, const Interval &b) const
     {
         const bool exactExponent = b.lo == b.hi;
+        // 0^y for y < 0 is 1/0: no real value, as for the division.
+        if (mpfr::iszero(a.lo) && mpfr::iszero(a.hi) && b.hi < 0)
+            return undefined();
         if (a.lo > 0)
             return corners(mpfr_pow, a, b, false); // x^y is monotone in x and in y for x > 0
         if (!exactExponent || !mpfr::isint(b.lo))

@@ -26,10 +26,10 @@ struct ExpressionResult {
     std::vector<ExprStep> steps;    ///< every literal and operation in evaluation order
     bool nan = false;               ///< an operation produced NaN from non-NaN operands
     bool overflow = false;          ///< an operation on finite operands gave +-inf
-    bool underflow = false;         ///< an operation gave a subnormal, or 0 from non-zero operands
+    bool underflow = false;         ///< a literal or an operation gave a subnormal, or 0 from non-zero operands
     mpfr::mpreal exact;             ///< the exact value of the expression (interval midpoint)
     bool exactKnown = true;         ///< false if the interval never narrowed enough (exact is then a best guess)
-    std::string exactDigits;        ///< the exact value to 34 significant digits, e.g. "2.000000000000000000000000000000000e-4"
+    std::string exactDigits;        ///< the exact value to 34 significant digits, e.g. "2.000000000000000000000000000000000e-04"
     long double exactRounded = 0;   ///< the exact value correctly rounded to the format
     double absError = 0;            ///< |value - exact|
     double relError = 0;            ///< |value - exact| / |exact|

@@ -42,7 +42,7 @@ std::string_view formatName(Format f);
 
 /**
  * Parses a format name or alias: float16|half|fp16, bfloat16|bf16, float32|float|fp32,
- * float64|double|fp64, float80|longdouble (case-insensitive). Empty optional if unknown.
+ * float64|double|fp64, float80|longdouble|"long double" (case-insensitive). Empty optional if unknown.
  */
 std::optional<Format> parseFormat(std::string_view text);
 

@@ -2,8 +2,12 @@
 
 #include "precision/mpfrutil.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 
 namespace logitlab {
 namespace {
@@ -15,11 +19,109 @@ template <class T> std::string toChars(T value)
     return std::string(buffer, result.ptr);
 }
 
-std::string toCharsPrecision(float value, int digits)
+/** \brief A decimal m * 10^exp10 with an integer significand m of at most 9 digits. */
+struct Decimal {
+    std::uint64_t m;
+    int exp10;
+};
+
+std::uint64_t pow10(int n)
+{
+    std::uint64_t p = 1;
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
+/** The n-significant-digit decimal nearest to |v| (to_chars is exact), as m * 10^exp10. */
+Decimal nearestDecimal(float v, int n)
 {
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
-    return std::string(buffer, result.ptr);
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(v), std::chars_format::scientific, n - 1);
+    const std::string s(buffer, r.ptr); // d.ddde+XX
+    const std::size_t e = s.find('e');
+    std::string digits = s.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    return {std::stoull(digits), std::atoi(s.c_str() + e + 1) - (n - 1)};
+}
+
+/** Text of sign * m * 10^exp10 in plain notation and in to_chars's scientific notation. */
+std::string plainText(bool negative, Decimal d)
+{
+    while (d.m % 10 == 0 && d.m != 0) {
+        d.m /= 10;
+        ++d.exp10;
+    }
+    std::string digits = std::to_string(d.m);
+    if (d.exp10 >= 0) {
+        digits.append(static_cast<std::size_t>(d.exp10), '0');
+    } else {
+        const auto point = static_cast<std::size_t>(-d.exp10);
+        if (digits.size() <= point)
+            digits.insert(0, point - digits.size() + 1, '0');
+        digits.insert(digits.size() - point, 1, '.');
+    }
+    return negative ? "-" + digits : digits;
+}
+
+std::string scientificText(bool negative, Decimal d)
+{
+    while (d.m % 10 == 0 && d.m != 0) {
+        d.m /= 10;
+        ++d.exp10;
+    }
+    std::string digits = std::to_string(d.m);
+    const int exponent = d.exp10 + static_cast<int>(digits.size()) - 1;
+    if (digits.size() > 1)
+        digits.insert(1, 1, '.');
+    char e[16];
+    std::snprintf(e, sizeof e, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return (negative ? "-" : "") + digits + e;
+}
+
+/**
+ * Shortest text for a float16 or bfloat16 value: the fewest characters that read back, the
+ * closest to the value on a tie. For n = 1, 2, ... significant digits it tries the nearest
+ * n-digit decimal and its two neighbours (at a power of two the spacing below is half the
+ * spacing above, so the nearest can fail where a neighbour reads back), each written plain or
+ * scientific, whichever is shorter (plain on a tie) as std::to_chars does. More digits can
+ * still give a shorter text (bfloat16 9984: "9980" beats "10000"), so it stops only once n
+ * digits cannot beat the best text found.
+ */
+std::string shortest16(long double value, Format f)
+{
+    const bool negative = std::signbit(value);
+    if (value == 0)
+        return negative ? "-0" : "0";
+    std::string best;
+    long double bestDistance = 0;
+    for (int n = 1; n <= 9; ++n) {
+        if (!best.empty() && static_cast<std::size_t>(n) >= best.size())
+            break;
+        const Decimal nearest = nearestDecimal(static_cast<float>(value), n);
+        const std::uint64_t lo = pow10(n - 1), hi = pow10(n);
+        for (int delta : {0, -1, 1}) {
+            Decimal d = nearest;
+            if (delta < 0 && d.m == lo)
+                d = {hi - 1, d.exp10 - 1};
+            else if (delta > 0 && d.m == hi - 1)
+                d = {lo, d.exp10 + 1};
+            else
+                d.m = static_cast<std::uint64_t>(static_cast<long long>(d.m) + delta);
+            const std::string plain = plainText(negative, d);
+            const std::optional<long double> back = decimalToFormat(plain, f);
+            if (!back || *back != value)
+                continue;
+            const std::string sci = scientificText(negative, d);
+            const std::string text = sci.size() < plain.size() ? sci : plain;
+            const long double distance = std::fabs(std::strtold(plain.c_str(), nullptr) - value);
+            if (best.empty() || text.size() < best.size() || (text.size() == best.size() && distance < bestDistance)) {
+                best = text;
+                bestDistance = distance;
+            }
+        }
+    }
+    return best.empty() ? toChars(static_cast<float>(value)) : best; // 9 digits identify any float
 }
 
 } // namespace
@@ -37,13 +139,7 @@ std::string shortestText(long double value, Format f)
     case Format::Float16:
     case Format::BFloat16: break;
     }
-    // 16-bit formats: the fewest significant digits that round back (correctly) to value.
-    for (int digits = 1; digits <= 9; ++digits) {
-        std::string text = toCharsPrecision(static_cast<float>(value), digits);
-        if (decimalToFormat(text, f) == value)
-            return text;
-    }
-    return toChars(static_cast<float>(value)); // unreachable: 9 digits identify any float
+    return shortest16(value, f);
 }
 
 } // namespace logitlab
