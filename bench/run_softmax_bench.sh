@@ -55,4 +55,7 @@ for m in methods:
     print(f"{m:24} " + " ".join(f"{c:>22}" for c in cells))
 print("shifted / naive time:   " + " ".join(
     f"{med(ours[('naive', s)]) / med(ours[('shifted', s)]):>22.3f}" for s in shapes))
+print("spread over the rounds (min..max, G elements/s):")
+for name, xs in [("torch.softmax", torch)] + [(m, {s: ours[(m, s)] for s in shapes}) for m in methods]:
+    print(f"  {name:22} " + " ".join(f"{min(xs[s]) / 1e9:>10.3f}..{max(xs[s]) / 1e9:<10.3f}" for s in shapes))
 PY
