@@ -13,6 +13,11 @@
  * Note: Eigen picks its packet/scalar split and its summation order from the *address* of the
  * data. The kernels here use the order Eigen uses for an aligned vector whatever the address,
  * so a row at any offset of a matrix gives the same bits as the same values in a fresh Vector.
+ *
+ * Speed (float and double): z - max, exp and sum run as one pass per 256-element block; short
+ * rows run four at a time stage by stage; float outputs of >= 16 MiB are written with
+ * non-temporal stores (bench/RESULTS.md). Columns (dim=0) are copied to a contiguous buffer and
+ * back, and Higham's variant and the 16-bit and long double formats take the plain path.
  */
 #include "softmax/safeexp.h"
 #include "softmax/softmax.h"
@@ -673,7 +678,10 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
                                 });
 }
 
-/** Higham's softmax, log-softmax and log-sum-exp of every line along \a axis, into \a out. */
+/**
+ * Higham's softmax, log-softmax and log-sum-exp of every line along \a axis, into \a out
+ * (whose matrices must not be \a z itself).
+ */
 template <class Scalar>
 void highamSoftmax(const RowMatrix<Scalar> &z, Axis axis, HighamMatrixResult<Scalar> &out,
                    SoftmaxFlags *flags = nullptr)
