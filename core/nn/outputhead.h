@@ -27,6 +27,7 @@
  *  - SigmoidLogits:  loss = max(z, 0) - z y + log1p(exp(-|z|)), dz = sigmoid(z) - y.
  * A batch's loss is the mean over its samples, so each gradient row is divided by the batch size.
  */
+#include "losses/crossentropy.h" // kerasEpsilon: one definition of Keras's clip bound
 #include "softmax/safeexp.h"
 
 #include <Eigen/Core>
@@ -77,9 +78,6 @@ inline bool isBinaryHead(Head h)
 
 /** Number of network outputs a head needs for \a classes classes (1 for the binary heads). */
 inline int headOutputs(Head h, int classes) { return isBinaryHead(h) ? 1 : classes; }
-
-/** Keras's epsilon(): the clip bound of the clipped heads. */
-inline constexpr double kerasEpsilon = 1e-7;
 
 /**
  * \brief Loss value and gradient of one head for a batch of logits stored row-major.
@@ -153,7 +151,7 @@ private:
         Scalar q = p[y];
         bool passes = true; // does the clip pass the gradient?
         if (head == Head::SoftmaxClipped) {
-            const Scalar lo = Scalar(kerasEpsilon), hi = Scalar(1) - Scalar(kerasEpsilon);
+            const Scalar lo = kerasEpsilon<Scalar>(), hi = Scalar(1) - lo; // as kerasClip()
             passes = q >= lo && q <= hi;
             q = q < lo ? lo : (q > hi ? hi : q);
         }
@@ -193,7 +191,7 @@ private:
         Scalar p = Scalar(1) / (Scalar(1) + e);
         bool passes = true;
         if (head == Head::SigmoidClipped) {
-            const Scalar lo = Scalar(kerasEpsilon), hi = Scalar(1) - Scalar(kerasEpsilon);
+            const Scalar lo = kerasEpsilon<Scalar>(), hi = Scalar(1) - lo; // as kerasClip()
             passes = p >= lo && p <= hi;
             p = p < lo ? lo : (p > hi ? hi : p);
         }

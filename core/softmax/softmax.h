@@ -1,8 +1,8 @@
 #pragma once
 /** \file
  * Softmax and log-softmax of a vector, four ways, in any of our formats (templates on Scalar).
- * Every operation rounds in Scalar's format; sums run in Eigen's order (blockwise for float and
- * double), which the error bounds below allow for. Error bounds are from Blanchard, Higham and
+ * Every operation rounds in Scalar's format; exp and sums come from safeexp.h (Eigen's order for
+ * an aligned vector, whatever the address), which the error bounds below allow for. Error bounds are from Blanchard, Higham and
  * Higham, "Accurately computing the log-sum-exp and softmax functions", IMA J. Numer. Anal. 41
  * (2021), with u the unit roundoff of Scalar and n the length; the tests check them.
  */
@@ -16,12 +16,6 @@
 namespace logitlab {
 
 template <class Scalar> using Vector = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
-
-/** \brief What went wrong inside a kernel: an exp that overflowed or underflowed. */
-struct SoftmaxFlags {
-    bool overflow = false;  ///< exp of a finite argument gave inf
-    bool underflow = false; ///< exp of a finite argument gave 0 or a subnormal
-};
 
 namespace detail {
 
@@ -38,23 +32,6 @@ template <class Scalar> Scalar maxPropagatingNaN(const Eigen::Ref<const Vector<S
     return m;
 }
 
-template <class Scalar>
-void noteExpFlags(const Eigen::Ref<const Vector<Scalar>> &args, const Eigen::Ref<const Vector<Scalar>> &exps,
-                  SoftmaxFlags *flags)
-{
-    if (!flags)
-        return;
-    const Scalar minNormal = std::numeric_limits<Scalar>::min();
-    for (Eigen::Index i = 0; i < args.size(); ++i) {
-        if (!Eigen::numext::isfinite(args[i]))
-            continue;
-        if (Eigen::numext::isinf(exps[i]))
-            flags->overflow = true;
-        else if (exps[i] < minNormal)
-            flags->underflow = true;
-    }
-}
-
 } // namespace detail
 
 /**
@@ -68,9 +45,8 @@ void naiveSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<S
 {
     if (z.size() == 0)
         return;
-    safeExp(z.data(), out.data(), z.size());
-    detail::noteExpFlags<Scalar>(z, out, flags);
-    const Scalar sum = out.sum();
+    detail::alignedOrderExp(z.data(), out.data(), z.size(), flags);
+    const Scalar sum = detail::alignedOrderSum(out.data(), out.size());
     out /= sum;
 }
 
@@ -88,14 +64,8 @@ void shiftedSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector
         return;
     const Scalar m = detail::maxPropagatingNaN<Scalar>(z);
     out = z - m;
-    if (flags) {
-        const Vector<Scalar> shifted = out;
-        safeExp(out.data(), out.data(), out.size());
-        detail::noteExpFlags<Scalar>(shifted, out, flags);
-    } else {
-        safeExp(out.data(), out.data(), out.size());
-    }
-    const Scalar sum = out.sum();
+    detail::alignedOrderExp(out.data(), out.data(), out.size(), flags);
+    const Scalar sum = detail::alignedOrderSum(out.data(), out.size());
     out /= sum;
 }
 
@@ -110,12 +80,11 @@ void logSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Sca
     if (z.size() == 0)
         return;
     const Scalar m = detail::maxPropagatingNaN<Scalar>(z);
-    Vector<Scalar> shifted = z - m;
-    out = shifted;
-    safeExp(out.data(), out.data(), out.size());
-    detail::noteExpFlags<Scalar>(shifted, out, flags);
-    const Scalar logSum = Eigen::numext::log(Scalar(out.sum()));
-    out = shifted - logSum;
+    out = z - m;
+    Vector<Scalar> e(z.size());
+    detail::alignedOrderExp(out.data(), e.data(), out.size(), flags);
+    const Scalar logSum = Eigen::numext::log(detail::alignedOrderSum(e.data(), e.size()));
+    out -= logSum;
 }
 
 /** \brief Softmax, log-softmax and log-sum-exp from Higham's accurate algorithm. */
@@ -149,10 +118,9 @@ HighamResult<Scalar> highamSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, So
     }
     const Scalar a = z[k];
     const Vector<Scalar> shifted = z - a;
-    safeExp(shifted.data(), r.softmax.data(), shifted.size());
-    detail::noteExpFlags<Scalar>(shifted, r.softmax, flags);
+    detail::alignedOrderExp(shifted.data(), r.softmax.data(), shifted.size(), flags);
     r.softmax[k] = Scalar(0); // exp(0) = 1 is kept out of s
-    const Scalar s = r.softmax.sum();
+    const Scalar s = detail::alignedOrderSum(r.softmax.data(), r.softmax.size());
     r.softmax[k] = Scalar(1);
     r.softmax /= Scalar(Scalar(1) + s);
     const Scalar l = Eigen::numext::log1p(s);
