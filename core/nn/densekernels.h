@@ -186,7 +186,14 @@ void outerSum(const Scalar *a, Index aRow, Index aCol, Index rows, const Scalar 
         detail::outerColumnBlock<Scalar, 2>(a, aRow, aCol, rows, b, k, depth, out, ldo);
     else if (left == 1)
         detail::outerColumnBlock<Scalar, 1>(a, aRow, aCol, rows, b, k, depth, out, ldo);
-    for (k += left * ps; k < n; ++k)
+    k += left * ps;
+    if (k < n && n >= ps) {
+        // The last columns as one packet that overlaps columns already done: they are computed
+        // again by the same operations in the same order, so they get the same values.
+        detail::outerColumnBlock<Scalar, 1>(a, aRow, aCol, rows, b, n - ps, depth, out, ldo);
+        return;
+    }
+    for (; k < n; ++k)
         for (Index i = 0; i < rows; ++i) {
             Scalar s(0);
             for (Index t = 0; t < depth; ++t)
