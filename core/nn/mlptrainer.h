@@ -209,6 +209,12 @@ public:
         return r;
     }
 
+    /**
+     * The record of the last completed epoch (train fields only; runEpoch() adds the test
+     * fields). For callers that drive step() themselves, such as the GUI's lockstep twins.
+     */
+    const EpochMetrics &lastEpochRecord() const { return m_lastEpoch; }
+
     /** Loss and accuracy on the test set with the current parameters. */
     EvalMetrics evaluateTest() { return evaluate(m_testRows, m_testY); }
     /** Loss and accuracy on the whole training set with the current parameters. */
@@ -280,16 +286,13 @@ private:
         return rows;
     }
 
+    /** max |z_i|, NaN if any z_i is NaN (vectorised). */
     static double maxAbs(const Scalar *z, Eigen::Index n)
     {
-        Scalar m(0);
-        for (Eigen::Index i = 0; i < n; ++i) {
-            const Scalar a = Eigen::numext::abs(z[i]);
-            if (a > m || Eigen::numext::isnan(a))
-                m = a;
-        }
-        return double(m);
+        return double(
+            Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(z, n).abs().template maxCoeff<Eigen::PropagateNaN>());
     }
+
 
     /** max(a, b), but NaN once either is NaN (a NaN logit must not vanish from the record). */
     static double maxPropagatingNaN(double a, double b)

@@ -128,13 +128,10 @@ template <class Scalar> struct OutputHead {
     }
 
 private:
+    /** max_i z_i, NaN if any z_i is NaN (vectorised; no branch per element). */
     static Scalar maxOf(const Scalar *z, int k)
     {
-        Scalar m = z[0];
-        for (int i = 1; i < k; ++i)
-            if (z[i] > m || Eigen::numext::isnan(z[i]))
-                m = z[i];
-        return m;
+        return Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(z, k).template maxCoeff<Eigen::PropagateNaN>();
     }
 
     Scalar softmaxSample(const Scalar *z, int k, int y, Scalar *grad, Scalar gradScale, Scalar *p) const

@@ -167,6 +167,9 @@ private Q_SLOTS:
         } else {
             QCOMPARE(batches, t.batchesPerEpoch());
             QVERIFY(!r.stopped);
+            // The NaN gradient made every weight NaN, so later logits are NaN: the record must say
+            // so rather than report the largest finite |logit| seen before.
+            QVERIFY(std::isnan(r.maxAbsLogit));
         }
     }
 
