@@ -50,8 +50,7 @@ QString configErrorText(TrainConfigError e)
     switch (e) {
     case TrainConfigError::None: break;
     case TrainConfigError::EmptyTrainingSet: return QStringLiteral("the training set is empty");
-    case TrainConfigError::FeatureCountMismatch:
-        return QStringLiteral("training and test samples differ in size");
+    case TrainConfigError::FeatureCountMismatch: return QStringLiteral("training and test samples differ in size");
     case TrainConfigError::TooFewClasses: return QStringLiteral("the task has fewer than two classes");
     case TrainConfigError::BinaryHeadNeedsTwoClasses:
         return QStringLiteral("--head %1 needs a two-class task: use --binary D (one digit against the rest), "
@@ -88,7 +87,8 @@ double parseReal(const QString &text, const QString &name)
     return v;
 }
 
-template <class T, class Parse> T parseName(const QString &text, const QString &option, Parse parse, const QString &choices)
+template <class T, class Parse>
+T parseName(const QString &text, const QString &option, Parse parse, const QString &choices)
 {
     if (auto v = parse(text.trimmed().toStdString()))
         return *v;
@@ -102,14 +102,14 @@ std::vector<std::uint8_t> resourceBytes(const QString &path)
         throw UsageError(QStringLiteral("the embedded data set is missing (%1)").arg(path));
     const QByteArray bytes = f.readAll();
     return {reinterpret_cast<const std::uint8_t *>(bytes.constData()),
-            reinterpret_cast<const std::uint8_t *>(bytes.constData()) + bytes.size()};
+        reinterpret_cast<const std::uint8_t *>(bytes.constData()) + bytes.size()};
 }
 
 DataSplit loadEmbeddedMnist()
 {
     DataSplit split;
-    const char *parts[2][2] = {{"train-images-idx3-ubyte", "train-labels-idx1-ubyte"},
-                               {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}};
+    const char *parts[2][2] = {
+        {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}, {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}};
     for (int i = 0; i < 2; ++i) {
         const auto images = resourceBytes(QStringLiteral(":/mnist-10k/%1.gz").arg(QLatin1String(parts[i][0])));
         const auto labels = resourceBytes(QStringLiteral(":/mnist-10k/%1.gz").arg(QLatin1String(parts[i][1])));
@@ -122,9 +122,9 @@ DataSplit loadEmbeddedMnist()
 }
 
 struct DataChoice {
-    QString name;      ///< what --dataset said (or the preset's)
+    QString name; ///< what --dataset said (or the preset's)
     DataSplit split;
-    QString task;      ///< "" or e.g. "4 vs 9", "3 vs rest"
+    QString task; ///< "" or e.g. "4 vs 9", "3 vs rest"
 };
 
 /** Parses --binary: "D" (one against the rest) or "A,B" (A labelled 0, B labelled 1). */
@@ -138,7 +138,7 @@ std::pair<int, int> parseBinary(const QString &text, int classes)
         v.push_back(int(parseInteger(part, 0, classes - 1, QStringLiteral("binary"))));
     if (v.size() == 2 && v[0] == v[1])
         throw UsageError(QStringLiteral("--binary: the two classes must differ"));
-    return v.size() == 1 ? std::pair{-1, v[0]} : std::pair{v[0], v[1]};
+    return v.size() == 1 ? std::pair {-1, v[0]} : std::pair {v[0], v[1]};
 }
 
 DataChoice loadData(const QCommandLineParser &p, const std::optional<Preset> &preset, std::uint64_t seed)
@@ -199,7 +199,7 @@ DataChoice loadData(const QCommandLineParser &p, const std::optional<Preset> &pr
 
 TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset> &preset)
 {
-    TrainConfig c = preset ? preset->config : TrainConfig{};
+    TrainConfig c = preset ? preset->config : TrainConfig {};
     QString v;
     if (!(v = singleValue(p, QStringLiteral("layers"))).isEmpty()) {
         c.hidden.clear();
@@ -209,22 +209,22 @@ TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset>
     }
     if (!(v = singleValue(p, QStringLiteral("activation"))).isEmpty())
         c.activation = parseName<Activation>(v, QStringLiteral("activation"), parseActivation,
-                                             QStringLiteral("relu, leaky-relu, sigmoid, tanh or linear"));
+            QStringLiteral("relu, leaky-relu, sigmoid, tanh or linear"));
     if (!(v = singleValue(p, QStringLiteral("head"))).isEmpty())
         c.head = parseName<Head>(v, QStringLiteral("head"), parseHead,
-                                 QStringLiteral("softmax, softmax-clipped, logits, sigmoid, sigmoid-clipped or "
-                                                "sigmoid-logits"));
+            QStringLiteral("softmax, softmax-clipped, logits, sigmoid, sigmoid-clipped or "
+                           "sigmoid-logits"));
     OptimizerKind kind = optimizerKind(c.optimizer);
     double lr = learningRate(c.optimizer);
     const bool kindGiven = !(v = singleValue(p, QStringLiteral("optimizer"))).isEmpty();
     if (kindGiven)
-        kind = parseName<OptimizerKind>(v, QStringLiteral("optimizer"), parseOptimizer,
-                                        QStringLiteral("sgd, momentum or adam"));
+        kind = parseName<OptimizerKind>(
+            v, QStringLiteral("optimizer"), parseOptimizer, QStringLiteral("sgd, momentum or adam"));
     const QString lrText = singleValue(p, QStringLiteral("lr"));
     if (!lrText.isEmpty())
         lr = parseReal(lrText, QStringLiteral("lr"));
     else if (kindGiven && kind == OptimizerKind::Adam)
-        lr = Adam{}.learningRate; // Adam's own default, not SGD's 0.1
+        lr = Adam {}.learningRate; // Adam's own default, not SGD's 0.1
     if (kindGiven || !lrText.isEmpty())
         c.optimizer = makeOptimizer(kind, lr);
     if (!(v = singleValue(p, QStringLiteral("lr-decay"))).isEmpty())
@@ -325,13 +325,13 @@ void drawProgress(std::ostream &err, int epoch, int epochs, long long done, long
 {
     constexpr int width = 30;
     const int filled = total > 0 ? int(double(done) / double(total) * width) : width;
-    err << "\repoch " << epoch << '/' << epochs << " [" << std::string(filled, '#')
-        << std::string(width - filled, '.') << "] " << (total > 0 ? done * 100 / total : 100) << "%" << std::flush;
+    err << "\repoch " << epoch << '/' << epochs << " [" << std::string(filled, '#') << std::string(width - filled, '.')
+        << "] " << (total > 0 ? done * 100 / total : 100) << "%" << std::flush;
 }
 
 template <class Scalar>
 int train(const TrainConfig &c, const DataChoice &d, const std::optional<Preset> &preset, bool json, std::ostream &out,
-          std::ostream &err)
+    std::ostream &err)
 {
     MlpTrainer<Scalar> trainer(c, d.split.train, d.split.test);
     std::vector<EpochMetrics> records;
@@ -388,25 +388,26 @@ int train(const TrainConfig &c, const DataChoice &d, const std::optional<Preset>
     }
     out << "train " << layerText(c, d.split.train) << ' ' << activationName(c.activation) << ", head "
         << headName(c.head) << ", " << optimizerName(optimizerKind(c.optimizer)) << " lr "
-        << number(learningRate(c.optimizer)) << ", batch " << c.batchSize << ", " << formatName(c.format)
-        << ", seed " << c.seed << " on " << d.name.toStdString();
+        << number(learningRate(c.optimizer)) << ", batch " << c.batchSize << ", " << formatName(c.format) << ", seed "
+        << c.seed << " on " << d.name.toStdString();
     if (!d.task.isEmpty())
         out << " (" << d.task.toStdString() << ")";
     out << ": " << d.split.train.size() << " train / " << d.split.test.size() << " test\n";
     if (preset)
         out << "preset " << preset->name << ": " << preset->title << "\n";
     out << '\n';
-    std::vector<std::vector<std::string>> rows{{"epoch", "lr", "train_loss", "train_acc", "test_loss", "test_acc",
-                                                "seconds", "nan_events", "max|logit|"}};
+    std::vector<std::vector<std::string>> rows {
+        {"epoch", "lr", "train_loss", "train_acc", "test_loss", "test_acc", "seconds", "nan_events", "max|logit|"}};
     for (const EpochMetrics &r : records)
         rows.push_back({std::to_string(r.epoch), number(r.learningRate), fixed(r.trainLoss, 4),
-                        fixed(100 * r.trainAccuracy, 2) + "%", fixed(r.testLoss, 4), fixed(100 * r.testAccuracy, 2) + "%",
-                        fixed(r.seconds, 4), std::to_string(r.nanEvents), fixed(r.maxAbsLogit, 2)});
+            fixed(100 * r.trainAccuracy, 2) + "%", fixed(r.testLoss, 4), fixed(100 * r.testAccuracy, 2) + "%",
+            fixed(r.seconds, 4), std::to_string(r.nanEvents), fixed(r.maxAbsLogit, 2)});
     out << formatTable(rows);
     if (trainer.stopped())
         out << "\nstopped early after a NaN/inf event (--on-nan stop)\n";
     if (finalTest.deadSamples > 0)
-        out << '\n' << finalTest.deadSamples
+        out << '\n'
+            << finalTest.deadSamples
             << " misclassified test samples have a gradient of exactly 0 (saturated probability path)\n";
     return 0;
 }
@@ -416,60 +417,59 @@ int train(const TrainConfig &c, const DataChoice &d, const std::optional<Preset>
 CliCommand trainCommand()
 {
     return {QStringLiteral("train"),
-            QStringLiteral("Train the course MLP (784-25-15-10) on MNIST-10k or a 2-D set; per-epoch loss and accuracy."),
-            [](QCommandLineParser &p) {
-                auto add = [&](const char *name, const char *help, const char *value) {
-                    p.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(help),
-                                                   QString::fromLatin1(value)));
-                };
-                add("dataset", "mnist-10k (default, embedded), a directory of IDX files, spiral, xor, circles or blobs.",
-                    "SET");
-                add("binary", "Two-class task for the sigmoid heads: D (digit D vs the rest) or A,B (A vs B).", "D");
-                add("layers", "Hidden layer widths, e.g. 25,15 (default), or none.", "LIST");
-                add("activation", "Hidden activation: relu (default), leaky-relu, sigmoid, tanh, linear.", "NAME");
-                add("head", "softmax, softmax-clipped, logits (default), sigmoid, sigmoid-clipped, sigmoid-logits.",
-                    "NAME");
-                add("optimizer", "sgd (default), momentum (0.9) or adam.", "NAME");
-                add("lr", "Learning rate (default 0.1; 0.001 for adam).", "X");
-                add("lr-decay", "Multiply the learning rate by RATE every --lr-decay-every epochs.", "RATE");
-                add("lr-decay-every", "Epochs between learning-rate decays (default 1).", "K");
-                add("l2", "L2 weight decay factor (default 0).", "X");
-                add("batch", "Batch size (default 32).", "N");
-                add("epochs", "Epochs (default 10).", "N");
-                add("dtype", "float32 (default) or float64.", "D");
-                add("init", "glorot (default) or he.", "NAME");
-                add("init-scale", "Multiply the initial weights by X (default 1).", "X");
-                add("seed", "Seed of the weights and the batch order (default 1).", "N");
-                add("noise", "Noise of the synthetic sets (default 0.1).", "X");
-                add("on-nan", "continue (default) or stop after a NaN/inf loss or gradient.", "WHAT");
-                add("preset", "course, large-logits, float-vs-double or binary-sigmoid (options override it).", "NAME");
-                addJsonOption(p);
-            },
-            [](const QCommandLineParser &p, std::ostream &out, std::ostream &err) {
-                std::optional<Preset> preset;
-                const QString presetName = singleValue(p, QStringLiteral("preset"));
-                if (!presetName.isEmpty()) {
-                    preset = findPreset(presetName.toStdString());
-                    if (!preset)
-                        throw UsageError(QStringLiteral("unknown --preset '%1' (expected course, large-logits, "
-                                                        "float-vs-double or binary-sigmoid)")
-                                             .arg(presetName));
-                }
-                const TrainConfig config = parseConfig(p, preset);
-                const DataChoice data = loadData(p, preset, config.seed);
-                const TrainConfigError problem =
-                    validateConfig(config, data.split.train.classes, data.split.train.size(),
-                                   data.split.train.featureCount(), data.split.test.featureCount());
-                if (problem != TrainConfigError::None) {
-                    QString text = configErrorText(problem);
-                    if (problem == TrainConfigError::BinaryHeadNeedsTwoClasses)
-                        text = text.arg(QString::fromLatin1(headName(config.head).data()));
-                    throw UsageError(text);
-                }
-                const bool json = p.isSet(QStringLiteral("json"));
-                return config.format == Format::Float64 ? train<double>(config, data, preset, json, out, err)
-                                                        : train<float>(config, data, preset, json, out, err);
-            }};
+        QStringLiteral("Train the course MLP (784-25-15-10) on MNIST-10k or a 2-D set; per-epoch loss and accuracy."),
+        [](QCommandLineParser &p) {
+            auto add = [&](const char *name, const char *help, const char *value) {
+                p.addOption(QCommandLineOption(
+                    QString::fromLatin1(name), QString::fromLatin1(help), QString::fromLatin1(value)));
+            };
+            add("dataset", "mnist-10k (default, embedded), a directory of IDX files, spiral, xor, circles or blobs.",
+                "SET");
+            add("binary", "Two-class task for the sigmoid heads: D (digit D vs the rest) or A,B (A vs B).", "D");
+            add("layers", "Hidden layer widths, e.g. 25,15 (default), or none.", "LIST");
+            add("activation", "Hidden activation: relu (default), leaky-relu, sigmoid, tanh, linear.", "NAME");
+            add("head", "softmax, softmax-clipped, logits (default), sigmoid, sigmoid-clipped, sigmoid-logits.",
+                "NAME");
+            add("optimizer", "sgd (default), momentum (0.9) or adam.", "NAME");
+            add("lr", "Learning rate (default 0.1; 0.001 for adam).", "X");
+            add("lr-decay", "Multiply the learning rate by RATE every --lr-decay-every epochs.", "RATE");
+            add("lr-decay-every", "Epochs between learning-rate decays (default 1).", "K");
+            add("l2", "L2 weight decay factor (default 0).", "X");
+            add("batch", "Batch size (default 32).", "N");
+            add("epochs", "Epochs (default 10).", "N");
+            add("dtype", "float32 (default) or float64.", "D");
+            add("init", "glorot (default) or he.", "NAME");
+            add("init-scale", "Multiply the initial weights by X (default 1).", "X");
+            add("seed", "Seed of the weights and the batch order (default 1).", "N");
+            add("noise", "Noise of the synthetic sets (default 0.1).", "X");
+            add("on-nan", "continue (default) or stop after a NaN/inf loss or gradient.", "WHAT");
+            add("preset", "course, large-logits, float-vs-double or binary-sigmoid (options override it).", "NAME");
+            addJsonOption(p);
+        },
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &err) {
+            std::optional<Preset> preset;
+            const QString presetName = singleValue(p, QStringLiteral("preset"));
+            if (!presetName.isEmpty()) {
+                preset = findPreset(presetName.toStdString());
+                if (!preset)
+                    throw UsageError(QStringLiteral("unknown --preset '%1' (expected course, large-logits, "
+                                                    "float-vs-double or binary-sigmoid)")
+                                         .arg(presetName));
+            }
+            const TrainConfig config = parseConfig(p, preset);
+            const DataChoice data = loadData(p, preset, config.seed);
+            const TrainConfigError problem = validateConfig(config, data.split.train.classes, data.split.train.size(),
+                data.split.train.featureCount(), data.split.test.featureCount());
+            if (problem != TrainConfigError::None) {
+                QString text = configErrorText(problem);
+                if (problem == TrainConfigError::BinaryHeadNeedsTwoClasses)
+                    text = text.arg(QString::fromLatin1(headName(config.head).data()));
+                throw UsageError(text);
+            }
+            const bool json = p.isSet(QStringLiteral("json"));
+            return config.format == Format::Float64 ? train<double>(config, data, preset, json, out, err)
+                                                    : train<float>(config, data, preset, json, out, err);
+        }};
 }
 
 } // namespace logitlab::cli

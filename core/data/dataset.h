@@ -14,9 +14,9 @@ struct Dataset {
     /** One sample per row. Pixels are scaled to [0, 1] (p / 255, computed in double, rounded). */
     Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> features;
     std::vector<int> labels; ///< labels[i] is the class of row i
-    int classes = 0;         ///< number of classes; every label is below it
-    int imageRows = 0;       ///< for images: height (0 for other data)
-    int imageCols = 0;       ///< for images: width
+    int classes = 0; ///< number of classes; every label is below it
+    int imageRows = 0; ///< for images: height (0 for other data)
+    int imageCols = 0; ///< for images: width
 
     Eigen::Index size() const { return features.rows(); }
     Eigen::Index featureCount() const { return features.cols(); }

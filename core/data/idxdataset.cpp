@@ -32,8 +32,8 @@ DatasetResult datasetFromIdx(const IdxArray &images, const IdxArray &labels, int
     return r;
 }
 
-DatasetResult datasetFromIdxBytes(std::span<const std::uint8_t> images, std::span<const std::uint8_t> labels,
-                                  int classes)
+DatasetResult datasetFromIdxBytes(
+    std::span<const std::uint8_t> images, std::span<const std::uint8_t> labels, int classes)
 {
     DatasetResult r;
     const IdxResult img = readIdx(images, 3);

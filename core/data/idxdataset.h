@@ -33,8 +33,8 @@ struct SplitResult {
 DatasetResult datasetFromIdx(const IdxArray &images, const IdxArray &labels, int classes = 10);
 
 /** Parses the bytes (raw or gzip) of an image file and a label file into a data set. */
-DatasetResult datasetFromIdxBytes(std::span<const std::uint8_t> images, std::span<const std::uint8_t> labels,
-                                  int classes = 10);
+DatasetResult datasetFromIdxBytes(
+    std::span<const std::uint8_t> images, std::span<const std::uint8_t> labels, int classes = 10);
 
 /** The file names of \a f: "train-images-idx3-ubyte" etc. (without ".gz"). */
 const char *idxFileName(IdxFile f);

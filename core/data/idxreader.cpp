@@ -16,7 +16,7 @@ IdxError gunzipIfNeeded(std::span<const std::uint8_t> bytes, std::vector<std::ui
         out.assign(bytes.begin(), bytes.end());
         return IdxError::None;
     }
-    z_stream zs{};
+    z_stream zs {};
     if (inflateInit2(&zs, 15 + 16) != Z_OK)
         return IdxError::GzipCorrupt;
     zs.next_in = const_cast<Bytef *>(bytes.data());
@@ -78,8 +78,8 @@ IdxResult readIdx(std::span<const std::uint8_t> bytes, int expectedDims, std::si
     std::uint64_t count = 1;
     for (int d = 0; d < dims; ++d) {
         const std::uint8_t *p = raw.data() + 4 + 4 * d;
-        const std::uint32_t n = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
-                                (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
+        const std::uint32_t n = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8)
+            | std::uint32_t(p[3]);
         if (n == 0)
             return fail(IdxError::ZeroDimension);
         count *= n; // at most 2^32 per factor: checked against the limit before it can overflow

@@ -15,17 +15,17 @@ namespace logitlab {
 /** \brief Why an IDX file could not be read. */
 enum class IdxError {
     None,
-    FileUnreadable,      ///< the file could not be opened or read
-    GzipCorrupt,         ///< gzip data that zlib rejects or that ends early
-    TooLarge,            ///< decompressed data or the header's sizes exceed the limit
-    Truncated,           ///< fewer bytes than the header needs
-    BadMagic,            ///< the first two bytes are not zero
-    UnsupportedType,     ///< a value type other than unsigned byte (0x08)
-    BadDimensionCount,   ///< not the expected number of dimensions
-    ZeroDimension,       ///< a dimension of size 0
-    SizeMismatch,        ///< the payload is not exactly the product of the sizes
-    LabelOutOfRange,     ///< a label at or above the number of classes
-    CountMismatch,       ///< images and labels differ in count
+    FileUnreadable, ///< the file could not be opened or read
+    GzipCorrupt, ///< gzip data that zlib rejects or that ends early
+    TooLarge, ///< decompressed data or the header's sizes exceed the limit
+    Truncated, ///< fewer bytes than the header needs
+    BadMagic, ///< the first two bytes are not zero
+    UnsupportedType, ///< a value type other than unsigned byte (0x08)
+    BadDimensionCount, ///< not the expected number of dimensions
+    ZeroDimension, ///< a dimension of size 0
+    SizeMismatch, ///< the payload is not exactly the product of the sizes
+    LabelOutOfRange, ///< a label at or above the number of classes
+    CountMismatch, ///< images and labels differ in count
 };
 
 /** \brief An IDX array of unsigned bytes with its dimensions. */
@@ -45,8 +45,8 @@ struct IdxResult {
 inline constexpr std::size_t idxDefaultLimit = std::size_t(256) << 20;
 
 /** Inflates gzip \a bytes (or returns them unchanged if they are not gzip), up to \a limit bytes. */
-IdxError gunzipIfNeeded(std::span<const std::uint8_t> bytes, std::vector<std::uint8_t> &out,
-                        std::size_t limit = idxDefaultLimit);
+IdxError gunzipIfNeeded(
+    std::span<const std::uint8_t> bytes, std::vector<std::uint8_t> &out, std::size_t limit = idxDefaultLimit);
 
 /** Parses an IDX array (raw or gzip) of unsigned bytes with \a expectedDims dimensions. */
 IdxResult readIdx(std::span<const std::uint8_t> bytes, int expectedDims, std::size_t limit = idxDefaultLimit);

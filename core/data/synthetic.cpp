@@ -32,7 +32,7 @@ Dataset draw(SyntheticKind kind, int n, double noise, Rng &rng)
         double x = 0.0, y = 0.0;
         switch (kind) {
         case SyntheticKind::Spiral: {
-            const double r = rng.uniform();          // radius along the arm
+            const double r = rng.uniform(); // radius along the arm
             const double t = c * 2.0 * pi / 3.0 + 4.0 * r; // arm offset plus winding
             x = r * std::cos(t);
             y = r * std::sin(t);

@@ -14,13 +14,13 @@ namespace logitlab {
 
 /** \brief The synthetic 2-D data sets. */
 enum class SyntheticKind {
-    Spiral,  ///< 3 interleaved spiral arms (CS231n's example), 3 classes
-    Xor,     ///< points in [-1, 1]^2, class = [x y < 0], 2 classes
+    Spiral, ///< 3 interleaved spiral arms (CS231n's example), 3 classes
+    Xor, ///< points in [-1, 1]^2, class = [x y < 0], 2 classes
     Circles, ///< an inner disc (r < 0.5) and an outer ring (0.7 < r < 1), 2 classes
-    Blobs    ///< 4 Gaussian blobs (sd 0.35) centred at (+-1, +-1), 4 classes
+    Blobs ///< 4 Gaussian blobs (sd 0.35) centred at (+-1, +-1), 4 classes
 };
 
-inline constexpr std::array<std::pair<SyntheticKind, std::string_view>, 4> syntheticNames{{
+inline constexpr std::array<std::pair<SyntheticKind, std::string_view>, 4> syntheticNames {{
     {SyntheticKind::Spiral, "spiral"},
     {SyntheticKind::Xor, "xor"},
     {SyntheticKind::Circles, "circles"},
@@ -46,10 +46,10 @@ inline std::string_view syntheticName(SyntheticKind k)
 /** \brief Size, noise and seed of a synthetic set. */
 struct SyntheticSpec {
     SyntheticKind kind = SyntheticKind::Spiral;
-    int trainSize = 1200;    ///< training samples (spread evenly over the classes)
-    int testSize = 300;      ///< test samples
-    double noise = 0.1;      ///< standard deviation of Gaussian noise added to each coordinate
-    std::uint64_t seed = 1;  ///< seeds the draw (train from stream 10, test from stream 11)
+    int trainSize = 1200; ///< training samples (spread evenly over the classes)
+    int testSize = 300; ///< test samples
+    double noise = 0.1; ///< standard deviation of Gaussian noise added to each coordinate
+    std::uint64_t seed = 1; ///< seeds the draw (train from stream 10, test from stream 11)
 };
 
 /** The number of classes of \a kind. */

@@ -21,7 +21,7 @@ enum class Activation { ReLU, LeakyReLU, Sigmoid, Tanh, Linear };
 /** Slope of leaky ReLU for negative inputs (Keras's LeakyReLU default is 0.3; PyTorch's 0.01). */
 inline constexpr double leakyReluSlope = 0.01;
 
-inline constexpr std::array<std::pair<Activation, std::string_view>, 5> activationNames{{
+inline constexpr std::array<std::pair<Activation, std::string_view>, 5> activationNames {{
     {Activation::ReLU, "relu"},
     {Activation::LeakyReLU, "leaky-relu"},
     {Activation::Sigmoid, "sigmoid"},
@@ -69,8 +69,7 @@ template <class Scalar> void applyActivation(Activation act, Scalar *z, Eigen::I
 }
 
 /** g *= f'(z), with f'(z) computed from a = f(z) as in the file comment; \a n values. */
-template <class Scalar>
-void multiplyByDerivative(Activation act, const Scalar *a, Scalar *g, Eigen::Index n)
+template <class Scalar> void multiplyByDerivative(Activation act, const Scalar *a, Scalar *g, Eigen::Index n)
 {
     Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> av(a, n);
     Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>> gv(g, n);

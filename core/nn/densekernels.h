@@ -20,14 +20,8 @@
 #include <algorithm>
 #include <cmath>
 
-// The register blocks only stay in registers if every loop over them is unrolled.
-#if defined(__GNUC__) && !defined(__clang__)
-#define LOGITLAB_UNROLL _Pragma("GCC unroll 16")
-#elif defined(__clang__)
-#define LOGITLAB_UNROLL _Pragma("unroll")
-#else
-#define LOGITLAB_UNROLL
-#endif
+// The register blocks only stay in registers if every loop over them is unrolled: each such
+// loop is marked with #pragma GCC unroll (a plain macro around _Pragma confuses clang-format).
 
 namespace logitlab::kernels {
 
@@ -36,41 +30,40 @@ using Eigen::Index;
 namespace detail {
 
 template <class Scalar> using Packet = typename Eigen::internal::packet_traits<Scalar>::type;
-template <class Scalar>
-inline constexpr Index packetSize = Eigen::internal::unpacket_traits<Packet<Scalar>>::size;
+template <class Scalar> inline constexpr Index packetSize = Eigen::internal::unpacket_traits<Packet<Scalar>>::size;
 
 /** One R x C block of dotRows(): out[r][c] = dot(x[r], w[c]) + bias[c]. */
 template <class Scalar, int R, int C>
-inline void dotBlock(const Scalar *const *x, Index k0, const Scalar *w, Index ldw, Index n, const Scalar *bias,
-                     Scalar *out, Index ldo)
+inline void dotBlock(
+    const Scalar *const *x, Index k0, const Scalar *w, Index ldw, Index n, const Scalar *bias, Scalar *out, Index ldo)
 {
     using namespace Eigen::internal;
     using P = Packet<Scalar>;
     constexpr Index ps = packetSize<Scalar>;
     P acc[R][C];
-    LOGITLAB_UNROLL
+#pragma GCC unroll 16
     for (int r = 0; r < R; ++r)
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int c = 0; c < C; ++c)
             acc[r][c] = pset1<P>(Scalar(0));
     Index k = k0;
     for (; k + ps <= n; k += ps) {
         // C weight packets stay in registers; each row's packet is loaded once and used C times.
         P wv[C];
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int c = 0; c < C; ++c)
             wv[c] = ploadu<P>(w + c * ldw + k);
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int r = 0; r < R; ++r) {
             const P xv = ploadu<P>(x[r] + k);
-            LOGITLAB_UNROLL
+#pragma GCC unroll 16
             for (int c = 0; c < C; ++c)
                 acc[r][c] = pmadd(xv, wv[c], acc[r][c]);
         }
     }
-    LOGITLAB_UNROLL
+#pragma GCC unroll 16
     for (int r = 0; r < R; ++r)
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int c = 0; c < C; ++c) {
             Scalar s = predux(acc[r][c]);
             for (Index t = 0; t < n - k; ++t) // the scalar tail, fewer than ps values
@@ -81,7 +74,7 @@ inline void dotBlock(const Scalar *const *x, Index k0, const Scalar *w, Index ld
 
 template <class Scalar, int R>
 inline void dotRowBlock(const Scalar *const *x, Index k0, const Scalar *w, Index ldw, Index cols, Index n,
-                        const Scalar *bias, Scalar *out, Index ldo)
+    const Scalar *bias, Scalar *out, Index ldo)
 {
     Index c = 0;
     for (; c + 3 <= cols; c += 3)
@@ -94,34 +87,34 @@ inline void dotRowBlock(const Scalar *const *x, Index k0, const Scalar *w, Index
 
 /** One block of outerSum(): out[i][k..k+NP*ps) = sum_t a(i, t) * b[t][k..]. */
 template <class Scalar, int R, int NP>
-inline void outerBlock(const Scalar *a, Index aRow, Index aCol, const Scalar *const *b, Index k, Index depth,
-                       Scalar *out, Index ldo)
+inline void outerBlock(
+    const Scalar *a, Index aRow, Index aCol, const Scalar *const *b, Index k, Index depth, Scalar *out, Index ldo)
 {
     using namespace Eigen::internal;
     using P = Packet<Scalar>;
     constexpr Index ps = packetSize<Scalar>;
     P acc[R][NP];
-    LOGITLAB_UNROLL
+#pragma GCC unroll 16
     for (int r = 0; r < R; ++r)
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int p = 0; p < NP; ++p)
             acc[r][p] = pset1<P>(Scalar(0));
     for (Index t = 0; t < depth; ++t) {
         P bv[NP];
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int p = 0; p < NP; ++p)
             bv[p] = ploadu<P>(b[t] + k + p * ps);
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int r = 0; r < R; ++r) {
             const P av = pset1<P>(a[r * aRow + t * aCol]);
-            LOGITLAB_UNROLL
+#pragma GCC unroll 16
             for (int p = 0; p < NP; ++p)
                 acc[r][p] = pmadd(av, bv[p], acc[r][p]);
         }
     }
-    LOGITLAB_UNROLL
+#pragma GCC unroll 16
     for (int r = 0; r < R; ++r)
-        LOGITLAB_UNROLL
+#pragma GCC unroll 16
         for (int p = 0; p < NP; ++p)
             pstoreu(out + r * ldo + k + p * ps, acc[r][p]);
 }
@@ -129,7 +122,7 @@ inline void outerBlock(const Scalar *a, Index aRow, Index aCol, const Scalar *co
 /** Columns [k, k + NP * ps) of every output row, in row blocks of 4 (the b rows stay in L1). */
 template <class Scalar, int NP>
 inline void outerColumnBlock(const Scalar *a, Index aRow, Index aCol, Index rows, const Scalar *const *b, Index k,
-                             Index depth, Scalar *out, Index ldo)
+    Index depth, Scalar *out, Index ldo)
 {
     Index i = 0;
     for (; i + 4 <= rows; i += 4)
@@ -150,8 +143,8 @@ inline void outerColumnBlock(const Scalar *a, Index aRow, Index aCol, Index rows
  * \a x holds \a rows row pointers; \a ldw and \a ldo are the row strides of w and out.
  */
 template <class Scalar>
-void dotRows(const Scalar *const *x, Index rows, const Scalar *w, Index ldw, Index cols, Index n,
-             const Scalar *bias, Scalar *out, Index ldo)
+void dotRows(const Scalar *const *x, Index rows, const Scalar *w, Index ldw, Index cols, Index n, const Scalar *bias,
+    Scalar *out, Index ldo)
 {
     // Full depth per block: the 4 x rows stay in L1 while the column blocks pass; chunking the
     // depth to keep w in L1 was measured slower (more horizontal reductions per product).
@@ -175,7 +168,7 @@ void dotRows(const Scalar *const *x, Index rows, const Scalar *w, Index ldw, Ind
  */
 template <class Scalar>
 void outerSum(const Scalar *a, Index aRow, Index aCol, Index rows, const Scalar *const *b, Index depth, Index n,
-              Scalar *out, Index ldo)
+    Scalar *out, Index ldo)
 {
     constexpr Index ps = detail::packetSize<Scalar>;
     Index k = 0;

@@ -17,8 +17,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <ctime>
 #include <cmath>
+#include <ctime>
 #include <functional>
 #include <limits>
 #include <numeric>
@@ -28,24 +28,24 @@ namespace logitlab {
 
 /** \brief What one batch did. */
 struct BatchMetrics {
-    int epoch = 0;               ///< 0-based epoch the batch belongs to
-    long long batch = 0;         ///< 0-based index of the batch within its epoch
-    long long samples = 0;       ///< samples in the batch
-    double learningRate = 0.0;   ///< the rate used for this batch's update
-    double loss = 0.0;           ///< mean loss over the batch (inf/NaN if any sample's is)
-    long long correct = 0;       ///< samples classified right (before the update)
-    double maxAbsLogit = 0.0;    ///< largest |logit| in the batch
-    long long nonFiniteLosses = 0;    ///< samples whose loss was NaN or infinite
+    int epoch = 0; ///< 0-based epoch the batch belongs to
+    long long batch = 0; ///< 0-based index of the batch within its epoch
+    long long samples = 0; ///< samples in the batch
+    double learningRate = 0.0; ///< the rate used for this batch's update
+    double loss = 0.0; ///< mean loss over the batch (inf/NaN if any sample's is)
+    long long correct = 0; ///< samples classified right (before the update)
+    double maxAbsLogit = 0.0; ///< largest |logit| in the batch
+    long long nonFiniteLosses = 0; ///< samples whose loss was NaN or infinite
     long long nonFiniteGradients = 0; ///< parameter gradients that were NaN or infinite
-    bool epochEnded = false;     ///< this was the epoch's last batch
+    bool epochEnded = false; ///< this was the epoch's last batch
 
     bool nonFinite() const { return nonFiniteLosses > 0 || nonFiniteGradients > 0; }
 };
 
 /** \brief Loss and accuracy of the network on a whole data set. */
 struct EvalMetrics {
-    double loss = 0.0;      ///< mean loss
-    double accuracy = 0.0;  ///< fraction classified right
+    double loss = 0.0; ///< mean loss
+    double accuracy = 0.0; ///< fraction classified right
     double maxAbsLogit = 0.0;
     long long nonFiniteLosses = 0;
     /** Misclassified samples whose loss gradient is exactly zero: they cannot teach anything. */
@@ -54,17 +54,17 @@ struct EvalMetrics {
 
 /** \brief One epoch's record, as the CLI prints it and the GUI plots it. */
 struct EpochMetrics {
-    int epoch = 0;              ///< 1-based
+    int epoch = 0; ///< 1-based
     double learningRate = 0.0;
-    double trainLoss = 0.0;     ///< mean of the batch losses seen during the epoch (as Keras reports)
+    double trainLoss = 0.0; ///< mean of the batch losses seen during the epoch (as Keras reports)
     double trainAccuracy = 0.0; ///< fraction right over the epoch's batches, before each update
     double testLoss = 0.0;
     double testAccuracy = 0.0;
-    double seconds = 0.0;       ///< wall time of the epoch's training steps (evaluation excluded)
-    double cpuSeconds = 0.0;    ///< process CPU time of runEpoch()'s batches (robust on a busy machine)
-    long long nanEvents = 0;    ///< batches with a NaN/inf loss or gradient
-    double maxAbsLogit = 0.0;   ///< largest |logit| seen in training this epoch
-    bool stopped = false;       ///< the run stopped during this epoch (stop flag or policy)
+    double seconds = 0.0; ///< wall time of the epoch's training steps (evaluation excluded)
+    double cpuSeconds = 0.0; ///< process CPU time of runEpoch()'s batches (robust on a busy machine)
+    long long nanEvents = 0; ///< batches with a NaN/inf loss or gradient
+    double maxAbsLogit = 0.0; ///< largest |logit| seen in training this epoch
+    bool stopped = false; ///< the run stopped during this epoch (stop flag or policy)
 };
 
 /**
@@ -82,7 +82,7 @@ public:
         int epoch = 0;
         long long cursor = 0;
         std::vector<std::uint32_t> order;
-        Rng shuffleRng{0};
+        Rng shuffleRng {0};
         double epochLossSum = 0.0;
         long long epochCorrect = 0, epochSeen = 0, epochBatches = 0, epochNanEvents = 0;
         double epochMaxAbsLogit = 0.0, epochSeconds = 0.0;
@@ -91,9 +91,9 @@ public:
     MlpTrainer(const TrainConfig &config, const Dataset &train, const Dataset &test)
         : m_config(config),
           m_classes(train.classes),
-          m_head{config.head},
+          m_head {config.head},
           m_network(layerSizes(config, train), config.hidden.empty() ? Activation::Linear : config.activation,
-                    std::max<Eigen::Index>(config.batchSize, evalChunk)),
+              std::max<Eigen::Index>(config.batchSize, evalChunk)),
           m_shuffleRng(config.seed, 2)
     {
         m_train = copyData(train, m_trainX, m_trainY);
@@ -265,7 +265,7 @@ private:
 
     static std::vector<int> layerSizes(const TrainConfig &c, const Dataset &train)
     {
-        std::vector<int> sizes{int(train.featureCount())};
+        std::vector<int> sizes {int(train.featureCount())};
         sizes.insert(sizes.end(), c.hidden.begin(), c.hidden.end());
         sizes.push_back(headOutputs(c.head, train.classes));
         return sizes;
@@ -289,10 +289,10 @@ private:
     /** max |z_i|, NaN if any z_i is NaN (vectorised). */
     static double maxAbs(const Scalar *z, Eigen::Index n)
     {
-        return double(
-            Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(z, n).abs().template maxCoeff<Eigen::PropagateNaN>());
+        return double(Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(z, n)
+                          .abs()
+                          .template maxCoeff<Eigen::PropagateNaN>());
     }
-
 
     /** max(a, b), but NaN once either is NaN (a NaN logit must not vanish from the record). */
     static double maxPropagatingNaN(double a, double b)
@@ -405,7 +405,7 @@ private:
     long long m_epochCorrect = 0, m_epochSeen = 0, m_epochBatches = 0, m_epochNanEvents = 0;
     double m_epochMaxAbsLogit = 0.0, m_epochSeconds = 0.0;
     EpochMetrics m_lastEpoch;
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stop {false};
     bool m_stopped = false;
 };
 

@@ -22,13 +22,16 @@ namespace logitlab {
 /** \brief How the weights start: uniform in [-limit, limit], times the init scale. */
 enum class Init {
     Glorot, ///< limit = sqrt(6 / (fan_in + fan_out)) (Glorot and Bengio 2010; Keras's default)
-    He      ///< limit = sqrt(6 / fan_in) (He et al. 2015, uniform variant)
+    He ///< limit = sqrt(6 / fan_in) (He et al. 2015, uniform variant)
 };
 
-inline constexpr std::array<std::pair<Init, std::string_view>, 2> initNames{
+inline constexpr std::array<std::pair<Init, std::string_view>, 2> initNames {
     {{Init::Glorot, "glorot"}, {Init::He, "he"}}};
 
-inline std::string_view initName(Init i) { return i == Init::He ? "he" : "glorot"; }
+inline std::string_view initName(Init i)
+{
+    return i == Init::He ? "he" : "glorot";
+}
 
 inline std::optional<Init> parseInit(std::string_view text)
 {
@@ -117,8 +120,8 @@ public:
         m_params.setZero();
         for (const Layer &L : m_layers) {
             const double fanIn = double(L.in), fanOut = double(L.out);
-            const double limit =
-                scale * (init == Init::He ? std::sqrt(6.0 / fanIn) : std::sqrt(6.0 / (fanIn + fanOut)));
+            const double limit
+                = scale * (init == Init::He ? std::sqrt(6.0 / fanIn) : std::sqrt(6.0 / (fanIn + fanOut)));
             for (Eigen::Index i = 0; i < L.in * L.out; ++i)
                 m_params[L.weights + i] = Scalar(static_cast<float>(rng.uniform(-limit, limit)));
         }
@@ -133,8 +136,8 @@ public:
         const Scalar *const *input = rows;
         for (std::size_t l = 0; l < m_layers.size(); ++l) {
             Layer &L = m_layers[l];
-            kernels::dotRows(input, batch, m_params.data() + L.weights, L.in, L.out, L.in,
-                             m_params.data() + L.bias, L.activations.data(), L.out);
+            kernels::dotRows(input, batch, m_params.data() + L.weights, L.in, L.out, L.in, m_params.data() + L.bias,
+                L.activations.data(), L.out);
             if (l + 1 < m_layers.size())
                 applyActivation(m_hidden, L.activations.data(), batch * L.out);
             input = L.activationRows.data();
@@ -167,8 +170,8 @@ public:
                     db[j] += dz[t * L.out + j];
             if (l > 0) {
                 // dX = dZ W: a(i, t) = dz[i * out + t], b rows are the weight rows.
-                kernels::outerSum(dz, L.out, 1, batch, L.weightRows.data(), L.out, L.in,
-                                  m_layers[l - 1].delta.data(), L.in);
+                kernels::outerSum(
+                    dz, L.out, 1, batch, L.weightRows.data(), L.out, L.in, m_layers[l - 1].delta.data(), L.in);
             }
         }
     }
@@ -182,7 +185,7 @@ private:
         // differently, so a buffer whose alignment varied from run to run would break
         // bit-reproducibility.
         Array activations; // maxBatch x out: A = f(Z) (Z for the last layer)
-        Array delta;       // maxBatch x out: dLoss/dZ
+        Array delta; // maxBatch x out: dLoss/dZ
         std::vector<const Scalar *> weightRows;
         std::vector<const Scalar *> activationRows;
     };

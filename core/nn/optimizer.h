@@ -22,7 +22,7 @@ struct Sgd {
 /** \brief SGD with momentum (Keras form): v = momentum * v - lr * g; w += v. */
 struct Momentum {
     double learningRate = 0.01; ///< step size
-    double momentum = 0.9;      ///< fraction of the previous step kept, in [0, 1)
+    double momentum = 0.9; ///< fraction of the previous step kept, in [0, 1)
 };
 
 /**
@@ -31,9 +31,9 @@ struct Momentum {
  */
 struct Adam {
     double learningRate = 0.001; ///< step size
-    double beta1 = 0.9;          ///< decay of the mean of the gradients
-    double beta2 = 0.999;        ///< decay of the mean of the squared gradients
-    double epsilon = 1e-7;       ///< added to the root (Keras 1e-7; PyTorch uses 1e-8)
+    double beta1 = 0.9; ///< decay of the mean of the gradients
+    double beta2 = 0.999; ///< decay of the mean of the squared gradients
+    double epsilon = 1e-7; ///< added to the root (Keras 1e-7; PyTorch uses 1e-8)
 };
 
 /** \brief Any one of the optimisers. */
@@ -42,8 +42,8 @@ using Optimizer = std::variant<Sgd, Momentum, Adam>;
 /** \brief The optimiser kinds by name, for the command line and the settings. */
 enum class OptimizerKind { Sgd, Momentum, Adam };
 
-inline constexpr std::array<std::pair<OptimizerKind, std::string_view>, 3> optimizerNames{{
-    {OptimizerKind::Sgd, "sgd"}, {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Adam, "adam"}}};
+inline constexpr std::array<std::pair<OptimizerKind, std::string_view>, 3> optimizerNames {
+    {{OptimizerKind::Sgd, "sgd"}, {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Adam, "adam"}}};
 
 inline std::string_view optimizerName(OptimizerKind k)
 {
@@ -61,17 +61,20 @@ inline std::optional<OptimizerKind> parseOptimizer(std::string_view text)
     return std::nullopt;
 }
 
-inline OptimizerKind optimizerKind(const Optimizer &o) { return static_cast<OptimizerKind>(o.index()); }
+inline OptimizerKind optimizerKind(const Optimizer &o)
+{
+    return static_cast<OptimizerKind>(o.index());
+}
 
 /** An optimiser of kind \a k with its default hyperparameters and learning rate \a lr. */
 inline Optimizer makeOptimizer(OptimizerKind k, double lr)
 {
     switch (k) {
-    case OptimizerKind::Sgd: return Sgd{lr};
-    case OptimizerKind::Momentum: return Momentum{lr};
+    case OptimizerKind::Sgd: return Sgd {lr};
+    case OptimizerKind::Momentum: return Momentum {lr};
     case OptimizerKind::Adam: break;
     }
-    return Adam{lr};
+    return Adam {lr};
 }
 
 inline double learningRate(const Optimizer &o)
@@ -84,9 +87,9 @@ inline double learningRate(const Optimizer &o)
  * update itself. Buffers are sized once by reset(); update() allocates nothing.
  */
 template <class Scalar> struct OptimizerState {
-    Eigen::Array<Scalar, Eigen::Dynamic, 1> first;  ///< momentum velocity, or Adam's m
+    Eigen::Array<Scalar, Eigen::Dynamic, 1> first; ///< momentum velocity, or Adam's m
     Eigen::Array<Scalar, Eigen::Dynamic, 1> second; ///< Adam's v
-    long long steps = 0;                            ///< updates done (Adam's t)
+    long long steps = 0; ///< updates done (Adam's t)
 
     void reset(Eigen::Index n)
     {
@@ -100,7 +103,7 @@ template <class Scalar> struct OptimizerState {
      * value, which overrides the optimiser's own).
      */
     void update(const Optimizer &opt, double lr, Eigen::Ref<Eigen::Array<Scalar, Eigen::Dynamic, 1>> w,
-                const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g)
+        const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g)
     {
         ++steps;
         const Scalar rate = Scalar(lr);

@@ -43,7 +43,7 @@ namespace logitlab {
 /** \brief How the network's outputs become a loss (see the file comment for the formulas). */
 enum class Head { Softmax, SoftmaxClipped, Logits, Sigmoid, SigmoidClipped, SigmoidLogits };
 
-inline constexpr std::array<std::pair<Head, std::string_view>, 6> headNames{{
+inline constexpr std::array<std::pair<Head, std::string_view>, 6> headNames {{
     {Head::Softmax, "softmax"},
     {Head::SoftmaxClipped, "softmax-clipped"},
     {Head::Logits, "logits"},
@@ -77,7 +77,10 @@ inline bool isBinaryHead(Head h)
 }
 
 /** Number of network outputs a head needs for \a classes classes (1 for the binary heads). */
-inline int headOutputs(Head h, int classes) { return isBinaryHead(h) ? 1 : classes; }
+inline int headOutputs(Head h, int classes)
+{
+    return isBinaryHead(h) ? 1 : classes;
+}
 
 /**
  * \brief Loss value and gradient of one head for a batch of logits stored row-major.

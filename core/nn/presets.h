@@ -24,10 +24,10 @@ struct PresetTwin {
 
 /** \brief A named, reproducible scenario with its promised behaviour described in words. */
 struct Preset {
-    std::string_view name;        ///< command-line name, e.g. "course"
-    std::string_view title;       ///< one line
+    std::string_view name; ///< command-line name, e.g. "course"
+    std::string_view title; ///< one line
     std::string_view explanation; ///< one paragraph for the teacher (English source text)
-    TrainConfig config;           ///< the first twin's configuration
+    TrainConfig config; ///< the first twin's configuration
     std::vector<PresetTwin> twins;
     /** For two-class presets on MNIST: the digit labelled 0 and the digit labelled 1 (else -1). */
     int negativeDigit = -1;

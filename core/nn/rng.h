@@ -35,7 +35,7 @@ public:
     /** Seeds the state from \a seed through SplitMix64; \a stream picks an independent sequence. */
     explicit Rng(std::uint64_t seed, std::uint64_t stream = 0)
     {
-        SplitMix64 sm{seed ^ (stream * 0xD1B54A32D192ED03ULL)};
+        SplitMix64 sm {seed ^ (stream * 0xD1B54A32D192ED03ULL)};
         for (auto &word : m_s)
             word = sm.next();
     }

@@ -18,49 +18,49 @@ namespace logitlab {
 /** \brief What to do after a batch whose loss or gradient was NaN or infinite. */
 enum class NonFinitePolicy {
     Continue, ///< count it and go on (the weights may become NaN: that is the lesson)
-    Stop      ///< count it and stop the run after that batch
+    Stop ///< count it and stop the run after that batch
 };
 
 /** \brief The complete description of a training run. */
 struct TrainConfig {
-    std::vector<int> hidden{25, 15};          ///< hidden layer widths (the course network)
+    std::vector<int> hidden {25, 15}; ///< hidden layer widths (the course network)
     Activation activation = Activation::ReLU; ///< activation of every hidden layer
-    Head head = Head::Logits;                 ///< output head and loss
-    Optimizer optimizer = Sgd{0.1};           ///< optimiser and its hyperparameters
-    double lrDecayRate = 1.0;                 ///< learning rate is multiplied by this ...
-    int lrDecayEvery = 1;                     ///< ... every this many epochs (staircase)
-    double l2 = 0.0;                          ///< L2 weight decay: adds l2 * w to each weight's gradient
-    int batchSize = 32;                       ///< samples per step (the last batch may be smaller)
-    int epochs = 10;                          ///< epochs for a complete run
-    Init init = Init::Glorot;                 ///< weight initialisation
-    double initScale = 1.0;                   ///< multiplies the initial weights (provokes large logits)
-    std::uint64_t seed = 1;                   ///< seeds the weights and the batch order
-    bool shuffle = true;                      ///< reshuffle the training set every epoch
-    Format format = Format::Float32;          ///< float32 or float64
+    Head head = Head::Logits; ///< output head and loss
+    Optimizer optimizer = Sgd {0.1}; ///< optimiser and its hyperparameters
+    double lrDecayRate = 1.0; ///< learning rate is multiplied by this ...
+    int lrDecayEvery = 1; ///< ... every this many epochs (staircase)
+    double l2 = 0.0; ///< L2 weight decay: adds l2 * w to each weight's gradient
+    int batchSize = 32; ///< samples per step (the last batch may be smaller)
+    int epochs = 10; ///< epochs for a complete run
+    Init init = Init::Glorot; ///< weight initialisation
+    double initScale = 1.0; ///< multiplies the initial weights (provokes large logits)
+    std::uint64_t seed = 1; ///< seeds the weights and the batch order
+    bool shuffle = true; ///< reshuffle the training set every epoch
+    Format format = Format::Float32; ///< float32 or float64
     NonFinitePolicy onNonFinite = NonFinitePolicy::Continue;
 };
 
 /** \brief Why a configuration cannot run on a data set (the front ends word these). */
 enum class TrainConfigError {
     None,
-    EmptyTrainingSet,     ///< the training set has no samples
+    EmptyTrainingSet, ///< the training set has no samples
     FeatureCountMismatch, ///< train and test rows differ in width
-    TooFewClasses,        ///< fewer than two classes
+    TooFewClasses, ///< fewer than two classes
     BinaryHeadNeedsTwoClasses, ///< a sigmoid head on a task with more than two classes
-    BadLayerWidth,        ///< a hidden width below 1 or above 65536
-    BadBatchSize,         ///< batch size below 1 or above 65536
-    BadEpochs,            ///< epochs below 0
-    BadLearningRate,      ///< learning rate not finite or not positive
-    BadDecay,             ///< decay rate not in (0, 1] or decay interval below 1
-    BadL2,                ///< L2 factor negative or not finite
-    BadInitScale,         ///< init scale not finite or not positive
-    BadOptimizerParameter,///< momentum/beta outside [0, 1) or epsilon not positive
-    UnsupportedFormat     ///< only float32 and float64 train
+    BadLayerWidth, ///< a hidden width below 1 or above 65536
+    BadBatchSize, ///< batch size below 1 or above 65536
+    BadEpochs, ///< epochs below 0
+    BadLearningRate, ///< learning rate not finite or not positive
+    BadDecay, ///< decay rate not in (0, 1] or decay interval below 1
+    BadL2, ///< L2 factor negative or not finite
+    BadInitScale, ///< init scale not finite or not positive
+    BadOptimizerParameter, ///< momentum/beta outside [0, 1) or epsilon not positive
+    UnsupportedFormat ///< only float32 and float64 train
 };
 
 /** Checks \a c against a training set of \a classes classes and \a trainSize samples. */
-inline TrainConfigError validateConfig(const TrainConfig &c, int classes, long long trainSize,
-                                       long long trainFeatures, long long testFeatures)
+inline TrainConfigError validateConfig(
+    const TrainConfig &c, int classes, long long trainSize, long long trainFeatures, long long testFeatures)
 {
     if (c.format != Format::Float32 && c.format != Format::Float64)
         return TrainConfigError::UnsupportedFormat;

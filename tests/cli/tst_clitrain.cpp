@@ -26,12 +26,12 @@ Run runCli(QStringList args)
     if (!p.waitForFinished(120000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+        p.readAllStandardError()};
 }
 
 QJsonObject runJson(const QStringList &args, Run *raw = nullptr)
 {
-    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
+    const Run r = runCli(args + QStringList {QStringLiteral("--json")});
     if (raw)
         *raw = r;
     if (r.exitCode != 0) {
@@ -96,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(c.value(QStringLiteral("dataset")).toString(), QStringLiteral("mnist-10k"));
         QCOMPARE(c.value(QStringLiteral("train_size")).toInt(), 8000);
         QCOMPARE(c.value(QStringLiteral("test_size")).toInt(), 2000);
-        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{784, 25, 15, 10}));
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray {784, 25, 15, 10}));
         QCOMPARE(c.value(QStringLiteral("head")).toString(), QStringLiteral("logits"));
         QCOMPARE(c.value(QStringLiteral("batch")).toInt(), 32);
         QCOMPARE(c.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
@@ -107,15 +107,15 @@ private Q_SLOTS:
             const QJsonObject e = epochs[i].toObject();
             QCOMPARE(e.value(QStringLiteral("epoch")).toInt(), i + 1);
             for (const char *key : {"lr", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds",
-                                    "cpu_seconds", "nan_events", "max_abs_logit"})
+                     "cpu_seconds", "nan_events", "max_abs_logit"})
                 QVERIFY2(e.contains(QLatin1String(key)), key);
             QCOMPARE(e.value(QStringLiteral("nan_events")).toInt(), 0);
             QVERIFY(number(e.value(QStringLiteral("seconds"))) > 0);
         }
         // 10 classes: chance is 10%; two epochs of the course recipe get well past 80%.
         QVERIFY(number(epochs[1].toObject().value(QStringLiteral("test_accuracy"))) > 0.8);
-        QVERIFY(number(epochs[1].toObject().value(QStringLiteral("train_loss"))) <
-                number(epochs[0].toObject().value(QStringLiteral("train_loss"))));
+        QVERIFY(number(epochs[1].toObject().value(QStringLiteral("train_loss")))
+            < number(epochs[0].toObject().value(QStringLiteral("train_loss"))));
     }
 
     void sameSeedSameNumbers()
@@ -133,24 +133,23 @@ private Q_SLOTS:
     {
         // The same four files read from disk must give the very same run as the embedded copy.
         const QJsonObject embedded = runJson(args({"--epochs", "1"}));
-        const QJsonObject fromDir =
-            runJson(QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--dataset"),
-                                QStringLiteral(LOGITLAB_MNIST_DIR)});
+        const QJsonObject fromDir = runJson(QStringList {QStringLiteral("--epochs"), QStringLiteral("1"),
+            QStringLiteral("--dataset"), QStringLiteral(LOGITLAB_MNIST_DIR)});
         QVERIFY(!fromDir.isEmpty());
         QCOMPARE(withoutSeconds(fromDir.value(QStringLiteral("epochs")).toArray()),
-                 withoutSeconds(embedded.value(QStringLiteral("epochs")).toArray()));
+            withoutSeconds(embedded.value(QStringLiteral("epochs")).toArray()));
     }
 
     void float64AndOptions()
     {
-        const QJsonObject o = runJson(args({"--epochs", "3", "--dtype", "float64", "--optimizer", "adam", "--layers",
-                                            "16", "--activation", "tanh", "--lr-decay", "0.5", "--lr-decay-every", "2",
-                                            "--l2", "0.0001", "--batch", "64", "--init", "he"}));
+        const QJsonObject o = runJson(args(
+            {"--epochs", "3", "--dtype", "float64", "--optimizer", "adam", "--layers", "16", "--activation", "tanh",
+                "--lr-decay", "0.5", "--lr-decay-every", "2", "--l2", "0.0001", "--batch", "64", "--init", "he"}));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
         QCOMPARE(c.value(QStringLiteral("dtype")).toString(), QStringLiteral("float64"));
         QCOMPARE(c.value(QStringLiteral("optimizer")).toString(), QStringLiteral("adam"));
         QCOMPARE(number(c.value(QStringLiteral("lr"))), 0.001); // Adam's default
-        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{784, 16, 10}));
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray {784, 16, 10}));
         const QJsonArray epochs = o.value(QStringLiteral("epochs")).toArray();
         QCOMPARE(epochs.size(), 3);
         // Staircase decay: 0.001, 0.001, 0.0005.
@@ -165,7 +164,7 @@ private Q_SLOTS:
         const QJsonObject o = runJson(args({"--dataset", "blobs", "--layers", "16", "--epochs", "20"}));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
         QCOMPARE(c.value(QStringLiteral("classes")).toInt(), 4);
-        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray{2, 16, 4}));
+        QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray {2, 16, 4}));
         const QJsonArray epochs = o.value(QStringLiteral("epochs")).toArray();
         QVERIFY(number(epochs.last().toObject().value(QStringLiteral("test_accuracy"))) > 0.9);
     }
@@ -215,8 +214,8 @@ private Q_SLOTS:
         QTest::addRow("decay above 1") << args({"--lr-decay", "2"}) << QStringLiteral("--lr-decay");
         QTest::addRow("no such dataset") << args({"--dataset", "/nonexistent/dir"}) << QStringLiteral("--dataset");
         QTest::addRow("sigmoid on ten classes") << args({"--head", "sigmoid"}) << QStringLiteral("two-class");
-        QTest::addRow("binary twice the same") << args({"--head", "sigmoid", "--binary", "3,3"})
-                                               << QStringLiteral("differ");
+        QTest::addRow("binary twice the same")
+            << args({"--head", "sigmoid", "--binary", "3,3"}) << QStringLiteral("differ");
         QTest::addRow("binary digit 10") << args({"--head", "sigmoid", "--binary", "10"}) << QStringLiteral("--binary");
         QTest::addRow("unknown preset") << args({"--preset", "magic"}) << QStringLiteral("unknown --preset");
         QTest::addRow("noise on mnist") << args({"--noise", "0.2"}) << QStringLiteral("--noise");
@@ -240,15 +239,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString src = QStringLiteral(LOGITLAB_MNIST_DIR);
-        for (const char *name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                                 "t10k-labels-idx1-ubyte.gz"})
+        for (const char *name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
             QVERIFY(QFile::copy(src + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
         // Cut the test images in half: gzip ends early.
         QFile f(dir.filePath(QStringLiteral("t10k-images-idx3-ubyte.gz")));
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.resize(f.size() / 2));
         f.close();
-        const Run r = runCli(QStringList{QStringLiteral("--dataset"), dir.path()});
+        const Run r = runCli(QStringList {QStringLiteral("--dataset"), dir.path()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("t10k-images-idx3-ubyte") && r.err.contains("gzip"), r.err.constData());

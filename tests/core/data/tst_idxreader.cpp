@@ -27,7 +27,7 @@ void put32(Bytes &b, std::uint32_t v)
 /** A well-formed IDX file of unsigned bytes with the given sizes; value i is i mod 256. */
 Bytes idx(std::vector<std::uint32_t> dims, std::size_t extra = 0, std::size_t missing = 0)
 {
-    Bytes b{0, 0, 0x08, std::uint8_t(dims.size())};
+    Bytes b {0, 0, 0x08, std::uint8_t(dims.size())};
     std::size_t n = 1;
     for (auto d : dims) {
         put32(b, d);
@@ -40,7 +40,7 @@ Bytes idx(std::vector<std::uint32_t> dims, std::size_t extra = 0, std::size_t mi
 
 Bytes gzip(const Bytes &raw)
 {
-    z_stream zs{};
+    z_stream zs {};
     deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
     Bytes out(deflateBound(&zs, uLong(raw.size())) + 32);
     zs.next_in = const_cast<Bytef *>(raw.data());
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QTest::addColumn<IdxError>("error");
         QTest::addRow("valid 2 x 3 x 4") << idx({2, 3, 4}) << 3 << IdxError::None;
         QTest::addRow("valid labels") << idx({5}) << 1 << IdxError::None;
-        QTest::addRow("empty") << Bytes{} << 1 << IdxError::Truncated;
+        QTest::addRow("empty") << Bytes {} << 1 << IdxError::Truncated;
         Bytes magic = idx({5});
         magic[0] = 1;
         QTest::addRow("bad magic") << magic << 1 << IdxError::BadMagic;
@@ -81,7 +81,7 @@ private Q_SLOTS:
         header.resize(6); // cut inside the size field
         QTest::addRow("cut in header") << header << 1 << IdxError::Truncated;
         // A corrupt header claiming 4e9 x 4e9 x 4e9 bytes: refused before allocating anything.
-        Bytes huge{0, 0, 0x08, 3};
+        Bytes huge {0, 0, 0x08, 3};
         put32(huge, 0xFFFFFFFFu);
         put32(huge, 0xFFFFFFFFu);
         put32(huge, 0xFFFFFFFFu);
@@ -128,16 +128,16 @@ private Q_SLOTS:
 
     void datasetChecks()
     {
-        IdxArray images{{3, 2, 2}, Bytes{0, 255, 51, 0, 0, 0, 0, 0, 0, 0, 0, 0}};
-        IdxArray labels{{3}, Bytes{1, 9, 0}};
+        IdxArray images {{3, 2, 2}, Bytes {0, 255, 51, 0, 0, 0, 0, 0, 0, 0, 0, 0}};
+        IdxArray labels {{3}, Bytes {1, 9, 0}};
         DatasetResult ok = datasetFromIdx(images, labels, 10);
         QVERIFY(ok.ok());
         QCOMPARE(ok.dataset.features(0, 1), 1.0f);
         QCOMPARE(ok.dataset.features(0, 2), 0.2f); // 51 / 255 = 0.2
-        QCOMPARE(ok.dataset.labels, (std::vector<int>{1, 9, 0}));
+        QCOMPARE(ok.dataset.labels, (std::vector<int> {1, 9, 0}));
         labels.values[1] = 10;
         QCOMPARE(datasetFromIdx(images, labels, 10).error, IdxError::LabelOutOfRange);
-        IdxArray fewer{{2}, Bytes{1, 2}};
+        IdxArray fewer {{2}, Bytes {1, 2}};
         QCOMPARE(datasetFromIdx(images, fewer, 10).error, IdxError::CountMismatch);
     }
 

@@ -72,10 +72,10 @@ private Q_SLOTS:
         d.labels = {3, 5, 3, 7, 5};
         const Dataset ovr = oneVsRest(d, 3);
         QCOMPARE(ovr.classes, 2);
-        QCOMPARE(ovr.labels, (std::vector<int>{1, 0, 1, 0, 0}));
+        QCOMPARE(ovr.labels, (std::vector<int> {1, 0, 1, 0, 0}));
         const Dataset two = twoClasses(d, 5, 3);
         QCOMPARE(two.size(), Eigen::Index(4));
-        QCOMPARE(two.labels, (std::vector<int>{1, 0, 1, 0}));
+        QCOMPARE(two.labels, (std::vector<int> {1, 0, 1, 0}));
         QCOMPARE(two.features(3, 0), 4.0f);
     }
 };

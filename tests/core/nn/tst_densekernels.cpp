@@ -40,7 +40,7 @@ class TestDenseKernels : public QObject {
                 }
                 const long double err = std::fabs(out[r * cols + c] - exact);
                 QVERIFY2(err <= (n + 2) * u * absSum + u * std::fabs(exact),
-                         qPrintable(QStringLiteral("r=%1 c=%2 err=%3").arg(r).arg(c).arg(double(err))));
+                    qPrintable(QStringLiteral("r=%1 c=%2 err=%3").arg(r).arg(c).arg(double(err))));
             }
     }
 
@@ -69,7 +69,7 @@ class TestDenseKernels : public QObject {
                 }
                 const long double err = std::fabs(out[std::size_t(i) * n + k] - exact);
                 QVERIFY2(err <= (depth + 1) * u * absSum,
-                         qPrintable(QStringLiteral("i=%1 k=%2 err=%3").arg(i).arg(k).arg(double(err))));
+                    qPrintable(QStringLiteral("i=%1 k=%2 err=%3").arg(i).arg(k).arg(double(err))));
             }
     }
 

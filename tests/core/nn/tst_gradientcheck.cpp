@@ -96,7 +96,7 @@ private Q_SLOTS:
             for (Eigen::Index j = 0; j < net.bias(l).size(); ++j)
                 net.parameters()[net.weightOffset(l) + net.weightCount(l) + j] = 0.1 * double(j + 1) - 0.25;
         const Problem p = makeProblem(8, 6, classes, 11);
-        const OutputHead<double> h{head};
+        const OutputHead<double> h {head};
         const double loss = batchLoss(net, h, p, true);
         QVERIFY(std::isfinite(loss));
         const Eigen::ArrayXd analytic = net.gradients();
@@ -117,8 +117,11 @@ private Q_SLOTS:
             const double err = std::fabs(numeric - analytic[i]);
             const double tol = 1e-6 * std::max(std::fabs(numeric), std::fabs(analytic[i])) + absTolerance;
             zeros += analytic[i] == 0.0;
-            QVERIFY2(err <= tol, qPrintable(QStringLiteral("parameter %1: analytic %2, numeric %3")
-                                                .arg(i).arg(analytic[i], 0, 'g', 12).arg(numeric, 0, 'g', 12)));
+            QVERIFY2(err <= tol,
+                qPrintable(QStringLiteral("parameter %1: analytic %2, numeric %3")
+                               .arg(i)
+                               .arg(analytic[i], 0, 'g', 12)
+                               .arg(numeric, 0, 'g', 12)));
         }
         // A gradient that is identically zero would pass trivially: most entries must be non-zero
         // (ReLU kills some, saturation others, but never all the last layer's weights).
@@ -131,16 +134,16 @@ private Q_SLOTS:
         // while the same network with the from-logits head gets a non-zero gradient.
         Network<double> net({3, 2}, Activation::Linear, 4);
         net.parameters() << 40, 0, 0, -40, 0, 0, 0, 0; // W = [40 0 0; -40 0 0], b = 0: z = (40, -40)
-        std::vector<double> x{1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1}; // x0 = 1 in every sample
+        std::vector<double> x {1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1}; // x0 = 1 in every sample
         Problem p;
         p.inputs = x;
         for (int i = 0; i < 4; ++i)
             p.rows.push_back(p.inputs.data() + 3 * i);
         p.labels = {1, 1, 1, 1}; // class 1, but p_1 = e^-80 / (1 + e^-80) < 1e-7
-        const double clipped = batchLoss(net, OutputHead<double>{Head::SoftmaxClipped}, p, true);
+        const double clipped = batchLoss(net, OutputHead<double> {Head::SoftmaxClipped}, p, true);
         QCOMPARE(clipped, -std::log(1e-7));
         QVERIFY((net.gradients() == 0.0).all());
-        batchLoss(net, OutputHead<double>{Head::Logits}, p, true);
+        batchLoss(net, OutputHead<double> {Head::Logits}, p, true);
         QVERIFY((net.gradients() != 0.0).count() >= 4);
     }
 };

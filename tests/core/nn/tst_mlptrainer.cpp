@@ -31,7 +31,7 @@ TrainConfig smallConfig()
 {
     TrainConfig c;
     c.hidden = {8};
-    c.optimizer = Sgd{0.1};
+    c.optimizer = Sgd {0.1};
     c.batchSize = 16;
     c.epochs = 3;
     c.seed = 5;
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QTest::addRow("softmax head") << softmax;
         TrainConfig clipped = smallConfig();
         clipped.head = Head::SoftmaxClipped;
-        clipped.optimizer = Adam{0.01};
+        clipped.optimizer = Adam {0.01};
         QTest::addRow("clipped head with Adam") << clipped;
         TrainConfig f64 = smallConfig();
         f64.format = Format::Float64;
@@ -110,7 +110,7 @@ private Q_SLOTS:
     {
         const DataSplit d = blobs();
         TrainConfig c = smallConfig();
-        c.optimizer = Adam{0.01}; // optimiser state must be part of the snapshot
+        c.optimizer = Adam {0.01}; // optimiser state must be part of the snapshot
         MlpTrainer<float> t(c, d.train, d.test);
         for (int i = 0; i < 30; ++i) // past the end of the first epoch (25 batches)
             t.step();
@@ -182,7 +182,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("minAccuracy");
         // Blobs are separable up to the overlap of the Gaussians (sd 0.35 around centres 2 apart:
         // about 0.4% of each blob is across a boundary); XOR needs the hidden layer.
-        QTest::addRow("blobs, relu, logits, sgd") << SyntheticKind::Blobs << Activation::ReLU << Head::Logits << 0 << 0.95;
+        QTest::addRow("blobs, relu, logits, sgd")
+            << SyntheticKind::Blobs << Activation::ReLU << Head::Logits << 0 << 0.95;
         QTest::addRow("blobs, tanh, softmax, momentum")
             << SyntheticKind::Blobs << Activation::Tanh << Head::Softmax << 1 << 0.95;
         QTest::addRow("xor, tanh, sigmoid-logits, adam")
@@ -217,7 +218,7 @@ private Q_SLOTS:
         for (int e = 0; e < 60; ++e)
             r = t.runEpoch();
         QVERIFY2(r.testAccuracy >= minAccuracy,
-                 qPrintable(QStringLiteral("%1 (before: %2)").arg(r.testAccuracy).arg(before)));
+            qPrintable(QStringLiteral("%1 (before: %2)").arg(r.testAccuracy).arg(before)));
         QCOMPARE(r.nanEvents, 0LL);
     }
 
@@ -289,7 +290,7 @@ private Q_SLOTS:
         zeroWidth.hidden = {8, 0};
         QTest::addRow("hidden width 0") << zeroWidth << 4 << TrainConfigError::BadLayerWidth;
         TrainConfig lr = c;
-        lr.optimizer = Sgd{std::numeric_limits<double>::quiet_NaN()};
+        lr.optimizer = Sgd {std::numeric_limits<double>::quiet_NaN()};
         QTest::addRow("learning rate NaN") << lr << 4 << TrainConfigError::BadLearningRate;
         TrainConfig decay = c;
         decay.lrDecayRate = 1.5;
@@ -298,7 +299,7 @@ private Q_SLOTS:
         f16.format = Format::Float16;
         QTest::addRow("float16") << f16 << 4 << TrainConfigError::UnsupportedFormat;
         TrainConfig mom = c;
-        mom.optimizer = Momentum{0.1, 1.0};
+        mom.optimizer = Momentum {0.1, 1.0};
         QTest::addRow("momentum 1") << mom << 4 << TrainConfigError::BadOptimizerParameter;
         TrainConfig scale = c;
         scale.initScale = 0.0;

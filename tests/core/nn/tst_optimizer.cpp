@@ -20,14 +20,14 @@ private Q_SLOTS:
         QTest::addColumn<double>("afterTwo");
         // w = 1, g = 0.5 at both steps, lr = 0.1.
         // SGD: 1 - 0.05 = 0.95, then 0.90.
-        QTest::addRow("sgd") << Optimizer{Sgd{0.1}} << 0.95 << 0.90;
+        QTest::addRow("sgd") << Optimizer {Sgd {0.1}} << 0.95 << 0.90;
         // Momentum 0.9: v1 = -0.05, w = 0.95; v2 = 0.9 * -0.05 - 0.05 = -0.095, w = 0.855.
-        QTest::addRow("momentum") << Optimizer{Momentum{0.1, 0.9}} << 0.95 << 0.855;
+        QTest::addRow("momentum") << Optimizer {Momentum {0.1, 0.9}} << 0.95 << 0.855;
         // Adam: m1 = 0.05, v1 = 0.00025, m^ = 0.5, v^ = 0.25, step = 0.1 * 0.5 / (0.5 + 1e-7);
         // step 2: m2 = 0.095, v2 = 0.00049975, m^ = 0.095/0.19 = 0.5, v^ = 0.00049975/0.001999 = 0.25:
         // the same step again (a constant gradient gives steps of lr, whatever its size).
         const double adamStep = 0.1 * 0.5 / (0.5 + 1e-7);
-        QTest::addRow("adam") << Optimizer{Adam{0.1, 0.9, 0.999, 1e-7}} << 1 - adamStep << 1 - 2 * adamStep;
+        QTest::addRow("adam") << Optimizer {Adam {0.1, 0.9, 0.999, 1e-7}} << 1 - adamStep << 1 - 2 * adamStep;
     }
     void twoSteps()
     {

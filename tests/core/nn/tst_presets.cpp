@@ -17,7 +17,7 @@ using namespace logitlab;
 namespace {
 
 struct TwinRun {
-    EvalMetrics initialTrain;     ///< on the training set before any step
+    EvalMetrics initialTrain; ///< on the training set before any step
     std::vector<EpochMetrics> epochs;
     Eigen::ArrayXd initialParameters;
     Eigen::ArrayXd finalParameters;
@@ -97,7 +97,8 @@ private Q_SLOTS:
         const auto runs = runPreset("large-logits");
         QCOMPARE(runs.size(), std::size_t(2));
         const TwinRun &clipped = runs[0], &logits = runs[1];
-        QVERIFY2(clipped.initialTrain.deadSamples > 8000 / 5, qPrintable(QString::number(clipped.initialTrain.deadSamples)));
+        QVERIFY2(
+            clipped.initialTrain.deadSamples > 8000 / 5, qPrintable(QString::number(clipped.initialTrain.deadSamples)));
         QCOMPARE(logits.initialTrain.deadSamples, 0LL);
         QVERIFY(clipped.initialTrain.maxAbsLogit > 16.118);
         const double gap = logits.epochs.back().testAccuracy - clipped.epochs.back().testAccuracy;
@@ -114,8 +115,8 @@ private Q_SLOTS:
         QVERIFY((runs[0].initialParameters == runs[1].initialParameters).all());
         QVERIFY(!(runs[0].finalParameters == runs[1].finalParameters).all());
         QVERIFY(std::fabs(runs[0].epochs.back().testAccuracy - runs[1].epochs.back().testAccuracy) <= 0.01);
-        const double relative = (runs[0].finalParameters - runs[1].finalParameters).matrix().norm() /
-                                runs[1].finalParameters.matrix().norm();
+        const double relative = (runs[0].finalParameters - runs[1].finalParameters).matrix().norm()
+            / runs[1].finalParameters.matrix().norm();
         QVERIFY2(relative < 0.2, qPrintable(QString::number(relative)));
     }
 
@@ -131,7 +132,8 @@ private Q_SLOTS:
         QVERIFY(sigmoid.epochs.back().testAccuracy < 0.6);
         for (const EpochMetrics &e : logits.epochs)
             QCOMPARE(e.nanEvents, 0LL);
-        QVERIFY2(logits.epochs.back().testAccuracy > 0.75, qPrintable(QString::number(logits.epochs.back().testAccuracy)));
+        QVERIFY2(
+            logits.epochs.back().testAccuracy > 0.75, qPrintable(QString::number(logits.epochs.back().testAccuracy)));
     }
 };
 
