@@ -28,6 +28,8 @@ message(STATUS "LogitLab: -march=${LOGITLAB_MARCH}")
 function(logitlab_strict_target target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wno-psabi
+    # GCC 12 reports a false -Wrestrict inside libstdc++'s std::string (GCC bug 105329).
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-restrict>
     -fno-fast-math -ffp-contract=off -fno-finite-math-only)
   if(LOGITLAB_MARCH)
     target_compile_options(${target} PRIVATE -march=${LOGITLAB_MARCH})
