@@ -6,6 +6,7 @@
 #include "pages/softmaxpage.h"
 #include "plots/plotpanel.h"
 #include "settings/settings.h"
+#include "training/trainingpage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -31,12 +32,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_softmax = new SoftmaxPage;
     m_losses = new LossesPage;
     m_rounding = new RoundingPage;
-    m_pages = {m_softmax, m_losses, m_rounding};
+    m_training = new TrainingPage;
+    m_pages = {m_softmax, m_losses, m_rounding, m_training};
 
     auto *toolbar = addToolBar(tr("Labs"));
     toolbar->setObjectName(QStringLiteral("labsToolbar"));
     toolbar->setMovable(false);
-    const QStringList names{tr("Softmax"), tr("Losses"), tr("Rounding")};
+    const QStringList names{tr("Softmax"), tr("Losses"), tr("Rounding"), tr("Training")};
     auto *pageGroup = new QActionGroup(this);
     QList<QAction *> pageActions;
     for (int i = 0; i < names.size(); ++i) {

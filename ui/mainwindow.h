@@ -16,6 +16,7 @@ class LabPage;
 class SoftmaxPage;
 class LossesPage;
 class RoundingPage;
+class TrainingPage;
 
 /** \brief Main window with the Softmax, Losses and Rounding labs. */
 class MainWindow : public QMainWindow {
@@ -32,6 +33,7 @@ public:
     SoftmaxPage *softmaxPage() const { return m_softmax; }
     LossesPage *lossesPage() const { return m_losses; }
     RoundingPage *roundingPage() const { return m_rounding; }
+    TrainingPage *trainingPage() const { return m_training; }
     QComboBox *formatSelector() const { return m_formatBox; }
     /** Blocks (processing events) until no page has work running. */
     void waitForIdle();
@@ -52,6 +54,7 @@ private:
     SoftmaxPage *m_softmax = nullptr;
     LossesPage *m_losses = nullptr;
     RoundingPage *m_rounding = nullptr;
+    TrainingPage *m_training = nullptr;
     QList<LabPage *> m_pages;
 };
 

@@ -1,0 +1,51 @@
+/** \file Screenshots of the Training lab mid-training (not a test): the main window at
+ * 1920x1080 and 1366x768 on the Training page after N batches of a preset, one PNG per size
+ * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400]. */
+#include "mainwindow.h"
+#include "training/trainingcontrols.h"
+#include "training/trainingpage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QSettings>
+#include <QTabWidget>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LogitLab"));
+    QApplication::setApplicationName(QStringLiteral("logitlab-training-screenshots"));
+    QSettings().clear();
+    QFont font = QApplication::font();
+    font.setPointSizeF(std::max(font.pointSizeF(), 11.0)); // as app/gui/main.cpp
+    QApplication::setFont(font);
+    if (argc < 2)
+        return 2;
+    const QString dir = QString::fromLocal8Bit(argv[1]);
+    const QString preset = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("course");
+    const long long batches = argc > 3 ? std::atoll(argv[3]) : 400;
+    QDir().mkpath(dir);
+    for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        logitlab::ui::MainWindow w;
+        w.resize(size);
+        w.show();
+        logitlab::ui::TrainingPage *page = w.trainingPage();
+        w.setPage(3);
+        QComboBox *box = page->controls()->presetBox();
+        box->setCurrentIndex(box->findData(preset));
+        for (int tab = 0; tab < page->viewTabs()->count(); ++tab) {
+            page->viewTabs()->setCurrentIndex(tab);
+            page->trainForScreenshot(batches);
+            QApplication::processEvents();
+            const QString name = QStringLiteral("%1/training-%2-tab%3-%4x%5.png")
+                                     .arg(dir, preset)
+                                     .arg(tab)
+                                     .arg(size.width())
+                                     .arg(size.height());
+            if (!w.grab().save(name))
+                return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,331 @@
+/** \file GUI tests of the Training lab under the offscreen platform: step-back restores the
+ * parameters bit for bit, one epoch reproduces the CLI's numbers, pause answers within 100 ms,
+ * the NaN/saturation markers appear on the probability run only, keys, export, settings. */
+#include "training/drawingcanvas.h"
+#include "training/trainingcontrols.h"
+#include "training/trainingcurves.h"
+#include "training/trainingpage.h"
+#include "training/trainingsession.h"
+
+#include "data/idxdataset.h"
+#include "nn/mlptrainer.h"
+#include "nn/presets.h"
+#include "plots/plotpanel.h"
+#include "plots/qcp.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+
+using namespace logitlab;
+using namespace logitlab::ui;
+
+class TestTrainingPage : public QObject {
+    Q_OBJECT
+private:
+    /** Waits until the page has no command outstanding. */
+    static bool settle(TrainingPage &page, int ms = 20000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while ((page.isBusy() || !page.latestView()) && t.elapsed() < ms)
+            QTest::qWait(5);
+        QCoreApplication::processEvents();
+        return !page.isBusy();
+    }
+
+    static void choosePreset(TrainingPage &page, const QString &name)
+    {
+        QComboBox *box = page.controls()->presetBox();
+        box->setCurrentIndex(box->findData(name));
+        page.reset();
+        QVERIFY(settle(page));
+    }
+
+    static QJsonObject runCli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(LOGITLAB_CLI), args);
+        if (!p.waitForFinished(120000) || p.exitCode() != 0)
+            return {};
+        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    }
+
+    static bool sameBits(const std::vector<double> &a, const std::vector<double> &b)
+    {
+        return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("LogitLabTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_trainingpage"));
+        QSettings().clear();
+    }
+
+    void stepBackRestoresParametersBitForBit()
+    {
+        TrainingPage page;
+        page.show();
+        choosePreset(page, QStringLiteral("course"));
+        for (int i = 0; i < 3; ++i)
+            page.stepBatch();
+        QVERIFY(settle(page));
+        QCOMPARE(page.session()->state().step, 3);
+        const ModelViewPtr after3 = page.latestView();
+        QCOMPARE(after3->step, 3);
+        QCOMPARE(after3->runCount, 2);
+
+        for (int i = 0; i < 2; ++i)
+            page.stepBatch();
+        QVERIFY(settle(page));
+        QCOMPARE(page.latestView()->step, 5);
+        QVERIFY(!sameBits(page.latestView()->runs[0].parameters, after3->runs[0].parameters));
+        page.stepBack();
+        page.stepBack();
+        QVERIFY(settle(page));
+        const ModelViewPtr back = page.latestView();
+        QCOMPARE(back->step, 3);
+        for (int r = 0; r < 2; ++r)
+            QVERIFY2(sameBits(back->runs[r].parameters, after3->runs[r].parameters), "step-back is not bit-exact");
+        // The curves lost the two undone batches.
+        QCOMPARE(page.curves()->batchLoss(0)->dataCount(), 3);
+
+        // Independent check: the engine itself, same preset, three batches.
+        const SplitResult data = loadIdxDirectory(LOGITLAB_MNIST_DIR);
+        QVERIFY(data.ok());
+        const Preset preset = *findPreset("course");
+        for (int r = 0; r < 2; ++r) {
+            MlpTrainer<float> engine(preset.twinConfig(std::size_t(r)), data.split.train, data.split.test);
+            for (int i = 0; i < 3; ++i)
+                engine.step();
+            std::vector<double> p(std::size_t(engine.network().parameters().size()));
+            for (std::size_t i = 0; i < p.size(); ++i)
+                p[i] = double(engine.network().parameters()[Eigen::Index(i)]);
+            QVERIFY2(sameBits(back->runs[r].parameters, p), "the page's run differs from the engine's");
+        }
+        // Stepping on after the rewind reproduces the undone batch exactly.
+        page.stepBatch();
+        QVERIFY(settle(page));
+        QCOMPARE(page.latestView()->step, 4);
+    }
+
+    void oneEpochHoldsTheCliNumbers()
+    {
+        TrainingPage page;
+        page.show();
+        choosePreset(page, QStringLiteral("course"));
+        page.epochLimitBox()->setValue(1);
+        page.play();
+        QElapsedTimer t;
+        t.start();
+        while (!(page.session()->state().limitReached && !page.session()->state().playing) && t.elapsed() < 60000)
+            QTest::qWait(20);
+        QVERIFY(settle(page));
+        QCOMPARE(page.session()->state().epoch, 1);
+        QCOMPARE(page.session()->state().step, 250); // 8000 / 32
+
+        const QString heads[2] = {QStringLiteral("softmax"), QStringLiteral("logits")};
+        for (int r = 0; r < 2; ++r) {
+            const QJsonObject cli = runCli({QStringLiteral("train"), QStringLiteral("--preset"),
+                QStringLiteral("course"), QStringLiteral("--head"), heads[r], QStringLiteral("--epochs"),
+                QStringLiteral("1"), QStringLiteral("--json")});
+            QVERIFY2(!cli.isEmpty(), "logitlab-cli train failed");
+            const QJsonObject e = cli.value(QStringLiteral("epochs")).toArray().at(0).toObject();
+            // The curves' epoch points: step 0 (initial weights) and step 250 (after epoch 1).
+            QCPGraph *trainLoss = page.curves()->epochTrainLoss(r);
+            QCOMPARE(trainLoss->dataCount(), 2);
+            QCOMPARE((trainLoss->data()->constEnd() - 1)->key, 250.0);
+            QCOMPARE((trainLoss->data()->constEnd() - 1)->value, e.value(QStringLiteral("train_loss")).toDouble());
+            QCOMPARE((page.curves()->epochTrainAccuracy(r)->data()->constEnd() - 1)->value,
+                e.value(QStringLiteral("train_accuracy")).toDouble());
+            QCOMPARE((page.curves()->testLoss(r)->data()->constEnd() - 1)->value,
+                e.value(QStringLiteral("test_loss")).toDouble());
+            QCOMPARE((page.curves()->testAccuracy(r)->data()->constEnd() - 1)->value,
+                e.value(QStringLiteral("test_accuracy")).toDouble());
+            QCOMPARE(page.curves()->batchLoss(r)->dataCount(), 250);
+        }
+    }
+
+    void pauseAnswersWithin100ms()
+    {
+        TrainingPage page;
+        page.show();
+        choosePreset(page, QStringLiteral("course"));
+        page.epochLimitBox()->setValue(0);
+        QSignalSpy playing(page.session(), &TrainingSession::stateChanged);
+        page.play();
+        QTRY_VERIFY_WITH_TIMEOUT(page.session()->state().playing, 5000);
+        QTest::qWait(300);
+        QVERIFY(page.session()->state().step > 0);
+        QSignalSpy spy(page.session(), &TrainingSession::stateChanged);
+        QElapsedTimer t;
+        t.start();
+        page.pause();
+        qint64 answered = -1;
+        while (t.elapsed() < 2000) {
+            if (spy.wait(5) || !spy.isEmpty())
+                for (const QList<QVariant> &args : spy)
+                    if (!args.at(0).value<SessionState>().playing) {
+                        answered = t.elapsed();
+                        break;
+                    }
+            if (answered >= 0)
+                break;
+        }
+        qInfo("pause answered after %lld ms", static_cast<long long>(answered));
+        QVERIFY(answered >= 0);
+        QVERIFY2(answered < 100, "pause took 100 ms or more");
+        const long long stoppedAt = page.session()->state().step;
+        QTest::qWait(150);
+        QCOMPARE(page.session()->state().step, stoppedAt);
+    }
+
+    void divergenceMarksTheProbabilityRunOnly()
+    {
+        TrainingPage page;
+        page.show();
+        // Binary 4 vs 9 with large weights: sigmoid + log(p) gives inf/NaN in the first batch.
+        choosePreset(page, QStringLiteral("binary-sigmoid"));
+        for (int i = 0; i < 5; ++i)
+            page.stepBatch();
+        QVERIFY(settle(page));
+        QTRY_VERIFY(page.curves()->nanEvents(0) > 0);
+        QCOMPARE(page.curves()->nanEvents(1), 0);
+        QVERIFY(page.curves()->nanMarkers(0)->dataCount() > 0);
+        QCOMPARE(page.curves()->nanMarkers(1)->dataCount(), 0);
+        QVERIFY2(page.eventText().contains(QStringLiteral("Run A")), qPrintable(page.eventText()));
+        QVERIFY(page.eventText().contains(QStringLiteral("unaffected")));
+        QVERIFY(!page.eventText().contains(QStringLiteral("Run B: the loss")));
+
+        // Large logits: the clipped softmax saturates (zero-gradient samples), from_logits does not.
+        choosePreset(page, QStringLiteral("large-logits"));
+        QVERIFY(page.curves()->saturationEvents(0) > 0);
+        QCOMPARE(page.curves()->saturationEvents(1), 0);
+        QVERIFY(page.curves()->saturationMarkers(0)->dataCount() > 0);
+        QVERIFY(page.eventText().contains(QStringLiteral("16.118")));
+    }
+
+    void keysDriveTheTransport()
+    {
+        TrainingPage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        choosePreset(page, QStringLiteral("course"));
+        page.setFocus();
+        QTest::keyClick(&page, Qt::Key_Right);
+        QTest::keyClick(&page, Qt::Key_Right);
+        QVERIFY(settle(page));
+        QCOMPARE(page.session()->state().step, 2);
+        QTest::keyClick(&page, Qt::Key_Left);
+        QVERIFY(settle(page));
+        QCOMPARE(page.session()->state().step, 1);
+        QTest::keyClick(&page, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(page.session()->state().playing, 5000);
+        QTest::keyClick(&page, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.session()->state().playing, 5000);
+        QTest::keyClick(&page, Qt::Key_R);
+        QVERIFY(settle(page));
+        QCOMPARE(page.session()->state().step, 0);
+    }
+
+    void everyViewExports()
+    {
+        TrainingPage page;
+        page.resize(1400, 900);
+        page.show();
+        choosePreset(page, QStringLiteral("course"));
+        page.stepBatch();
+        QVERIFY(settle(page));
+        QTemporaryDir dir;
+        int n = 0;
+        for (int tab = 0; tab < page.viewTabs()->count(); ++tab) {
+            page.viewTabs()->setCurrentIndex(tab);
+            QTest::qWait(60); // one frame shows the view
+        }
+        for (PlotPanel *panel : page.plots()) {
+            for (const QString &suffix :
+                {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("csv")}) {
+                const QString path = dir.filePath(QStringLiteral("view%1.%2").arg(n).arg(suffix));
+                QString error;
+                QVERIFY2(panel->exportTo(path, PlotPanel::kindForPath(path), &error), qPrintable(error));
+                if (suffix == QLatin1String("csv")) {
+                    QFile f(path);
+                    QVERIFY(f.open(QIODevice::ReadOnly));
+                    QVERIFY(f.readLine().startsWith("series,x,y,z"));
+                } else {
+                    QVERIFY(QFileInfo(path).size() > 100);
+                }
+            }
+            ++n;
+        }
+        QCOMPARE(n, 9);
+    }
+
+    void drawingGivesProbabilities()
+    {
+        TrainingPage page;
+        page.show();
+        choosePreset(page, QStringLiteral("course"));
+        page.viewTabs()->setCurrentIndex(5);
+        QSignalSpy spy(page.session(), &TrainingSession::classified);
+        page.canvas()->drawStroke({QPointF(0.5, 0.15), QPointF(0.5, 0.85)}); // a "1"
+        QVERIFY(spy.wait(5000));
+        const QVector<double> a = spy.last().at(0).value<QVector<double>>();
+        QCOMPARE(a.size(), 10);
+        double sum = 0;
+        for (double p : a)
+            sum += p;
+        QVERIFY(std::abs(sum - 1.0) < 1e-5);
+        const std::vector<float> px = page.canvas()->pixels();
+        QCOMPARE(px.size(), std::size_t(784));
+        QVERIFY(*std::max_element(px.begin(), px.end()) > 0.5f);
+    }
+
+    void settingsPersist()
+    {
+        {
+            TrainingPage page;
+            choosePreset(page, QStringLiteral("float-vs-double"));
+            page.epochLimitBox()->setValue(7);
+            page.findChild<QDoubleSpinBox *>(QStringLiteral("lrB"))->setValue(0.25);
+            page.saveSettings();
+        }
+        TrainingPage page;
+        page.restoreSettings();
+        QVERIFY(settle(page));
+        QCOMPARE(page.controls()->presetName(), QStringLiteral("float-vs-double"));
+        QCOMPARE(page.epochLimitBox()->value(), 7);
+        QCOMPARE(page.controls()->setup().b.format, Format::Float64);
+        QCOMPARE(learningRate(page.controls()->setup().b.optimizer), 0.25);
+    }
+
+    void closingMidRunExitsCleanly()
+    {
+        auto *page = new TrainingPage;
+        page->show();
+        QVERIFY(settle(*page));
+        page->epochLimitBox()->setValue(0);
+        page->play();
+        QTest::qWait(200);
+        QElapsedTimer t;
+        t.start();
+        delete page; // stops and joins the worker
+        QVERIFY(t.elapsed() < 1000);
+    }
+};
+
+QTEST_MAIN(TestTrainingPage)
+#include "tst_trainingpage.moc"

@@ -1,0 +1,420 @@
+#include "training/trainingcontrols.h"
+
+#include "training/trainingsettings.h"
+#include "training/trainingtext.h"
+
+#include "common/uitext.h"
+#include "nn/presets.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace logitlab::ui {
+
+namespace {
+QString latin(std::string_view s)
+{
+    return QString::fromLatin1(s.data(), qsizetype(s.size()));
+}
+
+void selectData(QComboBox *box, const QString &data)
+{
+    const int i = box->findData(data);
+    if (i >= 0)
+        box->setCurrentIndex(i);
+}
+
+QDoubleSpinBox *realBox(double lo, double hi, int decimals, double step)
+{
+    auto *b = new QDoubleSpinBox;
+    b->setRange(lo, hi);
+    b->setDecimals(decimals);
+    b->setSingleStep(step);
+    return b;
+}
+} // namespace
+
+TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 4, 0);
+
+    auto *presetGroup = new QGroupBox(tr("Preset"));
+    auto *presetLayout = new QVBoxLayout(presetGroup);
+    m_preset = new QComboBox;
+    m_preset->setObjectName(QStringLiteral("presetBox"));
+    m_preset->addItem(tr("Custom"), QString());
+    for (const Preset &p : presets())
+        m_preset->addItem(latin(p.name), latin(p.name));
+    m_preset->setToolTip(tr("Named scenarios, reproducible by seed"));
+    presetLayout->addWidget(m_preset);
+    m_explanation = new QLabel;
+    m_explanation->setObjectName(QStringLiteral("presetExplanation"));
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    presetLayout->addWidget(m_explanation);
+    layout->addWidget(presetGroup);
+
+    auto *dataGroup = new QGroupBox(tr("Data and network"));
+    auto *form = new QFormLayout(dataGroup);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_dataset = new QComboBox;
+    m_dataset->setObjectName(QStringLiteral("datasetBox"));
+    m_dataset->addItem(tr("MNIST-10k (embedded)"), QStringLiteral("mnist-10k"));
+    m_dataset->addItem(tr("IDX directory..."), QStringLiteral("idx"));
+    for (const auto &[kind, name] : syntheticNames)
+        m_dataset->addItem(tr("2-D: %1").arg(latin(name)), latin(name));
+    form->addRow(tr("Data"), m_dataset);
+    m_idxRow = new QWidget;
+    auto *idxLayout = new QHBoxLayout(m_idxRow);
+    idxLayout->setContentsMargins(0, 0, 0, 0);
+    m_idxPath = new QLineEdit;
+    m_idxPath->setPlaceholderText(tr("directory with train-images-idx3-ubyte ..."));
+    auto *browse = new QToolButton;
+    browse->setText(tr("..."));
+    idxLayout->addWidget(m_idxPath, 1);
+    idxLayout->addWidget(browse);
+    form->addRow(tr("IDX path"), m_idxRow);
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("IDX data set directory"), m_idxPath->text());
+        if (!dir.isEmpty())
+            m_idxPath->setText(dir);
+    });
+    m_noise = realBox(0, 10, 2, 0.05);
+    form->addRow(tr("Noise"), m_noise);
+    m_task = new QComboBox;
+    m_task->addItem(tr("All classes"));
+    m_task->addItem(tr("Two digits: A vs B"));
+    m_task->addItem(tr("One digit vs the rest"));
+    auto *digits = new QWidget;
+    auto *digitsLayout = new QHBoxLayout(digits);
+    digitsLayout->setContentsMargins(0, 0, 0, 0);
+    m_digitA = new QSpinBox;
+    m_digitA->setRange(0, 9);
+    m_digitB = new QSpinBox;
+    m_digitB->setRange(0, 9);
+    digitsLayout->addWidget(m_task, 1);
+    digitsLayout->addWidget(m_digitA);
+    digitsLayout->addWidget(m_digitB);
+    form->addRow(tr("Task"), digits);
+    m_layers = new QLineEdit;
+    m_layers->setObjectName(QStringLiteral("layersEdit"));
+    m_layers->setToolTip(tr("Hidden layer widths, comma separated (empty: no hidden layer)"));
+    m_activation = new QComboBox;
+    for (const auto &[a, name] : activationNames)
+        m_activation->addItem(latin(name), latin(name));
+    auto *net = new QWidget;
+    auto *netLayout = new QHBoxLayout(net);
+    netLayout->setContentsMargins(0, 0, 0, 0);
+    netLayout->addWidget(m_layers, 1);
+    netLayout->addWidget(m_activation);
+    form->addRow(tr("Hidden"), net);
+    m_init = new QComboBox;
+    for (const auto &[i, name] : initNames)
+        m_init->addItem(latin(name), latin(name));
+    m_initScale = realBox(0.001, 1000, 3, 0.5);
+    m_initScale->setToolTip(tr("Multiplies the initial weights: large values provoke large logits"));
+    auto *init = new QWidget;
+    auto *initLayout = new QHBoxLayout(init);
+    initLayout->setContentsMargins(0, 0, 0, 0);
+    initLayout->addWidget(m_init, 1);
+    initLayout->addWidget(new QLabel(tr("x")));
+    initLayout->addWidget(m_initScale);
+    form->addRow(tr("Init"), init);
+    m_seed = new QSpinBox;
+    m_seed->setObjectName(QStringLiteral("seedBox"));
+    m_seed->setRange(0, 1000000000);
+    m_batch = new QSpinBox;
+    m_batch->setRange(1, 65536);
+    auto *sb = new QWidget;
+    auto *sbLayout = new QHBoxLayout(sb);
+    sbLayout->setContentsMargins(0, 0, 0, 0);
+    sbLayout->addWidget(m_seed, 1);
+    sbLayout->addWidget(new QLabel(tr("Batch")));
+    sbLayout->addWidget(m_batch, 1);
+    form->addRow(tr("Seed"), sb);
+    m_decay = realBox(0.001, 1, 3, 0.05);
+    m_decay->setToolTip(tr("The learning rate is multiplied by this every K epochs"));
+    m_decayEvery = new QSpinBox;
+    m_decayEvery->setRange(1, 1000);
+    m_decayEvery->setPrefix(tr("every "));
+    auto *decay = new QWidget;
+    auto *decayLayout = new QHBoxLayout(decay);
+    decayLayout->setContentsMargins(0, 0, 0, 0);
+    decayLayout->addWidget(m_decay, 1);
+    decayLayout->addWidget(m_decayEvery, 1);
+    form->addRow(tr("lr decay"), decay);
+    layout->addWidget(dataGroup);
+
+    buildRun(0, tr("Run A"));
+    m_twin = new QCheckBox(tr("Twin run B (same initial weights and batches)"));
+    m_twin->setObjectName(QStringLiteral("twinBox"));
+    layout->addWidget(m_runs[0].group);
+    layout->addWidget(m_twin);
+    buildRun(1, tr("Run B"));
+    layout->addWidget(m_runs[1].group);
+    layout->addStretch(1);
+
+    const auto hook = [this](auto *w, auto signal) { connect(w, signal, this, &TrainingControls::changed); };
+    hook(m_dataset, &QComboBox::currentIndexChanged);
+    hook(m_idxPath, &QLineEdit::editingFinished);
+    hook(m_noise, &QDoubleSpinBox::valueChanged);
+    hook(m_task, &QComboBox::currentIndexChanged);
+    hook(m_digitA, &QSpinBox::valueChanged);
+    hook(m_digitB, &QSpinBox::valueChanged);
+    hook(m_layers, &QLineEdit::editingFinished);
+    hook(m_activation, &QComboBox::currentIndexChanged);
+    hook(m_init, &QComboBox::currentIndexChanged);
+    hook(m_initScale, &QDoubleSpinBox::valueChanged);
+    hook(m_seed, &QSpinBox::valueChanged);
+    hook(m_batch, &QSpinBox::valueChanged);
+    hook(m_decay, &QDoubleSpinBox::valueChanged);
+    hook(m_decayEvery, &QSpinBox::valueChanged);
+    hook(m_twin, &QCheckBox::toggled);
+    for (RunWidgets &r : m_runs) {
+        hook(r.head, &QComboBox::currentIndexChanged);
+        hook(r.format, &QComboBox::currentIndexChanged);
+        hook(r.optimizer, &QComboBox::currentIndexChanged);
+        hook(r.lr, &QDoubleSpinBox::valueChanged);
+        hook(r.l2, &QDoubleSpinBox::valueChanged);
+    }
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading)
+            applyPreset(m_preset->currentData().toString());
+    });
+    applyPreset(QStringLiteral("course"));
+}
+
+void TrainingControls::buildRun(int run, const QString &title)
+{
+    RunWidgets &r = m_runs[run];
+    r.group = new QGroupBox(title);
+    auto *form = new QFormLayout(r.group);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    r.head = new QComboBox;
+    r.head->setObjectName(run == 0 ? QStringLiteral("headA") : QStringLiteral("headB"));
+    for (const auto &[h, name] : headNames)
+        r.head->addItem(headShort(h), latin(name));
+    for (int i = 0; i < r.head->count(); ++i)
+        r.head->setItemData(i, headText(*parseHead(r.head->itemData(i).toString().toStdString())), Qt::ToolTipRole);
+    r.format = new QComboBox;
+    r.format->addItem(QStringLiteral("float32"), QStringLiteral("float32"));
+    r.format->addItem(QStringLiteral("float64"), QStringLiteral("float64"));
+    auto *hf = new QWidget;
+    auto *hfLayout = new QHBoxLayout(hf);
+    hfLayout->setContentsMargins(0, 0, 0, 0);
+    hfLayout->addWidget(r.head, 2);
+    hfLayout->addWidget(r.format, 1);
+    form->addRow(tr("Head"), hf);
+    r.optimizer = new QComboBox;
+    for (const auto &[k, name] : optimizerNames)
+        r.optimizer->addItem(latin(name), latin(name));
+    r.lr = realBox(0.000001, 100, 6, 0.01);
+    r.lr->setObjectName(run == 0 ? QStringLiteral("lrA") : QStringLiteral("lrB"));
+    r.l2 = realBox(0, 10, 6, 0.0001);
+    auto *ol = new QWidget;
+    auto *olLayout = new QHBoxLayout(ol);
+    olLayout->setContentsMargins(0, 0, 0, 0);
+    olLayout->addWidget(r.optimizer, 1);
+    olLayout->addWidget(new QLabel(tr("lr")));
+    olLayout->addWidget(r.lr, 1);
+    form->addRow(tr("Optimiser"), ol);
+    form->addRow(tr("L2"), r.l2);
+}
+
+void TrainingControls::changed()
+{
+    if (m_loading)
+        return;
+    updateVisibility();
+    Q_EMIT setupChanged();
+}
+
+void TrainingControls::updateVisibility()
+{
+    const QString d = m_dataset->currentData().toString();
+    m_idxRow->setEnabled(d == QLatin1String("idx"));
+    const bool synthetic = parseSynthetic(d.toStdString()).has_value();
+    m_noise->setEnabled(synthetic);
+    m_task->setEnabled(!synthetic);
+    m_digitA->setEnabled(!synthetic && m_task->currentIndex() == 1);
+    m_digitB->setEnabled(!synthetic && m_task->currentIndex() > 0);
+    m_runs[1].group->setEnabled(m_twin->isChecked());
+}
+
+void TrainingControls::applyPreset(const QString &name)
+{
+    const auto preset = findPreset(name.toStdString());
+    m_loading = true;
+    selectData(m_preset, preset ? name : QString());
+    if (preset) {
+        const Preset &p = *preset;
+        selectData(m_dataset, QStringLiteral("mnist-10k"));
+        m_task->setCurrentIndex(p.positiveDigit >= 0 ? (p.negativeDigit >= 0 ? 1 : 2) : 0);
+        if (p.negativeDigit >= 0)
+            m_digitA->setValue(p.negativeDigit);
+        if (p.positiveDigit >= 0)
+            m_digitB->setValue(p.positiveDigit);
+        const TrainConfig &c = p.config;
+        QStringList widths;
+        for (int w : c.hidden)
+            widths << QString::number(w);
+        m_layers->setText(widths.join(QLatin1Char(',')));
+        selectData(m_activation, latin(activationName(c.activation)));
+        selectData(m_init, latin(initName(c.init)));
+        m_initScale->setValue(c.initScale);
+        m_seed->setValue(int(c.seed));
+        m_batch->setValue(c.batchSize);
+        m_decay->setValue(c.lrDecayRate);
+        m_decayEvery->setValue(c.lrDecayEvery);
+        m_twin->setChecked(p.twins.size() > 1);
+        for (std::size_t i = 0; i < std::min<std::size_t>(2, p.twins.size()); ++i) {
+            const TrainConfig t = p.twinConfig(i);
+            RunWidgets &r = m_runs[i];
+            selectData(r.head, latin(headName(t.head)));
+            selectData(r.format, latin(formatName(t.format)));
+            selectData(r.optimizer, latin(optimizerName(optimizerKind(t.optimizer))));
+            r.lr->setValue(learningRate(t.optimizer));
+            r.l2->setValue(t.l2);
+        }
+        m_explanation->setText(QStringLiteral("<b>%1</b><br>%2").arg(presetText(p.title), presetText(p.explanation)));
+    } else {
+        m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));
+    }
+    m_loading = false;
+    updateVisibility();
+    Q_EMIT setupChanged();
+}
+
+QString TrainingControls::presetName() const
+{
+    return m_preset->currentData().toString();
+}
+
+QString TrainingControls::explanation() const
+{
+    return m_explanation->text();
+}
+
+SessionSetup TrainingControls::setup() const
+{
+    SessionSetup s;
+    const QString d = m_dataset->currentData().toString();
+    if (d == QLatin1String("mnist-10k")) {
+        s.source = DataSource::Mnist;
+    } else if (d == QLatin1String("idx")) {
+        s.source = DataSource::IdxDirectory;
+        s.idxPath = m_idxPath->text().trimmed();
+    } else {
+        s.source = DataSource::Synthetic;
+        s.synthetic = parseSynthetic(d.toStdString()).value_or(SyntheticKind::Spiral);
+        s.noise = m_noise->value();
+    }
+    if (s.source != DataSource::Synthetic && m_task->currentIndex() > 0) {
+        s.binaryPositive = m_digitB->value();
+        s.binaryNegative = m_task->currentIndex() == 1 ? m_digitA->value() : -1;
+    }
+    TrainConfig c;
+    c.hidden.clear();
+    for (const QString &part : m_layers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int w = part.trimmed().toInt(&ok);
+        c.hidden.push_back(ok ? w : 0); // 0 is rejected by validateConfig with a clear message
+    }
+    c.activation = parseActivation(m_activation->currentData().toString().toStdString()).value_or(Activation::ReLU);
+    c.init = parseInit(m_init->currentData().toString().toStdString()).value_or(Init::Glorot);
+    c.initScale = m_initScale->value();
+    c.seed = std::uint64_t(m_seed->value());
+    c.batchSize = m_batch->value();
+    c.lrDecayRate = m_decay->value();
+    c.lrDecayEvery = m_decayEvery->value();
+    if (const auto p = findPreset(presetName().toStdString()))
+        c.epochs = p->config.epochs;
+    for (int i = 0; i < 2; ++i) {
+        TrainConfig &t = i == 0 ? s.a : s.b;
+        t = c;
+        const RunWidgets &r = m_runs[i];
+        t.head = parseHead(r.head->currentData().toString().toStdString()).value_or(Head::Logits);
+        t.format = parseFormat(r.format->currentData().toString().toStdString()).value_or(Format::Float32);
+        t.optimizer = makeOptimizer(
+            parseOptimizer(r.optimizer->currentData().toString().toStdString()).value_or(OptimizerKind::Sgd),
+            r.lr->value());
+        t.l2 = r.l2->value();
+    }
+    s.twin = m_twin->isChecked();
+    return s;
+}
+
+void TrainingControls::saveSettings() const
+{
+    using namespace trainingsettings;
+    writeSetting(preset(), presetName());
+    writeSetting(dataset(), m_dataset->currentData());
+    writeSetting(idxPath(), m_idxPath->text());
+    writeSetting(noise(), m_noise->value());
+    writeSetting(task(), m_task->currentIndex());
+    writeSetting(digitA(), m_digitA->value());
+    writeSetting(digitB(), m_digitB->value());
+    writeSetting(layers(), m_layers->text());
+    writeSetting(activation(), m_activation->currentData());
+    writeSetting(init(), m_init->currentData());
+    writeSetting(initScale(), m_initScale->value());
+    writeSetting(seed(), m_seed->value());
+    writeSetting(batch(), m_batch->value());
+    writeSetting(lrDecay(), m_decay->value());
+    writeSetting(lrDecayEvery(), m_decayEvery->value());
+    writeSetting(twin(), m_twin->isChecked());
+    for (int i = 0; i < 2; ++i) {
+        writeSetting(head(i), m_runs[i].head->currentData());
+        writeSetting(format(i), m_runs[i].format->currentData());
+        writeSetting(optimizer(i), m_runs[i].optimizer->currentData());
+        writeSetting(lr(i), m_runs[i].lr->value());
+        writeSetting(l2(i), m_runs[i].l2->value());
+    }
+}
+
+void TrainingControls::restoreSettings()
+{
+    using namespace trainingsettings;
+    m_loading = true;
+    applyPreset(readSetting(preset()).toString());
+    m_loading = true;
+    selectData(m_preset, readSetting(preset()).toString());
+    selectData(m_dataset, readSetting(dataset()).toString());
+    m_idxPath->setText(readSetting(idxPath()).toString());
+    m_noise->setValue(readSetting(noise()).toDouble());
+    m_task->setCurrentIndex(readSetting(task()).toInt());
+    m_digitA->setValue(readSetting(digitA()).toInt());
+    m_digitB->setValue(readSetting(digitB()).toInt());
+    m_layers->setText(readSetting(layers()).toString());
+    selectData(m_activation, readSetting(activation()).toString());
+    selectData(m_init, readSetting(init()).toString());
+    m_initScale->setValue(readSetting(initScale()).toDouble());
+    m_seed->setValue(readSetting(seed()).toInt());
+    m_batch->setValue(readSetting(batch()).toInt());
+    m_decay->setValue(readSetting(lrDecay()).toDouble());
+    m_decayEvery->setValue(readSetting(lrDecayEvery()).toInt());
+    m_twin->setChecked(readSetting(twin()).toBool());
+    for (int i = 0; i < 2; ++i) {
+        selectData(m_runs[i].head, readSetting(head(i)).toString());
+        selectData(m_runs[i].format, readSetting(format(i)).toString());
+        selectData(m_runs[i].optimizer, readSetting(optimizer(i)).toString());
+        m_runs[i].lr->setValue(readSetting(lr(i)).toDouble());
+        m_runs[i].l2->setValue(readSetting(l2(i)).toDouble());
+    }
+    m_loading = false;
+    updateVisibility();
+    Q_EMIT setupChanged();
+}
+
+} // namespace logitlab::ui

@@ -1,0 +1,69 @@
+#pragma once
+/** \file
+ * The live curves of the Training lab: loss (per batch, per epoch for training and test),
+ * accuracy and learning rate for runs A and B, with NaN/inf and saturation events marked and
+ * counted. Points are appended as they arrive; the plots are redrawn by replot() (the page calls
+ * it from a ~30 Hz timer, queued, only when something changed); per-batch history is bounded.
+ */
+#include "training/trainingtypes.h"
+
+#include <QObject>
+
+class QCPGraph;
+
+namespace logitlab::ui {
+
+class PlotPanel;
+
+/** \brief Loss, accuracy and learning-rate plots of up to two runs. */
+class TrainingCurves : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingCurves(QObject *parent = nullptr);
+
+    PlotPanel *lossPanel() const { return m_loss; }
+    PlotPanel *accuracyPanel() const { return m_accuracy; }
+    PlotPanel *ratePanel() const { return m_rate; }
+
+    /** Empties every curve and names them after the runs' heads. */
+    void reset(int runCount, const Head heads[2], const Format formats[2]);
+    void append(const TrainingUpdate &u);
+    /** Drops every point after \a step (step-back). */
+    void rewind(long long step);
+    /** Redraws the plots that changed since the last call (queued replot). Returns how many. */
+    int replot();
+
+    /** Per-batch points kept per curve; older ones are dropped. */
+    static constexpr int batchHistory = 20000;
+
+    QCPGraph *batchLoss(int run) const { return m_runs[run].batchLoss; }
+    QCPGraph *epochTrainLoss(int run) const { return m_runs[run].trainLoss; }
+    QCPGraph *testLoss(int run) const { return m_runs[run].testLoss; }
+    QCPGraph *epochTrainAccuracy(int run) const { return m_runs[run].trainAcc; }
+    QCPGraph *testAccuracy(int run) const { return m_runs[run].testAcc; }
+    QCPGraph *nanMarkers(int run) const { return m_runs[run].nanMarks; }
+    QCPGraph *saturationMarkers(int run) const { return m_runs[run].satMarks; }
+    long long nanEvents(int run) const { return m_runs[run].nanCount; }
+    long long saturationEvents(int run) const { return m_runs[run].satCount; }
+
+private:
+    struct Run {
+        QCPGraph *batchLoss = nullptr, *trainLoss = nullptr, *testLoss = nullptr, *nanMarks = nullptr,
+                 *satMarks = nullptr;
+        QCPGraph *batchAcc = nullptr, *trainAcc = nullptr, *testAcc = nullptr;
+        QCPGraph *rate = nullptr;
+        long long nanCount = 0, satCount = 0;
+        double accEma = -1;
+        QString label;
+    };
+    void relabel();
+
+    PlotPanel *m_loss = nullptr, *m_accuracy = nullptr, *m_rate = nullptr;
+    Run m_runs[2];
+    int m_runCount = 0;
+    double m_lossCeiling = 2.5;
+    bool m_dirty = false;
+    bool m_rescale = true;
+};
+
+} // namespace logitlab::ui
