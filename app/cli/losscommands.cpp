@@ -2,6 +2,8 @@
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"
 
+#include "precision/mpfrutil.h"
+
 #include "losses/lossreport.h"
 #include "text/numbertext.h"
 
@@ -45,11 +47,11 @@ int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
         w.key("dtype").string(formatName(f));
         w.key("logits").numbers(r.logits, f);
         w.key("label").integer(static_cast<long long>(label));
-        w.key("reference").number(static_cast<long double>(r.reference.toDouble()), Format::Float64);
+        w.key("reference").number(roundToFormat(r.reference, Format::Float64), Format::Float64);
         w.key("reference_in_dtype").number(r.referenceRounded, f);
         std::vector<long double> gradient;
         for (const mpfr::mpreal &g : r.referenceGradient)
-            gradient.push_back(g.toDouble());
+            gradient.push_back(roundToFormat(g, Format::Float64));
         w.key("reference_gradient").numbers(gradient, Format::Float64);
         writeMethods(w, r.methods, f, key, true);
         w.endObject();
@@ -57,7 +59,7 @@ int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
         return 0;
     }
     out << "sparse categorical cross-entropy in " << formatName(f) << ", label " << label
-        << ", reference " << text(r.reference.toDouble()) << " (MPFR)\n\n";
+        << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
     std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
         rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), text(r.methods[i].ulpError)});
@@ -82,16 +84,16 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
         w.key("dtype").string(formatName(f));
         w.key("logit").number(z, f);
         w.key("label").number(y, f);
-        w.key("reference").number(static_cast<long double>(r.reference.toDouble()), Format::Float64);
+        w.key("reference").number(roundToFormat(r.reference, Format::Float64), Format::Float64);
         w.key("reference_in_dtype").number(r.referenceRounded, f);
-        w.key("reference_gradient").number(static_cast<long double>(r.referenceGradient.toDouble()), Format::Float64);
+        w.key("reference_gradient").number(roundToFormat(r.referenceGradient, Format::Float64), Format::Float64);
         writeMethods(w, r.methods, f, key, false);
         w.endObject();
         out << w.text();
         return 0;
     }
     out << "binary cross-entropy in " << formatName(f) << " of z = " << text(z, f) << ", y = " << text(y, f)
-        << ", reference " << text(r.reference.toDouble()) << " (MPFR)\n\n";
+        << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
     std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error", "dL/dz"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
         rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), text(r.methods[i].ulpError),

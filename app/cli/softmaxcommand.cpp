@@ -2,6 +2,8 @@
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"
 
+#include "precision/mpfrutil.h"
+
 #include "softmax/softmaxreport.h"
 #include "text/numbertext.h"
 
@@ -17,7 +19,7 @@ void writeJson(const SoftmaxReport &r, std::ostream &out)
     w.key("logits").numbers(r.logits, r.format);
     std::vector<long double> reference;
     for (const mpfr::mpreal &p : r.reference.softmax)
-        reference.push_back(p.toDouble()); // correctly rounded: the reference is Ziv-checked
+        reference.push_back(roundToFormat(p, Format::Float64)); // Ziv-checked: correctly rounded
     w.key("reference").numbers(reference, Format::Float64);
     w.key("reference_in_dtype").numbers(r.referenceRounded, r.format);
     w.key("methods").beginObject();
@@ -49,7 +51,7 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
     }
     for (std::size_t i = 0; i < r.logits.size(); ++i) {
         std::vector<std::string> row{std::to_string(i), shortestText(r.logits[i], r.format),
-                                     shortestText(r.reference.softmax[i].toDouble(), Format::Float64)};
+                                     shortestText(roundToFormat(r.reference.softmax[i], Format::Float64), Format::Float64)};
         for (const SoftmaxMethodResult &m : r.methods) {
             row.push_back(shortestText(m.values[i], r.format));
             row.push_back(shortestText(m.ulpErrors[i], Format::Float64));
