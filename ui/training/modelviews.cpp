@@ -65,6 +65,24 @@ QCPColorGradient grayGradient()
     return g;
 }
 
+/** Square pixels: after a layout pass, widens the range of the longer side of each image rect. */
+void squarePixels(QCustomPlot *plot, const QList<QCPAxisRect *> &rects)
+{
+    // Lay the rects out without drawing (what replot() does first).
+    plot->plotLayout()->setOuterRect(plot->viewport());
+    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+        plot->plotLayout()->update(phase);
+    for (QCPAxisRect *r : rects)
+        if (r->width() > 0 && r->height() > 0) {
+            QCPAxis *x = r->axis(QCPAxis::atBottom), *y = r->axis(QCPAxis::atLeft);
+            const double perPixelX = x->range().size() / r->width(), perPixelY = y->range().size() / r->height();
+            if (perPixelX < perPixelY)
+                x->setScaleRatio(y, 1.0);
+            else
+                y->setScaleRatio(x, 1.0);
+        }
+}
+
 QCPColorMap *imageMap(QCPAxisRect *rect, const float *pixels, int rows, int cols, const QString &name)
 {
     auto *map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
@@ -138,7 +156,7 @@ QWidget *wrap(QWidget *parent, PlotPanel *panel, QWidget *top = nullptr)
 
 WeightsView::WeightsView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("First-layer weights, one image per hidden unit (shared colour scale)"));
+    m_panel = new PlotPanel(tr("First-layer weights (one image per unit, shared scale)"));
     m_panel->setObjectName(QStringLiteral("weightsPanel"));
     wrap(this, m_panel);
 }
@@ -192,6 +210,7 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
     }
     m_scale->setGradient(polarGradient());
     m_scale->setDataRange(QCPRange(-maxAbs, maxAbs));
+    squarePixels(plot, rects);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -199,7 +218,7 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
 
 ConfusionView::ConfusionView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("Confusion matrix on the test set (row: true class, column: predicted)"));
+    m_panel = new PlotPanel(tr("Confusion matrix (test set)"));
     m_panel->setObjectName(QStringLiteral("confusionPanel"));
     wrap(this, m_panel);
 }
@@ -244,8 +263,9 @@ void ConfusionView::show(const ModelView &view)
             a->setSubTicks(false);
         }
         rect->axis(QCPAxis::atBottom)
-            ->setLabel(
-                tr("%1 predicted — test accuracy %2%").arg(runLabel(view, r)).arg(100 * run.testAccuracy, 0, 'f', 2));
+            ->setLabel(tr("%1 (%2) predicted — acc. %3%")
+                           .arg(runName(r), headShort(run.head))
+                           .arg(100 * run.testAccuracy, 0, 'f', 1));
         rect->axis(QCPAxis::atLeft)->setLabel(tr("true class"));
     }
     plot->replot(QCustomPlot::rpQueuedReplot);
@@ -255,7 +275,7 @@ void ConfusionView::show(const ModelView &view)
 
 GalleryView::GalleryView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("Test digits with A's (left) and B's (right) probability for each class; red: wrong"));
+    m_panel = new PlotPanel(tr("Test digits: p(class) from A (left) and B (right)"));
     m_panel->setObjectName(QStringLiteral("galleryPanel"));
     wrap(this, m_panel);
 }
@@ -331,6 +351,10 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
         layout->setRowStretchFactor(2 * row, 1.6);
         layout->setRowStretchFactor(2 * row + 1, 1.0);
     }
+    QList<QCPAxisRect *> images;
+    for (int g = 0; g < n; ++g)
+        images << rects[2 * g];
+    squarePixels(plot, images);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -338,7 +362,7 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
 
 InspectorView::InspectorView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("Step inspector: logits z, probabilities softmax(z) and the output gradient dLoss/dz"));
+    m_panel = new PlotPanel(tr("Step inspector: z, softmax(z), dLoss/dz"));
     m_panel->setObjectName(QStringLiteral("inspectorPanel"));
     auto *top = new QWidget;
     auto *row = new QHBoxLayout(top);
@@ -415,6 +439,8 @@ void InspectorView::show(const ModelView &view, const SessionData &data)
                                  [](double a, double b) { return std::abs(a) < std::abs(b); }))));
     }
     m_text->setText(lines.join(QStringLiteral("<br>")));
+    if (image)
+        squarePixels(plot, {rects[0]});
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -422,7 +448,7 @@ void InspectorView::show(const ModelView &view, const SessionData &data)
 
 BoundaryView::BoundaryView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("Decision regions over the plane, with the training points"));
+    m_panel = new PlotPanel(tr("Decision regions and training points"));
     m_panel->setObjectName(QStringLiteral("boundaryPanel"));
     m_note = new QLabel;
     m_note->setWordWrap(true);

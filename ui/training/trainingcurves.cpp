@@ -34,9 +34,9 @@ constexpr double saturatedLoss = 16.11809565095832;
 
 TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
 {
-    m_loss = new PlotPanel(tr("Loss (per batch; dots: epoch means and test)"));
+    m_loss = new PlotPanel(tr("Loss (line: batches, dots: epochs)"));
     m_loss->setObjectName(QStringLiteral("lossPanel"));
-    m_accuracy = new PlotPanel(tr("Accuracy"));
+    m_accuracy = new PlotPanel(tr("Accuracy (as in the loss plot)"));
     m_accuracy->setObjectName(QStringLiteral("accuracyPanel"));
     m_rate = new PlotPanel(tr("Learning rate"));
     m_rate->setObjectName(QStringLiteral("ratePanel"));
@@ -49,6 +49,7 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
     m_accuracy->plot()->yAxis->setRange(0, 1);
     m_rate->plot()->yAxis->setLabel(tr("learning rate"));
     m_rate->plot()->legend->setVisible(false);
+    m_accuracy->plot()->legend->setVisible(false);
     m_loss->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_accuracy->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_runs[0].label = tr("A");

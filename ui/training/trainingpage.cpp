@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSlider>
 #include <QSpinBox>
@@ -31,7 +32,18 @@ namespace logitlab::ui {
 
 namespace {
 constexpr int speeds[] = {1, 3, 10, 30, 100, 300, 0};
-constexpr int frameMs = 33; // ~30 Hz
+constexpr int frameMs = 30; // ~30 Hz (a little faster, so that timer jitter still leaves >= 25)
+} // namespace
+
+namespace {
+/** Lets a panel's title and readout labels shrink (elided by the layout) so the page fits 1366 px. */
+void relaxLabels(PlotPanel *panel)
+{
+    for (QLabel *label : panel->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly)) {
+        label->setSizePolicy(QSizePolicy::Ignored, label->sizePolicy().verticalPolicy());
+        label->setMinimumWidth(60);
+    }
+}
 } // namespace
 
 int TrainingPage::speedForPosition(int position)
@@ -50,8 +62,9 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(330);
-    scroll->setMaximumWidth(420);
+    scroll->setMinimumWidth(
+        m_controls->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
+    scroll->setMaximumWidth(440);
 
     // Transport bar.
     auto *bar = new QHBoxLayout;
@@ -69,30 +82,30 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_backButton = button(tr("◂ Back"), tr("Step back one batch (Left arrow), up to 100"), "backButton");
     m_resetButton = button(tr("Reset"), tr("Start again from the initial weights (R)"), "resetButton");
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Speed")));
+    bar->addSpacing(8);
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setObjectName(QStringLiteral("speedSlider"));
     m_speed->setRange(0, int(std::size(speeds)) - 1);
-    m_speed->setMaximumWidth(140);
+    m_speed->setMaximumWidth(120);
+    m_speed->setToolTip(tr("Training speed"));
     m_speed->setFocusPolicy(Qt::TabFocus);
     bar->addWidget(m_speed);
     m_speedLabel = new QLabel;
-    m_speedLabel->setMinimumWidth(90);
+    m_speedLabel->setMinimumWidth(80);
     bar->addWidget(m_speedLabel);
-    bar->addWidget(new QLabel(tr("Stop after")));
+    bar->addWidget(new QLabel(tr("Stop at")));
     m_epochLimit = new QSpinBox;
     m_epochLimit->setObjectName(QStringLiteral("epochLimit"));
     m_epochLimit->setRange(0, 100000);
     m_epochLimit->setSpecialValueText(tr("no limit"));
     m_epochLimit->setSuffix(tr(" epochs"));
     bar->addWidget(m_epochLimit);
-    bar->addSpacing(12);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     QFont bold = m_status->font();
     bold.setBold(true);
     m_status->setFont(bold);
-    bar->addWidget(m_status, 1);
+    bar->addStretch(1);
 
     m_dataLabel = new QLabel;
     m_dataLabel->setObjectName(QStringLiteral("dataLabel"));
@@ -107,9 +120,8 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     auto *curves = new QWidget;
     auto *curvesLayout = new QHBoxLayout(curves);
     curvesLayout->setContentsMargins(0, 0, 0, 0);
-    curvesLayout->addWidget(m_curves->lossPanel(), 5);
-    curvesLayout->addWidget(m_curves->accuracyPanel(), 4);
-    curvesLayout->addWidget(m_curves->ratePanel(), 2);
+    curvesLayout->addWidget(m_curves->lossPanel(), 3);
+    curvesLayout->addWidget(m_curves->accuracyPanel(), 2);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
@@ -128,7 +140,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
         auto *clear = new QPushButton(tr("Clear (or right click)"));
         left->addWidget(clear);
         layout->addLayout(left, 2);
-        m_canvasBars = new PlotPanel(tr("What A and B say about the drawn digit"));
+        m_canvasBars = new PlotPanel(tr("A and B on the drawn digit"));
         m_canvasBars->setObjectName(QStringLiteral("canvasPanel"));
         m_canvasBars->plot()->xAxis->setLabel(tr("class"));
         m_canvasBars->plot()->yAxis->setLabel(tr("probability"));
@@ -142,6 +154,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_tabs->addTab(m_inspector, tr("Step inspector"));
     m_tabs->addTab(m_boundary, tr("Decision boundary"));
     m_tabs->addTab(draw, tr("Draw a digit"));
+    m_tabs->addTab(m_curves->ratePanel(), tr("Learning rate"));
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(curves);
@@ -153,13 +166,20 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     auto *right = new QVBoxLayout;
     right->setContentsMargins(0, 0, 0, 0);
     right->addLayout(bar);
-    right->addWidget(m_dataLabel);
+    auto *info = new QHBoxLayout;
+    info->addWidget(m_status);
+    info->addSpacing(16);
+    info->addWidget(m_dataLabel, 1);
+    right->addLayout(info);
     right->addWidget(m_banner);
     right->addWidget(split, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(scroll);
     layout->addLayout(right, 1);
+
+    for (PlotPanel *p : plots())
+        relaxLabels(p);
 
     // Wiring.
     connect(m_playButton, &QPushButton::clicked, this, &TrainingPage::togglePlay);
@@ -192,6 +212,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
 
     m_frameTimer = new QTimer(this);
     m_frameTimer->setInterval(frameMs);
+    m_frameTimer->setTimerType(Qt::PreciseTimer);
     connect(m_frameTimer, &QTimer::timeout, this, &TrainingPage::onFrame);
     m_frameTimer->start();
 

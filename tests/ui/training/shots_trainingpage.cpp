@@ -2,14 +2,18 @@
  * 1920x1080 and 1366x768 on the Training page after N batches of a preset, one PNG per size
  * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400]. */
 #include "mainwindow.h"
+#include "pages/labpage.h"
 #include "training/trainingcontrols.h"
 #include "training/trainingpage.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QSettings>
 #include <QTabWidget>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -31,6 +35,21 @@ int main(int argc, char *argv[])
         w.resize(size);
         w.show();
         logitlab::ui::TrainingPage *page = w.trainingPage();
+        if (w.width() > size.width()) // the window cannot shrink to the screen: say who is too wide
+            for (int i = 0; i < 4; ++i) {
+                w.setPage(i);
+                if (i == 3)
+                    for (QWidget *c : page->findChildren<QWidget *>())
+                        if (c->minimumSizeHint().width() > 400)
+                            std::fprintf(stderr, "  %s %s %d\n", c->metaObject()->className(),
+                                qPrintable(c->objectName() + QLatin1Char(' ')
+                                    + (qobject_cast<QLabel *>(c)
+                                            ? qobject_cast<QLabel *>(c)->text().left(40)
+                                            : QString::fromLatin1(c->parentWidget()->metaObject()->className()))),
+                                c->minimumSizeHint().width());
+                std::fprintf(stderr, "page %d minimum width %d\n", i,
+                    static_cast<QWidget *>(w.currentPage())->minimumSizeHint().width());
+            }
         w.setPage(3);
         QComboBox *box = page->controls()->presetBox();
         box->setCurrentIndex(box->findData(preset));
