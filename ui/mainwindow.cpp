@@ -68,21 +68,29 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         const auto f = static_cast<Format>(m_formatBox->itemData(i).toInt());
         for (LabPage *p : std::as_const(m_pages))
             p->setFormat(f);
-        statusBar()->showMessage(tr("Computing in %1").arg(formatText(f)), 4000);
+        statusBar()->showMessage(tr("Computing in %1…").arg(formatText(f)), 3000);
     });
 
     m_stack = new QStackedWidget;
     for (LabPage *p : std::as_const(m_pages)) {
         m_stack->addWidget(p);
-        connect(p, &LabPage::statusMessage, this, [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+        // Each page keeps its own latest message; the bar shows the current page's only.
+        connect(p, &LabPage::statusMessage, this, [this, p](const QString &t) {
+            m_status[p] = t;
+            if (p == currentPage())
+                showPageStatus(p);
+        });
         connect(p, &LabPage::progressChanged, this, [this](int percent) {
             m_progress->setVisible(percent >= 0);
             m_progress->setValue(std::max(percent, 0));
         });
     }
     setCentralWidget(m_stack);
-    connect(m_stack, &QStackedWidget::currentChanged, this,
-            [pageActions](int i) { pageActions[i]->setChecked(true); });
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this, pageActions](int i) {
+        if (i >= 0 && i < pageActions.size())
+            pageActions[i]->setChecked(true);
+        showPageStatus(currentPage());
+    });
     pageActions[0]->setChecked(true);
 
     m_progress = new QProgressBar;
@@ -93,8 +101,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_progress);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *exportAction = file->addAction(tr("&Export plot..."), this, &MainWindow::exportCurrentPlot);
+    QAction *exportAction = file->addAction(tr("&Export first plot of this lab..."), this, &MainWindow::exportCurrentPlot);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QMenu *exportMenu = file->addMenu(tr("Export &plot"));
+    connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] { fillExportMenu(exportMenu); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -152,6 +162,25 @@ void MainWindow::exportCurrentPlot()
     LabPage *p = currentPage();
     if (p && !p->plots().isEmpty())
         p->plots().front()->exportInteractively();
+}
+
+void MainWindow::fillExportMenu(QMenu *menu)
+{
+    menu->clear();
+    LabPage *p = currentPage();
+    if (!p)
+        return;
+    for (PlotPanel *panel : p->plots())
+        menu->addAction(panel->title(), panel, &PlotPanel::exportInteractively);
+}
+
+void MainWindow::showPageStatus(LabPage *page)
+{
+    const QString text = m_status.value(page);
+    if (text.isEmpty())
+        statusBar()->clearMessage();
+    else
+        statusBar()->showMessage(text);
 }
 
 void MainWindow::showAbout()

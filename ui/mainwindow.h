@@ -2,6 +2,7 @@
 /** \file The LogitLab main window: one page per lab, a shared format selector, menus, status bar. */
 #include "precision/format.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QComboBox;
@@ -9,6 +10,7 @@ class QLabel;
 class QProgressBar;
 class QStackedWidget;
 class QListWidget;
+class QMenu;
 
 namespace logitlab::ui {
 
@@ -27,6 +29,7 @@ public:
 
     void setPage(int index);
     int page() const;
+    int pageCount() const { return static_cast<int>(m_pages.size()); }
     void setFormat(Format f);
     Format format() const;
     LabPage *currentPage() const;
@@ -43,6 +46,8 @@ protected:
 
 private:
     void exportCurrentPlot();
+    void fillExportMenu(QMenu *menu);
+    void showPageStatus(LabPage *page);
     void showAbout();
     void restoreSettings();
     void saveSettings() const;
@@ -56,6 +61,7 @@ private:
     RoundingPage *m_rounding = nullptr;
     TrainingPage *m_training = nullptr;
     QList<LabPage *> m_pages;
+    QHash<LabPage *, QString> m_status; ///< each page's latest status message
 };
 
 } // namespace logitlab::ui

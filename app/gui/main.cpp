@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFontDatabase>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -34,6 +35,17 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale();
+    if (locale.language() == QLocale::Chinese) {
+        // A CJK font first (Debian: fonts-noto-cjk); Latin text still renders through its Latin glyphs.
+        for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+                                      QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Droid Sans Fallback")})
+            if (QFontDatabase::hasFamily(family)) {
+                QFont cjk = QApplication::font();
+                cjk.setFamilies({family});
+                QApplication::setFont(cjk);
+                break;
+            }
+    }
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -52,7 +64,7 @@ int main(int argc, char *argv[])
             logitlab::ui::MainWindow w;
             w.resize(size);
             w.show();
-            for (int page = 0; page < 3; ++page) {
+            for (int page = 0; page < w.pageCount(); ++page) {
                 w.setPage(page);
                 w.waitForIdle();
                 QApplication::processEvents();

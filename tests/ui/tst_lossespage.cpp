@@ -1,6 +1,8 @@
 /** \file The Losses lab: the BCE sweep's plateaus and inf regions, and the cross-entropy table. */
 #include "common/listinput.h"
 #include "pages/lossespage.h"
+#include "plots/plotgroup.h"
+#include "plots/plotpanel.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -55,6 +57,28 @@ private Q_SLOTS:
         const BceSweep &s = m_page->sweep();
         // y = 0, z = 1000: s rounds to 1, clipped to 1 - 1e-7 (float32 0.99999988), -log(1.19209290e-7) = 15.942385.
         QVERIFY(std::fabs(s.loss[static_cast<std::size_t>(BceMethod::Clipped)].back() - 15.942385) < 1e-5);
+    }
+
+    void clippedGradientZerosShownAsZero()
+    {
+        m_page->logitInput()->setPlainText(QStringLiteral("[2.0, 1.0, 0.1, -50]"));
+        m_page->labelBox()->setValue(3);
+        // Keras clips p_3 = e^-52.x / sum (about 2e-23) up to 1e-7: the clip's gradient is 0 for
+        // every logit, computed as -1 * 0 = -0 for the first three. The table shows plain zeros.
+        QTableWidgetItem *g = m_page->ceTable()->item(static_cast<int>(CrossEntropyMethod::Clipped), 2);
+        QCOMPARE(g->text(), QStringLiteral("[0, 0, 0, 0]"));
+        QVERIFY(g->toolTip().contains(QStringLiteral("−0")));
+    }
+
+    void bcePlotsTabbedWhenNarrow()
+    {
+        m_page->resize(1366, 700);
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->bcePlots()->isTabbed());
+        m_page->resize(1900, 1000);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_page->bcePlots()->isTabbed());
+        QVERIFY(m_page->lossPanel()->isVisible() && m_page->gradientPanel()->isVisible());
     }
 
     void crossEntropyTable()

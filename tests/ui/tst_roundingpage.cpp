@@ -2,11 +2,13 @@
 #include "pages/roundingpage.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <cmath>
 
@@ -30,7 +32,7 @@ private Q_SLOTS:
         QCOMPARE(m_page->rows().size(), 2);
         QTableWidget *t = m_page->rows()[0].table;
         // float32 row (index 2): 0.0002f = 13743895 * 2^-36 = 0.000199999994947575032711029052734375.
-        QCOMPARE(t->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+        QCOMPARE(t->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
         QCOMPARE(t->item(2, RoundingPage::ExactDecimalCol)->text(),
                  QStringLiteral("0.000199999994947575032711029052734375"));
         auto *bits = qobject_cast<QLabel *>(t->cellWidget(2, RoundingPage::BitsCol));
@@ -42,9 +44,43 @@ private Q_SLOTS:
         const ExpressionRow &row = m_page->rows()[0];
         QTest::keyClicks(row.input, QStringLiteral("*"));
         QVERIFY(row.message->text().contains(QStringLiteral("end")));
-        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
         QTest::keyClick(row.input, Qt::Key_Backspace);
-        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("2e-04"));
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
+    }
+
+    void float80TenthShownInFullInDetailPane()
+    {
+        const int i = m_page->addExpression(QStringLiteral("0.1"));
+        const ExpressionRow &row = m_page->rows()[i];
+        // float80 (x87, 64-bit significand): 0.1 rounds to 14757395258967641293 * 2^-67, whose
+        // decimal expansion (exact, by hand with Python's fractions) is the 67-digit string below.
+        const QString exact = QStringLiteral("0.1000000000000000000013552527156068805425093160010874271392822265625");
+        QTableWidgetItem *cell = row.table->item(4, RoundingPage::ExactDecimalCol);
+        QCOMPARE(cell->data(RoundingPage::FullTextRole).toString(), exact);
+        QVERIFY(cell->text().size() < exact.size()); // cut in the table...
+        QVERIFY(cell->toolTip().remove(QLatin1Char('\n')).contains(exact)); // ...in full in the tooltip
+        row.table->setCurrentCell(4, RoundingPage::ValueCol);
+        QVERIFY(row.detail->toPlainText().contains(exact)); // ...and in the detail pane
+        QVERIFY(row.detail->toPlainText().contains(QStringLiteral("float80")));
+        // Short plain decimals for the stored value, not "1e-01".
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.1"));
+        m_page->removeExpression(i);
+    }
+
+    void longExpansionStaysResponsive()
+    {
+        // float80's smallest subnormal, 2^-16445, has 11,400+ significant digits.
+        QElapsedTimer timer;
+        timer.start();
+        const int i = m_page->addExpression(QStringLiteral("pow(2, -16445)"));
+        const ExpressionRow &row = m_page->rows()[i];
+        const QString full = row.table->item(4, RoundingPage::ExactDecimalCol)->data(RoundingPage::FullTextRole).toString();
+        QVERIFY(full.size() > 11000);
+        QVERIFY(row.table->item(4, RoundingPage::ExactDecimalCol)->text().size() < 80);
+        QVERIFY(row.table->columnWidth(RoundingPage::ExactDecimalCol) < 700);
+        qInfo("float80 2^-16445 row evaluated and laid out in %lld ms", static_cast<long long>(timer.elapsed()));
+        m_page->removeExpression(i);
     }
 
     void addAndRemoveRows()

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QPromise>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
@@ -14,12 +15,30 @@
 
 namespace logitlab::ui {
 
+/**
+ * The pool for long sweeps (one at a time; each sweep spreads its points over every core itself).
+ * Keeping them out of QThreadPool::globalInstance() means a short job, such as the MPFR reference
+ * of a keystroke, never waits behind a sweep.
+ */
+inline QThreadPool *sweepPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
+}
+
 /** \brief A QFutureWatcher that keeps only the latest of its jobs. */
 template <class Result> class AsyncJob {
 public:
     using Handler = std::function<void(const Result &)>;
 
-    AsyncJob(QObject *context, Handler onResult, std::function<void(int)> onProgress = {})
+    /** Jobs run on \a pool (the global pool if null). */
+    AsyncJob(QObject *context, Handler onResult, std::function<void(int)> onProgress = {},
+             QThreadPool *pool = nullptr)
+        : m_pool(pool ? pool : QThreadPool::globalInstance())
     {
         QObject::connect(&m_watcher, &QFutureWatcherBase::finished, context, [this, onResult] {
             const QFuture<Result> f = m_watcher.future();
@@ -37,7 +56,7 @@ public:
     template <class Fn> void start(Fn &&fn)
     {
         cancelAll(false);
-        QFuture<Result> f = QtConcurrent::run(std::forward<Fn>(fn));
+        QFuture<Result> f = QtConcurrent::run(m_pool, std::forward<Fn>(fn));
         m_running.append(QFuture<void>(f));
         m_watcher.setFuture(f);
     }
@@ -59,6 +78,7 @@ private:
         m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
     }
 
+    QThreadPool *m_pool;
     QFutureWatcher<Result> m_watcher;
     QList<QFuture<void>> m_running;
 };

@@ -13,14 +13,64 @@ struct UiText {
 };
 } // namespace
 
+QString plainDecimal(const QString &text)
+{
+    const qsizetype e = text.indexOf(QLatin1Char('e'));
+    if (e < 0)
+        return text;
+    bool ok = false;
+    const int exponent = QStringView(text).mid(e + 1).toInt(&ok);
+    if (!ok || exponent < -5 || exponent > 9)
+        return text;
+    QString mantissa = text.left(e);
+    QString sign;
+    if (mantissa.startsWith(QLatin1Char('-'))) {
+        sign = QStringLiteral("-");
+        mantissa.remove(0, 1);
+    }
+    const qsizetype dot = mantissa.indexOf(QLatin1Char('.'));
+    const QString intPart = dot < 0 ? mantissa : mantissa.left(dot);
+    const QString digits = intPart + (dot < 0 ? QString() : mantissa.mid(dot + 1));
+    // value = 0.digits * 10^point, with the decimal point after `point` digits.
+    const qsizetype point = intPart.size() + exponent;
+    QString out;
+    if (point <= 0)
+        out = QStringLiteral("0.") + QString(-point, QLatin1Char('0')) + digits;
+    else if (point >= digits.size())
+        out = digits + QString(point - digits.size(), QLatin1Char('0'));
+    else
+        out = digits.left(point) + QLatin1Char('.') + digits.mid(point);
+    return sign + out;
+}
+
 QString numberText(long double v, Format f)
 {
-    return QString::fromStdString(shortestText(v, f));
+    return plainDecimal(QString::fromStdString(shortestText(v, f)));
 }
 
 QString numberText(double v)
 {
-    return QString::fromStdString(shortestText(v, Format::Float64));
+    return plainDecimal(QString::fromStdString(shortestText(v, Format::Float64)));
+}
+
+QString unsignedZeroText(long double v, Format f)
+{
+    return v == 0 ? QStringLiteral("0") : numberText(v, f);
+}
+
+QString tidyDigits(const std::string &digits)
+{
+    QString text = QString::fromStdString(digits);
+    const qsizetype e = text.indexOf(QLatin1Char('e'));
+    QString mantissa = e < 0 ? text : text.left(e);
+    const QString exponent = e < 0 ? QString() : text.mid(e);
+    if (mantissa.contains(QLatin1Char('.'))) {
+        while (mantissa.endsWith(QLatin1Char('0')))
+            mantissa.chop(1);
+        if (mantissa.endsWith(QLatin1Char('.')))
+            mantissa.chop(1);
+    }
+    return plainDecimal(mantissa + exponent);
 }
 
 QString formatText(Format f)

@@ -12,11 +12,29 @@
 
 namespace logitlab::ui {
 
-/** The shortest text that reads back to \a v in format \a f (the CLI's numbers). */
+/**
+ * The shortest text that reads back to \a v in format \a f (the CLI's digits), written as a
+ * plain decimal when that is short ("0.0002", not "2e-04"); see plainDecimal().
+ */
 QString numberText(long double v, Format f);
 
-/** A double as its shortest round-trip decimal text. */
+/** A double as its shortest round-trip decimal text (plain when short, as numberText). */
 QString numberText(double v);
+
+/**
+ * \a text ("2e-04", "1.5e+03") rewritten without exponent ("0.0002", "1500") when its decimal
+ * exponent is in [-5, 9]; the digits are unchanged, so the value is the same. Other text as is.
+ */
+QString plainDecimal(const QString &text);
+
+/** numberText() but -0 shown as "0": for gradients and losses, where the sign of zero means nothing. */
+QString unsignedZeroText(long double v, Format f);
+
+/**
+ * A decimal string from MPFR ("2.000000000000000000000000000000000e-04", 34 digits) tidied for
+ * reading: trailing zeros dropped, plain notation when short ("0.0002").
+ */
+QString tidyDigits(const std::string &digits);
 
 /** The canonical format name, "float32". */
 QString formatText(Format f);

@@ -5,10 +5,12 @@
 #include "precision/mpfrutil.h"
 #include "precision/ulperror.h"
 
+#include <atomic>
+
 namespace logitlab::ui {
 
 BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
-                         const std::function<bool()> &cancelled)
+                         const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress)
 {
     BceSweep s;
     s.format = f;
@@ -20,6 +22,7 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
             vec.resize(n);
     s.referenceLoss.resize(n);
     s.referenceGradient.resize(n);
+    std::atomic<int> done{0};
     parallelFor(
         n,
         [&](std::size_t i) {
@@ -35,6 +38,9 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
             }
             s.referenceLoss[i] = r.reference.toDouble();
             s.referenceGradient[i] = r.referenceGradient.toDouble();
+            const int d = ++done;
+            if (progress && d % 256 == 0)
+                progress(d, static_cast<int>(n));
         },
         cancelled);
     if (cancelled())

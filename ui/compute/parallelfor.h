@@ -1,7 +1,8 @@
 #pragma once
 /** \file
  * A strided parallel loop over [0, n) on up to hardware_concurrency() std::threads, stopping
- * early when a cancel predicate says so. Each worker touches only its own indices.
+ * early (within one iteration) when a cancel predicate says so. Each worker touches only its own
+ * indices.
  */
 #include <algorithm>
 #include <cstddef>
@@ -16,7 +17,7 @@ template <class Body, class Cancelled> void parallelFor(std::size_t n, Body &&bo
     const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
     const auto run = [&](std::size_t first) {
         for (std::size_t i = first; i < n; i += workers) {
-            if ((i / workers) % 64 == 0 && cancelled())
+            if (cancelled()) // every point: a sweep point costs 75 us to 50 ms, the check ~20 ns
                 return;
             body(i);
         }

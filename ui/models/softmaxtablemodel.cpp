@@ -21,11 +21,51 @@ QString softmaxMethodName(SoftmaxMethod m)
     return {};
 }
 
+QString softmaxMethodShortName(SoftmaxMethod m)
+{
+    switch (m) {
+    case SoftmaxMethod::Naive: return SoftmaxTableModel::tr("naive");
+    case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted");
+    case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax");
+    case SoftmaxMethod::Higham: return SoftmaxTableModel::tr("Higham");
+    }
+    return {};
+}
+
+namespace {
+QString methodFormula(SoftmaxMethod m)
+{
+    switch (m) {
+    case SoftmaxMethod::Naive: return SoftmaxTableModel::tr("naive: exp(z_i) / Σ exp(z_j)");
+    case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted: exp(z_i − max) / Σ exp(z_j − max)");
+    case SoftmaxMethod::LogSoftmax:
+        return SoftmaxTableModel::tr("log-softmax: exp(z_i − max − log Σ exp(z_j − max))");
+    case SoftmaxMethod::Higham:
+        return SoftmaxTableModel::tr("Higham: log-sum-exp with log1p of the sum without its largest term");
+    }
+    return {};
+}
+} // namespace
+
+bool SoftmaxTableModel::hasReference() const
+{
+    return m_report && m_report->reference.softmax.size() == m_report->logits.size() && !m_report->logits.empty();
+}
+
 void SoftmaxTableModel::setReport(std::shared_ptr<const SoftmaxReport> report)
 {
-    beginResetModel();
+    const bool sameShape = m_report && report && m_report->logits.size() == report->logits.size();
+    if (!sameShape)
+        beginResetModel();
     m_report = std::move(report);
-    endResetModel();
+    m_maxLogit = 0;
+    if (m_report && !m_report->logits.empty())
+        m_maxLogit = *std::max_element(m_report->logits.begin(), m_report->logits.end());
+    if (!sameShape) {
+        endResetModel();
+    } else if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    }
 }
 
 int SoftmaxTableModel::rowCount(const QModelIndex &parent) const
@@ -40,18 +80,24 @@ int SoftmaxTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant SoftmaxTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     if (o == Qt::Vertical)
-        return section;
+        return role == Qt::DisplayRole ? QVariant(section) : QVariant(tr("element i = %1").arg(section));
+    const bool tip = role == Qt::ToolTipRole;
     switch (section) {
-    case 0: return tr("i");
-    case 1: return tr("logit z");
-    case 2: return tr("reference p");
+    case 0: return tip ? tr("index i of the logit") : tr("i");
+    case 1: return tip ? tr("the logit z_i, rounded to the format (times the scale)") : tr("logit z");
+    case 2:
+        return tip ? tr("the exact softmax p_i (MPFR), correctly rounded to the format") : tr("reference");
     default: break;
     }
     const auto m = static_cast<SoftmaxMethod>((section - 3) / 2);
-    return (section - 3) % 2 == 0 ? softmaxMethodName(m) : tr("ulp");
+    if ((section - 3) % 2 == 0)
+        return tip ? methodFormula(m) : softmaxMethodShortName(m);
+    return tip ? tr("error of %1 in ULPs: |computed − exact| / ulp(exact); 0.5 or less is correctly rounded")
+                     .arg(softmaxMethodShortName(m))
+               : tr("ulp");
 }
 
 QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
@@ -62,8 +108,9 @@ QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
     const long double v = res.values[i];
     const FormatInfo &info = formatInfo(r.format);
     const QString fmt = formatText(r.format);
-    const long double zmax = *std::max_element(r.logits.begin(), r.logits.end());
-    const bool refPositive = r.reference.softmax[i] > 0;
+    const long double zmax = m_maxLogit;
+    const bool known = hasReference();
+    const bool refPositive = !known || r.reference.softmax[i] > 0;
     if (std::isnan(v)) {
         if (std::isnan(zmax))
             return tr("A NaN logit makes every probability NaN.");
@@ -86,9 +133,12 @@ QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
             return tr("p_i = exp(%1) underflows to 0 in %2, but the log-probability %1 stays accurate: "
                       "use it for losses.")
                 .arg(numberText(res.logValues[i], r.format), fmt);
+        if (!known)
+            return tr("exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3).")
+                .arg(numberText(arg, Format::Float80), fmt, numberText(info.lnMinSubnormal, Format::Float64));
         return tr("exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3); the true p_i is %4.")
             .arg(numberText(arg, Format::Float80), fmt, numberText(info.lnMinSubnormal, Format::Float64),
-                 QString::fromStdString(r.reference.softmax[i].toString(6)));
+                 tidyDigits(r.reference.softmax[i].toString(6)));
     }
     return {};
 }
@@ -102,7 +152,19 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
     const int c = index.column();
     if (role == Qt::TextAlignmentRole)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    const bool known = hasReference();
+    const auto pending = [&]() -> QVariant {
+        if (role == Qt::DisplayRole)
+            return QStringLiteral("…");
+        if (role == Qt::ToolTipRole)
+            return tr("The exact MPFR reference is being computed…");
+        if (role == Qt::ForegroundRole)
+            return QBrush(QColor(0x80, 0x80, 0x80));
+        return {};
+    };
     if (c < 3) {
+        if (c == 2 && !known)
+            return pending();
         if (role == Qt::DisplayRole) {
             if (c == 0)
                 return index.row();
@@ -112,13 +174,15 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
         }
         if (role == Qt::ToolTipRole && c == 2)
             return tr("Exact (MPFR): %1\nCorrectly rounded to %2: %3")
-                .arg(QString::fromStdString(r.reference.softmax[i].toString(30)), formatText(r.format),
+                .arg(tidyDigits(r.reference.softmax[i].toString(30)), formatText(r.format),
                      numberText(r.referenceRounded[i], r.format));
         return {};
     }
     const auto m = static_cast<SoftmaxMethod>((c - 3) / 2);
     const bool isUlp = (c - 3) % 2 == 1;
     const SoftmaxMethodResult &res = r.method(m);
+    if (isUlp && (!known || res.ulpErrors.size() <= i))
+        return pending();
     if (isUlp) {
         const double e = res.ulpErrors[i];
         if (role == Qt::DisplayRole)

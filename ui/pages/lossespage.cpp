@@ -3,6 +3,7 @@
 #include "common/listinput.h"
 #include "common/uitext.h"
 #include "pages/formulapanel.h"
+#include "plots/plotgroup.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
 #include "precision/mpfrutil.h"
@@ -10,17 +11,20 @@
 #include "text/numberlist.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace logitlab::ui {
@@ -54,7 +58,9 @@ double finiteOrNaN(double v)
 } // namespace
 
 LossesPage::LossesPage(QWidget *parent)
-    : LabPage(parent), m_job(this, [this](const BceSweep &s) { applySweep(s); })
+    : LabPage(parent), m_job(
+                           this, [this](const BceSweep &s) { applySweep(s); },
+                           [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -63,7 +69,7 @@ LossesPage::LossesPage(QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto *content = new QWidget;
-    content->setMinimumHeight(700);
+    content->setMinimumHeight(640);
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(content);
 
@@ -74,11 +80,8 @@ LossesPage::LossesPage(QWidget *parent)
            "p: BCE = max(z, 0) − z·y + log1p(exp(−|z|)) has no overflow and no cancellation."),
         content));
 
-    auto *split = new QSplitter(Qt::Vertical, content);
-    layout->addWidget(split, 1);
-
-    // Categorical cross-entropy.
-    auto *ceBox = new QGroupBox(tr("Sparse categorical cross-entropy"), split);
+    // Categorical cross-entropy: as tall as its five rows; the BCE plots get the rest.
+    auto *ceBox = new QGroupBox(tr("Sparse categorical cross-entropy"), content);
     auto *ceLayout = new QGridLayout(ceBox);
     ceLayout->addWidget(new QLabel(tr("Logits:")), 0, 0);
     m_input = new ListInput(1, ceBox);
@@ -100,13 +103,17 @@ LossesPage::LossesPage(QWidget *parent)
         methodNames << crossEntropyMethodName(m);
     methodNames << tr("reference (MPFR)");
     m_ceTable->setVerticalHeaderLabels(methodNames);
-    m_ceTable->setMinimumHeight(6 * m_ceTable->fontMetrics().lineSpacing() + 60);
+    m_ceTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ceTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_ceTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_ceTable->horizontalHeaderItem(1)->setToolTip(tr("|loss − exact| in units in the last place of the format"));
+    m_ceTable->horizontalHeaderItem(2)->setToolTip(tr("The gradient with respect to each logit: softmax(z) − onehot(k)"));
     ceLayout->addWidget(m_ceTable, 2, 0, 1, 4);
     ceLayout->setColumnStretch(1, 1);
-    split->addWidget(ceBox);
+    layout->addWidget(ceBox, 0);
 
     // Binary cross-entropy sweep.
-    auto *bceBox = new QGroupBox(tr("Binary cross-entropy over a sweep of the logit z"), split);
+    auto *bceBox = new QGroupBox(tr("Binary cross-entropy over a sweep of the logit z"), content);
     auto *bceLayout = new QVBoxLayout(bceBox);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("z from")));
@@ -130,17 +137,16 @@ LossesPage::LossesPage(QWidget *parent)
     m_sweepMessage = new QLabel(bceBox);
     controls->addWidget(m_sweepMessage, 1);
     bceLayout->addLayout(controls);
-    auto *plots = new QSplitter(Qt::Horizontal, bceBox);
-    m_lossPanel = new PlotPanel(tr("Loss vs z"), plots);
-    m_errorPanel = new PlotPanel(tr("Relative error vs z"), plots);
-    m_gradientPanel = new PlotPanel(tr("Gradient dL/dz vs z"), plots);
-    plots->addWidget(m_lossPanel);
-    plots->addWidget(m_errorPanel);
-    plots->addWidget(m_gradientPanel);
-    bceLayout->addWidget(plots, 1);
-    split->addWidget(bceBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
+    // Side by side from 1500 px (a projector); one tab per plot on a 1366 px laptop.
+    m_bcePlots = new PlotGroup(1500, bceBox);
+    m_lossPanel = new PlotPanel(tr("Loss vs z"));
+    m_errorPanel = new PlotPanel(tr("Relative error vs z"));
+    m_gradientPanel = new PlotPanel(tr("Gradient dL/dz vs z"));
+    m_bcePlots->addPanel(m_lossPanel, tr("Loss"));
+    m_bcePlots->addPanel(m_errorPanel, tr("Relative error"));
+    m_bcePlots->addPanel(m_gradientPanel, tr("Gradient"));
+    bceLayout->addWidget(m_bcePlots, 1);
+    layout->addWidget(bceBox, 1);
 
     const auto addGraphs = [](PlotPanel *panel, QList<QCPGraph *> &graphs, bool withReference) {
         QCustomPlot *p = panel->plot();
@@ -166,9 +172,10 @@ LossesPage::LossesPage(QWidget *parent)
     QCustomPlot *ep = m_errorPanel->plot();
     ep->yAxis->setScaleType(QCPAxis::stLogarithmic);
     ep->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    ep->yAxis->setLabel(tr("relative error (0 at 1e-20)"));
+    ep->yAxis->setLabel(tr("relative error"));
+    ep->setToolTip(tr("|loss − exact| / exact; an error of 0 is drawn at 1e-20 (a log scale has no 0)."));
     for (PlotPanel *p : {m_lossPanel, m_errorPanel, m_gradientPanel})
-        p->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
+        p->setLegendBelow(2);
 
     connect(m_input, &QPlainTextEdit::textChanged, this, &LossesPage::recomputeCrossEntropy);
     connect(m_label, &QSpinBox::valueChanged, this, &LossesPage::recomputeCrossEntropy);
@@ -228,10 +235,15 @@ void LossesPage::recomputeCrossEntropy()
         z.push_back(*decimalToFormat(t.text, m_format));
     // One sample: a single reference, well under a millisecond for classroom sizes.
     const CrossEntropyReport r = computeCrossEntropyReport(z, static_cast<std::size_t>(m_label->value()), m_format);
+    // A zero gradient is shown as 0 even when it is stored as -0 (from -1 * 0): here the sign
+    // of zero changes nothing, and the tooltip says so.
+    const auto hasNegativeZero = [](const std::vector<long double> &g) {
+        return std::any_of(g.begin(), g.end(), [](long double v) { return v == 0 && std::signbit(v); });
+    };
     const auto gradientText = [this](const std::vector<long double> &g) {
         QStringList parts;
         for (std::size_t i = 0; i < g.size() && i < 8; ++i)
-            parts << numberText(g[i], m_format);
+            parts << unsignedZeroText(g[i], m_format);
         if (g.size() > 8)
             parts << QStringLiteral("…");
         return QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
@@ -242,6 +254,9 @@ void LossesPage::recomputeCrossEntropy()
         auto *loss = new QTableWidgetItem(numberText(res.loss, m_format));
         auto *err = new QTableWidgetItem(QString::number(res.ulpError, 'g', 3));
         auto *grad = new QTableWidgetItem(gradientText(res.gradient));
+        if (hasNegativeZero(res.gradient))
+            grad->setToolTip(tr("Some zeros here are stored as −0 (a negative number times 0). IEEE 754 keeps "
+                                "the sign of zero, but −0 = 0 and a gradient step treats them alike."));
         QString note;
         if (std::isnan(res.loss))
             note = tr("NaN: exp overflowed (inf/inf) before the log");
@@ -267,6 +282,13 @@ void LossesPage::recomputeCrossEntropy()
     m_ceTable->setItem(4, 2, new QTableWidgetItem(gradientText(refGrad)));
     m_ceTable->setItem(4, 3, new QTableWidgetItem(tr("exact, correctly rounded to %1").arg(formatText(m_format))));
     m_ceTable->resizeColumnsToContents();
+    Q_EMIT statusMessage(tr("Cross-entropy of %1 logits (true class %2) in %3: from_logits %4, reference %5")
+                             .arg(z.size())
+                             .arg(m_label->value())
+                             .arg(formatText(m_format),
+                                  numberText(r.methods[static_cast<std::size_t>(CrossEntropyMethod::FromLogits)].loss,
+                                             m_format),
+                                  numberText(r.referenceRounded, m_format)));
     Q_EMIT crossEntropyUpdated();
 }
 
@@ -293,8 +315,12 @@ void LossesPage::recomputeSweep()
     const Format f = m_format;
     const long double label = *y;
     Q_EMIT progressChanged(0);
+    m_sweepStarted = QDateTime::currentMSecsSinceEpoch();
     m_job.start([from, to, points, label, f](QPromise<BceSweep> &promise) {
-        BceSweep s = computeBceSweep(from, to, points, label, f, [&promise] { return promise.isCanceled(); });
+        promise.setProgressRange(0, 100);
+        BceSweep s = computeBceSweep(
+            from, to, points, label, f, [&promise] { return promise.isCanceled(); },
+            [&promise](int done, int total) { promise.setProgressValue(100 * done / total); });
         if (!promise.isCanceled())
             promise.addResult(std::move(s));
     });
@@ -341,6 +367,11 @@ void LossesPage::applySweep(const BceSweep &s)
 
     for (PlotPanel *p : {m_lossPanel, m_errorPanel, m_gradientPanel}) {
         p->plot()->rescaleAxes();
+        if (p != m_errorPanel) { // a margin, so curves at 0 and -1 do not hide in the frame
+            const QCPRange r = p->plot()->yAxis->range();
+            const double pad = 0.06 * std::max(r.size(), 1e-3);
+            p->plot()->yAxis->setRange(r.lower - pad, r.upper + pad);
+        }
         p->plot()->replot(QCustomPlot::rpQueuedReplot);
     }
     m_errorPanel->plot()->yAxis->setRange(1e-21, 10);
@@ -348,7 +379,12 @@ void LossesPage::applySweep(const BceSweep &s)
     m_lossPanel->setTitle(tr("BCE loss vs z (y = %1, %2)").arg(y, formatText(s.format)));
     m_errorPanel->setTitle(tr("Relative error vs z (y = %1)").arg(y));
     m_gradientPanel->setTitle(tr("Gradient dL/dz vs z (y = %1)").arg(y));
-    m_sweepMessage->setText(tr("%1 points, each against MPFR").arg(n));
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch() - m_sweepStarted;
+    m_sweepMessage->setText(tr("%1 points, each against MPFR, in %2 ms").arg(n).arg(ms));
+    Q_EMIT statusMessage(tr("BCE sweep of %1 points for y = %2 in %3 computed in %4 ms")
+                             .arg(n)
+                             .arg(y, formatText(s.format))
+                             .arg(ms));
     Q_EMIT progressChanged(-1);
     Q_EMIT sweepUpdated();
 }

@@ -18,6 +18,7 @@ class QCPGraph;
 namespace logitlab::ui {
 
 class ListInput;
+class PlotGroup;
 class PlotPanel;
 
 /** \brief The Losses lab page. */
@@ -45,6 +46,7 @@ public:
     PlotPanel *lossPanel() const { return m_lossPanel; }
     PlotPanel *errorPanel() const { return m_errorPanel; }
     PlotPanel *gradientPanel() const { return m_gradientPanel; }
+    PlotGroup *bcePlots() const { return m_bcePlots; }
     const BceSweep &sweep() const { return m_sweep; }
 
 Q_SIGNALS:
@@ -66,11 +68,13 @@ private:
     QSpinBox *m_points = nullptr;
     QComboBox *m_y = nullptr;
     QLabel *m_sweepMessage = nullptr;
+    PlotGroup *m_bcePlots = nullptr;
     PlotPanel *m_lossPanel = nullptr;
     PlotPanel *m_errorPanel = nullptr;
     PlotPanel *m_gradientPanel = nullptr;
     QList<QCPGraph *> m_lossGraphs, m_errorGraphs, m_gradientGraphs;
     BceSweep m_sweep;
+    qint64 m_sweepStarted = 0; ///< QDateTime ms of the running sweep's start
     bool m_restoring = false;
     AsyncJob<BceSweep> m_job;
 };

@@ -17,7 +17,9 @@
 #include <QScrollBar>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QFontDatabase>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -37,10 +39,45 @@ QString bitsHtml(const FloatAnatomy &a)
            QStringLiteral(" ") + cell(a.mantissaBits, "#bfe8bf");
 }
 
+/** Number of significant digits of a plain decimal such as "0.000199999994947575" (18). */
+int significantDigits(const std::string &decimal)
+{
+    int count = 0;
+    bool started = false;
+    for (char c : decimal) {
+        if (c < '0' || c > '9')
+            continue;
+        started = started || c != '0';
+        count += started;
+    }
+    return count;
+}
+
+/** Long digit strings cut into lines of 64 so that a tooltip stays on screen. */
+QString wrappedDigits(const QString &digits, int maxLines)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < digits.size() && lines.size() < maxLines; i += 64)
+        lines << digits.mid(i, 64);
+    if (digits.size() > 64 * maxLines)
+        lines << RoundingPage::tr("… %1 more characters: see the box under the table").arg(digits.size() - 64 * maxLines);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QFont monospace()
+{
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    f.setPointSizeF(std::max(f.pointSizeF(), 11.0));
+    return f;
+}
+
+constexpr qsizetype shownDigits = 44; ///< exact decimals longer than this are cut in the table
+
 } // namespace
 
 RoundingPage::RoundingPage(QWidget *parent)
-    : LabPage(parent), m_job(this, [this](const CancellationSweep &s) { applySweep(s); })
+    : LabPage(parent), m_job(
+                           this, [this](const CancellationSweep &s) { applySweep(s); }, {}, sweepPool())
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new FormulaPanel(
@@ -70,14 +107,16 @@ RoundingPage::RoundingPage(QWidget *parent)
     split->addWidget(m_plotPanel);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({600, 400});
+    split->setSizes({440, 400});
+    m_plotPanel->setMinimumHeight(260);
     QCustomPlot *p = m_plotPanel->plot();
     for (QCPAxis *axis : {p->xAxis, p->yAxis}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     }
     p->xAxis->setLabel(tr("n"));
-    p->yAxis->setLabel(tr("relative error (exact value 2/n)"));
+    p->yAxis->setLabel(tr("relative error"));
+    m_plotPanel->setTitle(tr("Relative error of (1 + 1/n) − (1 − 1/n) vs n (exact value 2/n; dashed: ε·n)"));
     for (std::size_t f = 0; f < allFormats.size(); ++f) {
         QCPGraph *g = p->addGraph();
         g->setName(formatText(allFormats[f]));
@@ -90,8 +129,7 @@ RoundingPage::RoundingPage(QWidget *parent)
         g->setPen(QPen(seriesColor(static_cast<int>(f)), 1, Qt::DashLine));
         g->removeFromLegend();
     }
-    p->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_plotPanel->setLegendBelow(5);
 
     m_job.start([](QPromise<CancellationSweep> &promise) {
         CancellationSweep s = computeCancellationSweep(241, [&promise] { return promise.isCanceled(); });
@@ -136,9 +174,25 @@ int RoundingPage::addExpression(const QString &text)
     row.message->setWordWrap(true);
     v->addWidget(row.message);
     row.table = new QTableWidget(static_cast<int>(allFormats.size()), ColumnCount, box);
-    row.table->setHorizontalHeaderLabels({tr("stored value"), tr("exact decimal of the stored value"), tr("bits"),
-                                          tr("hex"), tr("next"), tr("previous"), tr("abs error"),
-                                          tr("rel error"), tr("ULP error")});
+    row.table->setHorizontalHeaderLabels({tr("stored value"), tr("exact decimal of the stored value"), tr("hex"),
+                                          tr("next"), tr("previous"), tr("abs error"), tr("rel error"),
+                                          tr("ULP error"), tr("bits: sign | exponent | significand")});
+    const QStringList headerTips{
+        tr("The shortest decimal that reads back to the stored value"),
+        tr("Every binary float is a finite decimal: this is exactly what is stored. Select a row to see all digits below."),
+        tr("The stored bits in hexadecimal"),
+        tr("The next larger value of the format"),
+        tr("The next smaller value of the format"),
+        tr("|stored − exact|"),
+        tr("|stored − exact| / |exact|"),
+        tr("|stored − exact| in units in the last place of the format"),
+        tr("Sign (red), exponent (blue) and significand (green) bits")};
+    for (int c = 0; c < ColumnCount; ++c)
+        row.table->horizontalHeaderItem(c)->setToolTip(headerTips[c]);
+    row.table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    row.table->setSelectionMode(QAbstractItemView::SingleSelection);
+    row.table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    row.table->setTextElideMode(Qt::ElideMiddle);
     QStringList formats;
     for (Format f : allFormats)
         formats << formatText(f);
@@ -146,6 +200,12 @@ int RoundingPage::addExpression(const QString &text)
     row.table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     row.table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     v->addWidget(row.table);
+    row.detail = new QTextBrowser(box);
+    row.detail->setObjectName(QStringLiteral("exactDetail"));
+    row.detail->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    row.detail->setFixedHeight(row.detail->fontMetrics().lineSpacing() * 4 + 14);
+    row.detail->setToolTip(tr("The selected format's stored value in full: every digit, every bit"));
+    v->addWidget(row.detail);
     m_rowsLayout->addWidget(box);
     m_rows.append(row);
     const int index = static_cast<int>(m_rows.size()) - 1;
@@ -154,6 +214,11 @@ int RoundingPage::addExpression(const QString &text)
         for (ExpressionRow &r : m_rows)
             if (r.input == input)
                 evaluate(r);
+    });
+    connect(row.table, &QTableWidget::currentCellChanged, this, [this, box](int r) {
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows[i].box == box)
+                showDetail(i, r);
     });
     connect(remove, &QPushButton::clicked, this, [this, box] {
         for (int i = 0; i < m_rows.size(); ++i)
@@ -189,12 +254,15 @@ void RoundingPage::evaluate(ExpressionRow &row)
     row.input->setStyleSheet(QString());
     row.input->setToolTip(QString());
     const Expression &expr = std::get<Expression>(parsed);
+    const QFont mono = monospace();
     QString exact;
+    bool exactKnown = true;
     for (std::size_t fi = 0; fi < allFormats.size(); ++fi) {
         const Format f = allFormats[fi];
         const ExpressionResult r = evaluateExpression(expr, f);
         const FloatAnatomy a = anatomize(r.value, f);
-        exact = QString::fromStdString(r.exactDigits);
+        exact = tidyDigits(r.exactDigits);
+        exactKnown = r.exactKnown;
         const int rowIndex = static_cast<int>(fi);
         const auto set = [&](int col, const QString &t, const QString &tip = {}) {
             auto *item = new QTableWidgetItem(t);
@@ -206,21 +274,38 @@ void RoundingPage::evaluate(ExpressionRow &row)
                 item->setBackground(QColor(0xe8, 0xf0, 0xff));
             }
             row.table->setItem(rowIndex, col, item);
+            return item;
         };
-        set(ValueCol, numberText(r.value, f));
-        set(ExactDecimalCol, QString::fromStdString(a.exactDecimal));
+        const QString value = numberText(r.value, f);
+        set(ValueCol, value);
+        const QString decimal = QString::fromStdString(a.exactDecimal);
+        const int digits = significantDigits(a.exactDecimal);
+        const bool cut = decimal.size() > shownDigits;
+        QTableWidgetItem *exactItem =
+            set(ExactDecimalCol,
+                cut ? decimal.left(shownDigits - 8) + QStringLiteral("… ") + tr("(%1 digits)").arg(digits) : decimal,
+                tr("%1 significant digits:\n%2").arg(digits).arg(wrappedDigits(decimal, 24)));
+        exactItem->setData(FullTextRole, decimal);
+        exactItem->setFont(mono);
         auto *bits = new QLabel(bitsHtml(a));
         bits->setTextFormat(Qt::RichText);
         bits->setToolTip(tr("sign | exponent (%1 bits) | significand").arg(a.exponentBits.size()));
         row.table->setCellWidget(rowIndex, BitsCol, bits);
-        set(HexCol, QString::fromStdString(a.hex));
+        set(HexCol, QString::fromStdString(a.hex))->setFont(mono);
         set(NextCol, numberText(a.next, f));
         set(PreviousCol, numberText(a.previous, f));
-        set(AbsCol, QString::number(r.absError, 'g', 4));
+        set(AbsCol, QString::number(r.absError, 'g', 4), numberText(r.absError));
         set(RelCol, QString::number(r.relError, 'g', 4));
         set(UlpCol, QString::number(r.ulpError, 'g', 4),
             tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
                 .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
+        // The detail pane's text for this format: the whole expansion (plain text, escaped), bits, hex.
+        const QString detail =
+            tr("<b>%1</b> stores <b>%2</b>; exactly (%3 significant digits):").arg(formatText(f), value).arg(digits) +
+            QStringLiteral("<br><span style='font-family:monospace'>%1</span><br>").arg(decimal.toHtmlEscaped()) +
+            tr("bits %1 &nbsp; hex <span style='font-family:monospace'>%2</span>")
+                .arg(bitsHtml(a), QString::fromStdString(a.hex));
+        row.table->item(rowIndex, ValueCol)->setData(DetailRole, detail);
         if (r.nan || r.overflow || r.underflow) {
             QStringList why;
             if (r.nan)
@@ -233,16 +318,33 @@ void RoundingPage::evaluate(ExpressionRow &row)
             row.table->item(rowIndex, ValueCol)->setToolTip(why.join(QStringLiteral("; ")));
         }
     }
-    row.message->setText(tr("exact value: %1").arg(exact));
+    const bool exactlyKnown = exactKnown && significantDigits(exact.toStdString()) < 34;
+    row.message->setText(exactlyKnown ? tr("exact value: %1").arg(exact)
+                                      : tr("exact value ≈ %1 (34 significant digits)").arg(exact));
     row.table->resizeColumnsToContents();
-    row.table->setColumnWidth(ExactDecimalCol, std::min(row.table->columnWidth(ExactDecimalCol), 320));
     int h = row.table->horizontalHeader()->height() + 2 * row.table->frameWidth();
     for (int i = 0; i < row.table->rowCount(); ++i)
         h += row.table->rowHeight(i);
     row.table->setFixedHeight(h + row.table->horizontalScrollBar()->sizeHint().height());
+    const int formatRow = static_cast<int>(std::find(allFormats.begin(), allFormats.end(), m_format) - allFormats.begin());
+    const int selected = row.table->currentRow() >= 0 ? row.table->currentRow() : formatRow;
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].box == row.box)
+        if (m_rows[i].box == row.box) {
+            showDetail(i, selected);
+            Q_EMIT statusMessage(tr("%1 = %2 in %3 (exact value %4)")
+                                     .arg(row.input->text(), row.table->item(formatRow, ValueCol)->text(),
+                                          formatText(m_format), exact));
             Q_EMIT expressionEvaluated(i);
+        }
+}
+
+void RoundingPage::showDetail(int index, int formatRow)
+{
+    if (index < 0 || index >= m_rows.size())
+        return;
+    const ExpressionRow &row = m_rows[index];
+    const QTableWidgetItem *item = row.table->item(formatRow, ValueCol);
+    row.detail->setHtml(item ? item->data(DetailRole).toString() : QString());
 }
 
 void RoundingPage::applySweep(const CancellationSweep &s)

@@ -10,6 +10,7 @@
 class QLabel;
 class QLineEdit;
 class QTableWidget;
+class QTextBrowser;
 class QVBoxLayout;
 
 namespace logitlab::ui {
@@ -22,6 +23,7 @@ struct ExpressionRow {
     QLineEdit *input = nullptr;
     QLabel *message = nullptr;
     QTableWidget *table = nullptr;
+    QTextBrowser *detail = nullptr; ///< the selected format's full exact decimal, bits and hex
 };
 
 /** \brief The Rounding lab page. */
@@ -45,8 +47,14 @@ public:
     PlotPanel *cancellationPanel() const { return m_plotPanel; }
     const CancellationSweep &sweep() const { return m_sweep; }
 
-    /** Table columns. */
-    enum Column { ValueCol, ExactDecimalCol, BitsCol, HexCol, NextCol, PreviousCol, AbsCol, RelCol, UlpCol, ColumnCount };
+    /** Table columns (the wide bit pattern last, so the numbers fit on a 1366 px screen). */
+    enum Column { ValueCol, ExactDecimalCol, HexCol, NextCol, PreviousCol, AbsCol, RelCol, UlpCol, BitsCol, ColumnCount };
+    /** Item data role holding a cell's full text (the exact decimal can have 16,000 digits). */
+    static constexpr int FullTextRole = Qt::UserRole;
+    /** Item data role (on ValueCol) holding the detail pane's HTML for that format. */
+    static constexpr int DetailRole = Qt::UserRole + 1;
+    /** Shows format row \a formatRow of expression \a index in its detail pane. */
+    void showDetail(int index, int formatRow);
 
 Q_SIGNALS:
     void sweepUpdated();

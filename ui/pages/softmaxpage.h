@@ -70,13 +70,17 @@ public:
     void waitForIdle();
 
 Q_SIGNALS:
-    /** The table, bars and heatmap show a new result. */
+    /** Stage one of an update: the table and bars show the methods' values (no reference yet). */
+    void methodsUpdated();
+    /** Stage two: the reference, ULP errors, Jacobian and summary arrived for the shown input. */
     void resultUpdated();
     /** The error sweep plot shows a new sweep. */
     void sweepUpdated();
 
 private:
     void recompute();
+    void showMethods(const std::shared_ptr<const SoftmaxReport> &report);
+    void updateBars(const SoftmaxReport &rep);
     void applyResult(const SoftmaxPageResult &r);
     void applySweep(const SoftmaxSweep &s);
     void updateScaleLabel();

@@ -19,6 +19,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -35,14 +36,16 @@ QColor seriesColor(int index)
 void stylePlot(QCustomPlot *plot)
 {
     QFont tick = plot->font();
-    tick.setPointSizeF(11);
+    tick.setPointSizeF(12); // readable from the back of a lecture room
     QFont label = tick;
-    label.setPointSizeF(12);
+    label.setPointSizeF(12.5);
     for (QCPAxis *axis : plot->axisRect()->axes()) {
         axis->setTickLabelFont(tick);
         axis->setLabelFont(label);
     }
-    plot->legend->setFont(tick);
+    QFont legend = tick;
+    legend.setPointSizeF(11.5);
+    plot->legend->setFont(legend);
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -371,7 +374,27 @@ void PlotPanel::addRegion(double x0, double x1, const QColor &color, const QStri
     }
 }
 
-void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &label)
+void PlotPanel::setLegendBelow(int columns)
+{
+    QCPLegend *legend = m_plot->legend;
+    if (m_plot->axisRect()->insetLayout()->take(legend))
+        m_plot->axisRect()->insetLayout()->simplify();
+    auto *row = new QCPLayoutGrid;
+    const int r = m_plot->plotLayout()->rowCount();
+    m_plot->plotLayout()->addElement(r, 0, row);
+    m_plot->plotLayout()->setRowStretchFactor(r, 0.001);
+    row->setMargins(QMargins(4, 0, 4, 2));
+    row->addElement(0, 0, legend);
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries already there
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setRowSpacing(0);
+    legend->setMargins(QMargins(4, 0, 4, 0));
+    legend->setColumnSpacing(12);
+}
+
+void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &label, Qt::Alignment side)
 {
     auto *line = new QCPItemStraightLine(m_plot);
     line->point1->setCoords(x, 0);
@@ -383,14 +406,18 @@ void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &la
         text->setClipToAxisRect(true);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(x, 0.16 + 0.07 * (m_annotations.size() % 4));
+        // Stagger the labels of successive lines so that neighbours never overlap.
+        const auto lines = std::count_if(m_annotations.begin(), m_annotations.end(), [](QCPAbstractItem *i) {
+            return qobject_cast<QCPItemStraightLine *>(i) != nullptr;
+        });
+        text->position->setCoords(x, 0.15 + 0.12 * static_cast<double>((lines - 1) % 4));
         text->setText(label);
         QFont f = m_plot->font();
-        f.setPointSizeF(10.5);
+        f.setPointSizeF(11);
         text->setFont(f);
         text->setColor(color.darker(130));
         text->setBrush(QColor(255, 255, 255, 200));
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setPositionAlignment((side & Qt::AlignRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         text->setPadding(QMargins(3, 1, 3, 1));
         m_annotations.append(text);
     }

@@ -44,10 +44,19 @@ public:
 
     /** Shades x in [x0, x1] over the full height, with \a label written inside. */
     void addRegion(double x0, double x1, const QColor &color, const QString &label);
-    /** A vertical marker line at \a x with a label at its top. */
-    void addVerticalLine(double x, const QColor &color, const QString &label);
+    /**
+     * A vertical marker line at \a x with a label near its top, written to the right of the line
+     * (\a side Qt::AlignLeft) or to its left (Qt::AlignRight, for lines near the right edge).
+     */
+    void addVerticalLine(double x, const QColor &color, const QString &label, Qt::Alignment side = Qt::AlignLeft);
     /** Removes all regions and lines added above. */
     void clearAnnotations();
+
+    /**
+     * Moves the legend out of the axis rect into a row under the plot, \a columns entries per
+     * line, so it never hides a curve or a label.
+     */
+    void setLegendBelow(int columns);
 
     /** The current hover readout text (empty when not over a point). */
     QString readout() const;

@@ -22,7 +22,7 @@ const SettingKey &windowGeometry();   ///< QByteArray from QWidget::saveGeometry
 const SettingKey &windowState();      ///< QByteArray from QMainWindow::saveState()
 const SettingKey &lastPage();         ///< int: 0 Softmax, 1 Losses, 2 Rounding
 const SettingKey &format();           ///< QString: formatName(), default "float32"
-const SettingKey &softmaxLogits();    ///< QString: LIST, default "[1000, 2000, 3000]"
+const SettingKey &softmaxLogits();    ///< QString: LIST, default "[1000, 1001, 1002, 880]"
 const SettingKey &softmaxMatrix();    ///< QString: matrix rows, one per line
 const SettingKey &softmaxMatrixMode();///< bool
 const SettingKey &softmaxAxis();      ///< int: 0 or 1 (PyTorch dim)
