@@ -1,0 +1,937 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>UiText</name>
+    <message>
+        <source>Enter at least one number, e.g. [1000, 2000, 3000].</source>
+        <translation>请至少输入一个数，例如 [1000, 2000, 3000]。</translation>
+    </message>
+    <message>
+        <source>'%1' at character %2 is not a number.</source>
+        <translation>第 %2 个字符处的“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Unbalanced '%1' at character %2.</source>
+        <translation>第 %2 个字符处的“%1”没有配对。</translation>
+    </message>
+    <message>
+        <source>Row at character %1 has a different length than the first row.</source>
+        <translation>从第 %1 个字符开始的这一行与第一行长度不同。</translation>
+    </message>
+    <message>
+        <source>Not a list of numbers.</source>
+        <translation>这不是数字列表。</translation>
+    </message>
+    <message>
+        <source>Enter an expression, e.g. 2/10000.</source>
+        <translation>请输入表达式，例如 2/10000。</translation>
+    </message>
+    <message>
+        <source>'%1' at character %2 cannot stand there.</source>
+        <translation>第 %2 个字符处的“%1”不能出现在这里。</translation>
+    </message>
+    <message>
+        <source>The expression ends too early.</source>
+        <translation>表达式提前结束了。</translation>
+    </message>
+    <message>
+        <source>Unknown function '%1' (use exp, log, log1p, expm1, sqrt, pow).</source>
+        <translation>未知函数“%1”（可用 exp、log、log1p、expm1、sqrt、pow）。</translation>
+    </message>
+    <message>
+        <source>'%1' has the wrong number of arguments.</source>
+        <translation>“%1”的参数个数不对。</translation>
+    </message>
+    <message>
+        <source>'(' at character %1 has no ')'.</source>
+        <translation>第 %1 个字符处的“(”缺少“)”。</translation>
+    </message>
+    <message>
+        <source>The expression is too long or too deeply nested.</source>
+        <translation>表达式太长或嵌套太深。</translation>
+    </message>
+    <message>
+        <source>Not an expression.</source>
+        <translation>这不是表达式。</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::LossesPage</name>
+    <message>
+        <source>naive −log(naive softmax)</source>
+        <translation>朴素 −log(朴素 softmax)</translation>
+    </message>
+    <message>
+        <source>−log(shifted softmax)</source>
+        <translation>−log(平移 softmax)</translation>
+    </message>
+    <message>
+        <source>Keras clipped</source>
+        <translation>Keras 截断</translation>
+    </message>
+    <message>
+        <source>from_logits (log-sum-exp)</source>
+        <translation>from_logits（log-sum-exp）</translation>
+    </message>
+    <message>
+        <source>naive sigmoid + log</source>
+        <translation>朴素 sigmoid + log</translation>
+    </message>
+    <message>
+        <source>from_logits</source>
+        <translation>from_logits</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cross-entropy L = −log softmax(z)&lt;sub&gt;k&lt;/sub&gt; = logsumexp(z) − z&lt;sub&gt;k&lt;/sub&gt;&lt;/b&gt;. Taking the log of a probability that underflowed to 0 gives inf; Keras clips p to [1e-7, 1 − 1e-7], so the loss plateaus at 16.118 (15.94 for y = 0 in float32) with a zero gradient. &lt;b&gt;from_logits&lt;/b&gt; never forms p: BCE = max(z, 0) − z·y + log1p(exp(−|z|)) has no overflow and no cancellation.</source>
+        <translation>&lt;b&gt;交叉熵 L = −log softmax(z)&lt;sub&gt;k&lt;/sub&gt; = logsumexp(z) − z&lt;sub&gt;k&lt;/sub&gt;&lt;/b&gt;。对已下溢为 0 的概率取对数会得到 inf；Keras 把 p 截断到 [1e-7, 1 − 1e-7]，于是损失停在 16.118（float32 中 y = 0 时为 15.94），梯度为零。&lt;b&gt;from_logits&lt;/b&gt; 从不计算 p：BCE = max(z, 0) − z·y + log1p(exp(−|z|)) 既不会上溢，也没有相消误差。</translation>
+    </message>
+    <message>
+        <source>Sparse categorical cross-entropy</source>
+        <translation>稀疏分类交叉熵</translation>
+    </message>
+    <message>
+        <source>Logits:</source>
+        <translation>Logits：</translation>
+    </message>
+    <message>
+        <source>True class k:</source>
+        <translation>真实类别 k：</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>error (ULP)</source>
+        <translation>误差（ULP）</translation>
+    </message>
+    <message>
+        <source>dL/dz</source>
+        <translation>dL/dz</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>reference (MPFR)</source>
+        <translation>参考值（MPFR）</translation>
+    </message>
+    <message>
+        <source>|loss − exact| in units in the last place of the format</source>
+        <translation>|损失 − 精确值|，以该格式的末位单位（ULP）计</translation>
+    </message>
+    <message>
+        <source>The gradient with respect to each logit: softmax(z) − onehot(k)</source>
+        <translation>对每个 logit 的梯度：softmax(z) − onehot(k)</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy over a sweep of the logit z</source>
+        <translation>二元交叉熵：扫描 logit z</translation>
+    </message>
+    <message>
+        <source>z from</source>
+        <translation>z 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>label y</source>
+        <translation>标签 y</translation>
+    </message>
+    <message>
+        <source>y = 0, y = 1, or any value in [0, 1] (type it)</source>
+        <translation>y = 0、y = 1，或 [0, 1] 中的任意值（可直接输入）</translation>
+    </message>
+    <message>
+        <source>Loss vs z</source>
+        <translation>损失 – z</translation>
+    </message>
+    <message>
+        <source>Relative error vs z</source>
+        <translation>相对误差 – z</translation>
+    </message>
+    <message>
+        <source>Gradient dL/dz vs z</source>
+        <translation>梯度 dL/dz – z</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>|loss − exact| / exact; an error of 0 is drawn at 1e-20 (a log scale has no 0).</source>
+        <translation>|损失 − 精确值| / 精确值；误差为 0 时画在 1e-20 处（对数坐标没有 0）。</translation>
+    </message>
+    <message>
+        <source>The true class k must be below the number of logits (%1).</source>
+        <translation>真实类别 k 必须小于 logit 的个数（%1）。</translation>
+    </message>
+    <message>
+        <source>Some zeros here are stored as −0 (a negative number times 0). IEEE 754 keeps the sign of zero, but −0 = 0 and a gradient step treats them alike.</source>
+        <translation>这里有些零实际存储为 −0（负数乘以 0 的结果）。IEEE 754 保留零的符号，但 −0 = 0，梯度更新时二者完全相同。</translation>
+    </message>
+    <message>
+        <source>NaN: exp overflowed (inf/inf) before the log</source>
+        <translation>NaN：取对数之前 exp 已上溢（inf/inf）</translation>
+    </message>
+    <message>
+        <source>inf: p_k underflowed to 0 and log(0) = −inf</source>
+        <translation>inf：p_k 下溢为 0，而 log(0) = −inf</translation>
+    </message>
+    <message>
+        <source>clipped at −log(1e-7) = 16.118: gradient 0</source>
+        <translation>在 −log(1e-7) = 16.118 处被截断：梯度为 0</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>exact, correctly rounded to %1</source>
+        <translation>精确值，正确舍入到 %1</translation>
+    </message>
+    <message>
+        <source>Cross-entropy of %1 logits (true class %2) in %3: from_logits %4, reference %5</source>
+        <translation>%1 个 logit 的交叉熵（真实类别 %2），格式 %3：from_logits %4，参考值 %5</translation>
+    </message>
+    <message>
+        <source>Give a finite range with from &lt; to.</source>
+        <translation>请给出有限范围，且起点 &lt; 终点。</translation>
+    </message>
+    <message>
+        <source>The label y must be a number in [0, 1].</source>
+        <translation>标签 y 必须是 [0, 1] 中的数。</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>naive = inf</source>
+        <translation>朴素 = inf</translation>
+    </message>
+    <message>
+        <source>naive = NaN</source>
+        <translation>朴素 = NaN</translation>
+    </message>
+    <message>
+        <source>BCE loss vs z (y = %1, %2)</source>
+        <translation>BCE 损失 – z（y = %1，%2）</translation>
+    </message>
+    <message>
+        <source>Relative error vs z (y = %1)</source>
+        <translation>相对误差 – z（y = %1）</translation>
+    </message>
+    <message>
+        <source>Gradient dL/dz vs z (y = %1)</source>
+        <translation>梯度 dL/dz – z（y = %1）</translation>
+    </message>
+    <message>
+        <source>%1 points, each against MPFR, in %2 ms</source>
+        <translation>%1 个点，逐点与 MPFR 比较，用时 %2 ms</translation>
+    </message>
+    <message>
+        <source>BCE sweep of %1 points for y = %2 in %3 computed in %4 ms</source>
+        <translation>BCE 扫描完成：%1 个点，y = %2，格式 %3，用时 %4 ms</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::MainWindow</name>
+    <message>
+        <source>LogitLab — stable softmax and cross-entropy</source>
+        <translation>LogitLab —— 数值稳定的 softmax 与交叉熵</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <source>%1 lab (%2)</source>
+        <translation>%1 实验（%2）</translation>
+    </message>
+    <message>
+        <source> Format: </source>
+        <translation> 格式：</translation>
+    </message>
+    <message>
+        <source>%1 (p = %2 bits, ln max = %3)</source>
+        <translation>%1（p = %2 位，ln max = %3）</translation>
+    </message>
+    <message>
+        <source>Every lab computes in this format</source>
+        <translation>所有实验都用此格式计算</translation>
+    </message>
+    <message>
+        <source>Computing in %1…</source>
+        <translation>正在用 %1 计算…</translation>
+    </message>
+    <message>
+        <source>sweep %p%</source>
+        <translation>扫描 %p%</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export first plot of this lab...</source>
+        <translation>导出本实验的第一张图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;plot</source>
+        <translation>导出图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>实验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About LogitLab</source>
+        <translation>关于 LogitLab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About LogitLab</source>
+        <translation>关于 LogitLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LogitLab %1&lt;/h3&gt;&lt;p&gt;Teaching numerically stable softmax and cross-entropy: every method computed in float16, bfloat16, float32, float64 and float80, checked against an exact MPFR reference.&lt;/p&gt;&lt;p&gt;Plots: QCustomPlot. Numbers: Eigen and MPFR.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LogitLab %1&lt;/h3&gt;&lt;p&gt;讲解数值稳定的 softmax 与交叉熵：每种方法都在 float16、bfloat16、float32、float64 和 float80 中计算，并与精确的 MPFR 参考值比较。&lt;/p&gt;&lt;p&gt;绘图：QCustomPlot。数值计算：Eigen 与 MPFR。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::PlotPanel</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export this plot as PNG, SVG, PDF or its data as CSV</source>
+        <translation>将此图导出为 PNG、SVG、PDF，或将数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the plot as an image to the clipboard</source>
+        <translation>将此图作为图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <source>Fit the axes to the data (after zooming with the wheel or dragging)</source>
+        <translation>让坐标轴重新适配数据（用滚轮缩放或拖动之后）</translation>
+    </message>
+    <message>
+        <source>Hover over a curve to read its exact values.</source>
+        <translation>将鼠标悬停在曲线上可读取精确数值。</translation>
+    </message>
+    <message>
+        <source>Export as PNG (2x)...</source>
+        <translation>导出为 PNG（2 倍）…</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export as SVG...</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export as PDF...</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export data as CSV...</source>
+        <translation>将数据导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Fit axes to data</source>
+        <translation>坐标轴适配数据</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)</source>
+        <translation>PNG 图片 (*.png);;SVG 图片 (*.svg);;PDF 文档 (*.pdf);;CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>无法编码图片</translation>
+    </message>
+    <message>
+        <source>the SVG painter could not start</source>
+        <translation>无法启动 SVG 绘制</translation>
+    </message>
+    <message>
+        <source>the PDF painter could not start</source>
+        <translation>无法启动 PDF 绘制</translation>
+    </message>
+    <message>
+        <source>%1 [row %2, column %3] = %4</source>
+        <translation>%1 [第 %2 行，第 %3 列] = %4</translation>
+    </message>
+    <message>
+        <source>%1: x = %2, y = %3</source>
+        <translation>%1：x = %2，y = %3</translation>
+    </message>
+    <message>
+        <source>x = %1, y = %2</source>
+        <translation>x = %1，y = %2</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::RoundingPage</name>
+    <message>
+        <source>… %1 more characters: see the box under the table</source>
+        <translation>… 还有 %1 个字符：见表格下方的方框</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every operation rounds.&lt;/b&gt; 1/10000 is not a binary fraction, so 2/10000 is stored as the nearest float; its exact decimal expansion shows what is really stored. In (1 + 1/n) − (1 − 1/n) the subtraction is exact but it exposes the rounding of 1 ± 1/n: the relative error grows like ε·n (catastrophic cancellation). Errors are measured against the exact value (MPFR).</source>
+        <translation>&lt;b&gt;每一次运算都会舍入。&lt;/b&gt;1/10000 不是二进制小数，所以 2/10000 存储为最接近的浮点数；它的精确十进制展开显示实际存储的值。在 (1 + 1/n) − (1 − 1/n) 中，减法本身是精确的，但它暴露了 1 ± 1/n 的舍入误差：相对误差按 ε·n 增长（灾难性相消）。误差均相对于精确值（MPFR）计算。</translation>
+    </message>
+    <message>
+        <source>Add expression</source>
+        <translation>添加表达式</translation>
+    </message>
+    <message>
+        <source>Relative error of (1 + 1/n) − (1 − 1/n) vs n</source>
+        <translation>(1 + 1/n) − (1 − 1/n) 的相对误差 – n</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Relative error of (1 + 1/n) − (1 − 1/n) vs n (exact value 2/n; dashed: ε·n)</source>
+        <translation>(1 + 1/n) − (1 − 1/n) 的相对误差 – n（精确值 2/n；虚线：ε·n）</translation>
+    </message>
+    <message>
+        <source>ε·n %1</source>
+        <translation>ε·n %1</translation>
+    </message>
+    <message>
+        <source>e.g. 2/10000, exp(100), (1+1/10000)-(1-1/10000)</source>
+        <translation>例如 2/10000、exp(100)、(1+1/10000)-(1-1/10000)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>stored value</source>
+        <translation>存储值</translation>
+    </message>
+    <message>
+        <source>exact decimal of the stored value</source>
+        <translation>存储值的精确十进制</translation>
+    </message>
+    <message>
+        <source>hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>abs error</source>
+        <translation>绝对误差</translation>
+    </message>
+    <message>
+        <source>rel error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>ULP error</source>
+        <translation>ULP 误差</translation>
+    </message>
+    <message>
+        <source>bits: sign | exponent | significand</source>
+        <translation>位：符号 | 指数 | 尾数</translation>
+    </message>
+    <message>
+        <source>The shortest decimal that reads back to the stored value</source>
+        <translation>能读回该存储值的最短十进制数</translation>
+    </message>
+    <message>
+        <source>Every binary float is a finite decimal: this is exactly what is stored. Select a row to see all digits below.</source>
+        <translation>每个二进制浮点数都是有限小数：这正是实际存储的值。选中一行可在下方查看全部数字。</translation>
+    </message>
+    <message>
+        <source>The stored bits in hexadecimal</source>
+        <translation>以十六进制表示的存储位</translation>
+    </message>
+    <message>
+        <source>The next larger value of the format</source>
+        <translation>该格式中下一个更大的值</translation>
+    </message>
+    <message>
+        <source>The next smaller value of the format</source>
+        <translation>该格式中下一个更小的值</translation>
+    </message>
+    <message>
+        <source>|stored − exact|</source>
+        <translation>|存储值 − 精确值|</translation>
+    </message>
+    <message>
+        <source>|stored − exact| / |exact|</source>
+        <translation>|存储值 − 精确值| / |精确值|</translation>
+    </message>
+    <message>
+        <source>|stored − exact| in units in the last place of the format</source>
+        <translation>|存储值 − 精确值|，以该格式的末位单位（ULP）计</translation>
+    </message>
+    <message>
+        <source>Sign (red), exponent (blue) and significand (green) bits</source>
+        <translation>符号位（红）、指数位（蓝）和尾数位（绿）</translation>
+    </message>
+    <message>
+        <source>The selected format's stored value in full: every digit, every bit</source>
+        <translation>所选格式存储值的完整内容：每一位数字、每一个比特</translation>
+    </message>
+    <message>
+        <source>(showing the last valid result)</source>
+        <translation>（显示最后一次有效结果）</translation>
+    </message>
+    <message>
+        <source>(%1 digits)</source>
+        <translation>（%1 位数字）</translation>
+    </message>
+    <message>
+        <source>%1 significant digits:
+%2</source>
+        <translation>%1 位有效数字：
+%2</translation>
+    </message>
+    <message>
+        <source>sign | exponent (%1 bits) | significand</source>
+        <translation>符号 | 指数（%1 位）| 尾数</translation>
+    </message>
+    <message>
+        <source>%1 ULP from the exact value; %2 floats from the correctly rounded value</source>
+        <translation>距精确值 %1 ULP；距正确舍入值 %2 个浮点数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; stores &lt;b&gt;%2&lt;/b&gt;; exactly (%3 significant digits):</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 存储 &lt;b&gt;%2&lt;/b&gt;；其精确值（%3 位有效数字）：</translation>
+    </message>
+    <message>
+        <source>bits %1 &amp;nbsp; hex &lt;span style='font-family:monospace'&gt;%2&lt;/span&gt;</source>
+        <translation>位 %1 &amp;nbsp; 十六进制 &lt;span style='font-family:monospace'&gt;%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>an operation gave NaN</source>
+        <translation>某次运算得到 NaN</translation>
+    </message>
+    <message>
+        <source>an operation overflowed to inf</source>
+        <translation>某次运算上溢为 inf</translation>
+    </message>
+    <message>
+        <source>an operation underflowed</source>
+        <translation>某次运算下溢</translation>
+    </message>
+    <message>
+        <source>exact value: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>exact value ≈ %1 (34 significant digits)</source>
+        <translation>精确值 ≈ %1（34 位有效数字）</translation>
+    </message>
+    <message>
+        <source>%1 = %2 in %3 (exact value %4)</source>
+        <translation>%1 在 %3 中 = %2（精确值 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::SoftmaxPage</name>
+    <message>
+        <source>&lt;b&gt;softmax(z)&lt;sub&gt;i&lt;/sub&gt; = exp(z&lt;sub&gt;i&lt;/sub&gt;) / &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; exp(z&lt;sub&gt;j&lt;/sub&gt;)&lt;/b&gt;. The naive form overflows once a logit exceeds ln(max) (88.72 in float32, 11.09 in float16): exp(1000) = inf and inf/inf = NaN. Subtracting the max first, exp(z&lt;sub&gt;i&lt;/sub&gt; &amp;minus; max) / &amp;Sigma; exp(z&lt;sub&gt;j&lt;/sub&gt; &amp;minus; max), keeps every exponent &amp;le; 0, so nothing overflows and the sum is &amp;ge; 1. Log-softmax z&lt;sub&gt;i&lt;/sub&gt; &amp;minus; max &amp;minus; log &amp;Sigma; exp(z&lt;sub&gt;j&lt;/sub&gt; &amp;minus; max) keeps tiny probabilities that would underflow to 0. Errors are in ULPs against an exact MPFR reference.</source>
+        <translation>&lt;b&gt;softmax(z)&lt;sub&gt;i&lt;/sub&gt; = exp(z&lt;sub&gt;i&lt;/sub&gt;) / &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; exp(z&lt;sub&gt;j&lt;/sub&gt;)&lt;/b&gt;。一旦某个 logit 超过 ln(max)（float32 中为 88.72，float16 中为 11.09），朴素公式就会上溢：exp(1000) = inf，而 inf/inf = NaN。先减去最大值，即 exp(z&lt;sub&gt;i&lt;/sub&gt; &amp;minus; max) / &amp;Sigma; exp(z&lt;sub&gt;j&lt;/sub&gt; &amp;minus; max)，使所有指数都 &amp;le; 0，因此不会上溢，且分母 &amp;ge; 1。Log-softmax z&lt;sub&gt;i&lt;/sub&gt; &amp;minus; max &amp;minus; log &amp;Sigma; exp(z&lt;sub&gt;j&lt;/sub&gt; &amp;minus; max) 能保留会下溢为 0 的极小概率。误差以 ULP 为单位，相对于精确的 MPFR 参考值。</translation>
+    </message>
+    <message>
+        <source>Vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <source>Matrix mode: one row per line or [[...], [...]]</source>
+        <translation>矩阵模式：每行一行，或 [[...], [...]]</translation>
+    </message>
+    <message>
+        <source>Logits:</source>
+        <translation>Logits：</translation>
+    </message>
+    <message>
+        <source>e.g. [1000, 2000, 3000] or a NumPy print</source>
+        <translation>例如 [1000, 2000, 3000] 或 NumPy 的打印输出</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Multiplies every logit (1 / temperature), from 0.001 to 1000</source>
+        <translation>将每个 logit 乘以该系数（1 / 温度），范围 0.001 到 1000</translation>
+    </message>
+    <message>
+        <source>dim=0 (down each column)</source>
+        <translation>dim=0（沿每一列）</translation>
+    </message>
+    <message>
+        <source>dim=1 (along each row)</source>
+        <translation>dim=1（沿每一行）</translation>
+    </message>
+    <message>
+        <source>PyTorch's dim / NumPy's axis: the direction whose entries sum to 1</source>
+        <translation>PyTorch 的 dim / NumPy 的 axis：元素之和为 1 的方向</translation>
+    </message>
+    <message>
+        <source>Probabilities per method</source>
+        <translation>各方法的概率</translation>
+    </message>
+    <message>
+        <source>Max ULP error vs size of the logits</source>
+        <translation>最大 ULP 误差 – logit 大小</translation>
+    </message>
+    <message>
+        <source>Jacobian diag(s) − s sᵀ (shifted softmax)</source>
+        <translation>雅可比矩阵 diag(s) − s sᵀ（平移 softmax）</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>element i</source>
+        <translation>元素 i</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>max |z_i| after scaling</source>
+        <translation>缩放后的 max |z_i|</translation>
+    </message>
+    <message>
+        <source>max error (ULP)</source>
+        <translation>最大误差（ULP）</translation>
+    </message>
+    <message>
+        <source>An error of 0 ULP is drawn at 0.01 (a log scale has no 0).</source>
+        <translation>误差为 0 ULP 时画在 0.01 处（对数坐标没有 0）。</translation>
+    </message>
+    <message>
+        <source>J</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>column j</source>
+        <translation>列 j</translation>
+    </message>
+    <message>
+        <source>row i</source>
+        <translation>行 i</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>(showing the last valid input)</source>
+        <translation>（显示最后一次有效输入的结果）</translation>
+    </message>
+    <message>
+        <source>%1 logits in %2 — computing the exact reference…</source>
+        <translation>%1 个 logit，格式 %2 —— 正在计算精确参考值…</translation>
+    </message>
+    <message>
+        <source>Jacobian diag(s) − s sᵀ in %1 (hover for values)</source>
+        <translation>雅可比矩阵 diag(s) − s sᵀ，格式 %1（悬停查看数值）</translation>
+    </message>
+    <message>
+        <source>Jacobian: shown for up to %1 logits</source>
+        <translation>雅可比矩阵：最多显示 %1 个 logit</translation>
+    </message>
+    <message>
+        <source>%1: max %2 ulp</source>
+        <translation>%1：最大 %2 ulp</translation>
+    </message>
+    <message>
+        <source>, NaN</source>
+        <translation>，NaN</translation>
+    </message>
+    <message>
+        <source>, exp overflowed</source>
+        <translation>，exp 上溢</translation>
+    </message>
+    <message>
+        <source>, exp underflowed</source>
+        <translation>，exp 下溢</translation>
+    </message>
+    <message>
+        <source>%1 logits in %2 — %3</source>
+        <translation>%1 个 logit，格式 %2 —— %3</translation>
+    </message>
+    <message>
+        <source>Softmax of %1 logits in %2 computed</source>
+        <translation>已计算 %1 个 logit 的 softmax（%2）</translation>
+    </message>
+    <message>
+        <source>naive = NaN</source>
+        <translation>朴素 = NaN</translation>
+    </message>
+    <message>
+        <source>ln max %1 = %2</source>
+        <translation>ln max %1 = %2</translation>
+    </message>
+    <message>
+        <source>Max ULP error vs size of the logits (%1, %2 scales)</source>
+        <translation>最大 ULP 误差 – logit 大小（%1，%2 个缩放值）</translation>
+    </message>
+    <message>
+        <source>row sum</source>
+        <translation>行和</translation>
+    </message>
+    <message>
+        <source>column sum</source>
+        <translation>列和</translation>
+    </message>
+    <message>
+        <source>shifted softmax in %1; exact %2</source>
+        <translation>平移 softmax（%1）；精确值 %2</translation>
+    </message>
+    <message>
+        <source>These entries sum to 1 (up to rounding): softmax along dim=%1</source>
+        <translation>这些元素之和为 1（舍入误差以内）：沿 dim=%1 的 softmax</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::SoftmaxTableModel</name>
+    <message>
+        <source>naive</source>
+        <translation>朴素</translation>
+    </message>
+    <message>
+        <source>shifted (z - max)</source>
+        <translation>平移（z − max）</translation>
+    </message>
+    <message>
+        <source>log-softmax</source>
+        <translation>log-softmax</translation>
+    </message>
+    <message>
+        <source>Higham (log1p)</source>
+        <translation>Higham（log1p）</translation>
+    </message>
+    <message>
+        <source>shifted</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Higham</source>
+        <translation>Higham</translation>
+    </message>
+    <message>
+        <source>naive: exp(z_i) / Σ exp(z_j)</source>
+        <translation>朴素：exp(z_i) / Σ exp(z_j)</translation>
+    </message>
+    <message>
+        <source>shifted: exp(z_i − max) / Σ exp(z_j − max)</source>
+        <translation>平移：exp(z_i − max) / Σ exp(z_j − max)</translation>
+    </message>
+    <message>
+        <source>log-softmax: exp(z_i − max − log Σ exp(z_j − max))</source>
+        <translation>log-softmax：exp(z_i − max − log Σ exp(z_j − max))</translation>
+    </message>
+    <message>
+        <source>Higham: log-sum-exp with log1p of the sum without its largest term</source>
+        <translation>Higham：log-sum-exp，对去掉最大项后的和使用 log1p</translation>
+    </message>
+    <message>
+        <source>element i = %1</source>
+        <translation>元素 i = %1</translation>
+    </message>
+    <message>
+        <source>index i of the logit</source>
+        <translation>logit 的下标 i</translation>
+    </message>
+    <message>
+        <source>i</source>
+        <translation>i</translation>
+    </message>
+    <message>
+        <source>the logit z_i, rounded to the format (times the scale)</source>
+        <translation>logit z_i（乘以缩放系数后）舍入到该格式</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>the exact softmax p_i (MPFR), correctly rounded to the format</source>
+        <translation>精确的 softmax p_i（MPFR），正确舍入到该格式</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>error of %1 in ULPs: |computed − exact| / ulp(exact); 0.5 or less is correctly rounded</source>
+        <translation>%1 的 ULP 误差：|计算值 − 精确值| / ulp(精确值)；不超过 0.5 即为正确舍入</translation>
+    </message>
+    <message>
+        <source>ulp</source>
+        <translation>ulp</translation>
+    </message>
+    <message>
+        <source>A NaN logit makes every probability NaN.</source>
+        <translation>只要有一个 logit 是 NaN，所有概率都是 NaN。</translation>
+    </message>
+    <message>
+        <source>exp(%1) = inf in %2 (above ln(max) = %3), so inf/inf = NaN.</source>
+        <translation>在 %2 中 exp(%1) = inf（超过 ln(max) = %3），因此 inf/inf = NaN。</translation>
+    </message>
+    <message>
+        <source>Every exp(z_i) underflows to 0 in %1 (all z below ln(min subnormal) = %2), so 0/0 = NaN.</source>
+        <translation>在 %1 中所有 exp(z_i) 都下溢为 0（所有 z 都低于 ln(最小次正规数) = %2），因此 0/0 = NaN。</translation>
+    </message>
+    <message>
+        <source>An infinite logit gives inf - inf = NaN after the shift.</source>
+        <translation>无穷大的 logit 在平移后得到 inf − inf = NaN。</translation>
+    </message>
+    <message>
+        <source>NaN from an invalid operation (inf/inf, 0/0 or inf - inf).</source>
+        <translation>无效运算（inf/inf、0/0 或 inf − inf）产生了 NaN。</translation>
+    </message>
+    <message>
+        <source>inf: exp(z_i) overflowed in %1 (z_i above ln(max) = %2).</source>
+        <translation>inf：在 %1 中 exp(z_i) 上溢（z_i 超过 ln(max) = %2）。</translation>
+    </message>
+    <message>
+        <source>p_i = exp(%1) underflows to 0 in %2, but the log-probability %1 stays accurate: use it for losses.</source>
+        <translation>在 %2 中 p_i = exp(%1) 下溢为 0，但对数概率 %1 仍然准确：计算损失时请用它。</translation>
+    </message>
+    <message>
+        <source>exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3).</source>
+        <translation>在 %2 中 exp(%1) 下溢为 0（低于 ln(最小次正规数) = %3）。</translation>
+    </message>
+    <message>
+        <source>exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3); the true p_i is %4.</source>
+        <translation>在 %2 中 exp(%1) 下溢为 0（低于 ln(最小次正规数) = %3）；真实的 p_i 为 %4。</translation>
+    </message>
+    <message>
+        <source>The exact MPFR reference is being computed…</source>
+        <translation>正在计算精确的 MPFR 参考值…</translation>
+    </message>
+    <message>
+        <source>Exact (MPFR): %1
+Correctly rounded to %2: %3</source>
+        <translation>精确值（MPFR）：%1
+正确舍入到 %2：%3</translation>
+    </message>
+    <message>
+        <source>|computed - exact| / ulp(exact) = %1; a correctly rounded result scores &lt;= 0.5</source>
+        <translation>|计算值 − 精确值| / ulp(精确值) = %1；正确舍入的结果不超过 0.5</translation>
+    </message>
+    <message>
+        <source>log p_i = %1</source>
+        <translation>log p_i = %1</translation>
+    </message>
+</context>
+</TS>
