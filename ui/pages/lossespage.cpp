@@ -69,7 +69,7 @@ LossesPage::LossesPage(QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto *content = new QWidget;
-    content->setMinimumHeight(640);
+    content->setMinimumHeight(820); // on a 768 px laptop the page scrolls rather than flatten the plots
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(content);
 
@@ -145,6 +145,7 @@ LossesPage::LossesPage(QWidget *parent)
     m_bcePlots->addPanel(m_lossPanel, tr("Loss"));
     m_bcePlots->addPanel(m_errorPanel, tr("Relative error"));
     m_bcePlots->addPanel(m_gradientPanel, tr("Gradient"));
+    m_bcePlots->setMinimumHeight(320);
     bceLayout->addWidget(m_bcePlots, 1);
     layout->addWidget(bceBox, 1);
 
