@@ -164,53 +164,90 @@ WeightsView::WeightsView(QWidget *parent) : QWidget(parent)
 void WeightsView::show(const ModelView &view, const SessionData &data)
 {
     QCustomPlot *plot = m_panel->plot();
-    const QList<QCPAxisRect *> rects = axisRects(plot, view.runCount, 2);
-    m_scale = new QCPColorScale(plot);
-    plot->plotLayout()->addElement(0, view.runCount, m_scale);
-    m_scale->setBarWidth(14);
-    m_scale->setLabel(tr("weight"));
-    double maxAbs = 1e-12;
+    // The layout (rects, maps, colour scale) is built once per shape and then only refilled:
+    // rebuilding it on every model view was what made the GUI thread late while training.
+    struct Shape {
+        int units, in, h, w, cols, rows, nx, ny;
+    };
+    Shape shapes[2] = {};
+    QList<int> key {view.runCount};
     for (int r = 0; r < view.runCount; ++r) {
         const RunView &run = view.runs[r];
-        if (run.sizes.size() < 2)
+        if (run.sizes.size() < 2) {
+            key << -1;
             continue;
-        const int in = run.sizes[0], units = run.sizes[1];
-        const bool image = data.split.train.imageRows * data.split.train.imageCols == in;
-        const int h = image ? data.split.train.imageRows : 1, w = image ? data.split.train.imageCols : in;
-        const int cols = image ? int(std::ceil(std::sqrt(double(units)))) : 1;
-        const int rows = (units + cols - 1) / cols;
-        const int nx = cols * (w + 1) - 1, ny = rows * (h + 1) - 1;
-        auto *map = new QCPColorMap(rects[r]->axis(QCPAxis::atBottom), rects[r]->axis(QCPAxis::atLeft));
-        map->setName(tr("%1 first-layer weights").arg(runName(r)));
-        map->data()->setSize(nx, ny);
-        map->data()->setRange(QCPRange(0, nx - 1), QCPRange(0, ny - 1));
-        map->data()->fill(std::numeric_limits<double>::quiet_NaN());
-        for (int u = 0; u < units; ++u) {
-            const int ox = (u % cols) * (w + 1), oy = (u / cols) * (h + 1);
-            for (int i = 0; i < in; ++i) {
-                const double v = run.parameters[std::size_t(u) * in + i];
-                map->data()->setCell(ox + i % w, oy + i / w, v);
+        }
+        Shape &s = shapes[r];
+        s.in = run.sizes[0];
+        s.units = run.sizes[1];
+        const bool image = data.split.train.imageRows * data.split.train.imageCols == s.in;
+        s.h = image ? data.split.train.imageRows : 1;
+        s.w = image ? data.split.train.imageCols : s.in;
+        s.cols = image ? int(std::ceil(std::sqrt(double(s.units)))) : 1;
+        s.rows = (s.units + s.cols - 1) / s.cols;
+        s.nx = s.cols * (s.w + 1) - 1;
+        s.ny = s.rows * (s.h + 1) - 1;
+        key << s.nx << s.ny << s.units << s.in;
+    }
+    if (key != m_shape) {
+        m_shape = key;
+        const QList<QCPAxisRect *> rects = axisRects(plot, view.runCount, 2);
+        m_scale = new QCPColorScale(plot);
+        plot->plotLayout()->addElement(0, view.runCount, m_scale);
+        m_scale->setBarWidth(14);
+        m_scale->setLabel(tr("weight"));
+        m_scale->setGradient(polarGradient());
+        for (int r = 0; r < 2; ++r) {
+            m_maps[r] = nullptr;
+            m_rects[r] = r < view.runCount ? rects[r] : nullptr;
+        }
+        for (int r = 0; r < view.runCount; ++r) {
+            const Shape &s = shapes[r];
+            if (s.units == 0)
+                continue;
+            QCPAxisRect *rect = rects[r];
+            auto *map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            map->setName(tr("%1 first-layer weights").arg(runName(r)));
+            map->data()->setSize(s.nx, s.ny);
+            map->data()->setRange(QCPRange(0, s.nx - 1), QCPRange(0, s.ny - 1));
+            map->data()->fill(std::numeric_limits<double>::quiet_NaN());
+            map->setInterpolate(false);
+            map->setColorScale(m_scale);
+            m_maps[r] = map;
+            rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
+            rect->axis(QCPAxis::atBottom)->setRange(-0.5, s.nx - 0.5);
+            rect->axis(QCPAxis::atLeft)->setRange(-0.5, s.ny - 0.5);
+            for (QCPAxis *a : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
+                a->setTicks(false);
+                a->setTickLabels(false);
+                a->grid()->setVisible(false);
+            }
+            rect->setupFullAxesBox(false);
+        }
+    }
+    double maxAbs = 1e-12;
+    for (int r = 0; r < view.runCount; ++r) {
+        const Shape &s = shapes[r];
+        if (!m_maps[r])
+            continue;
+        const RunView &run = view.runs[r];
+        QCPColorMapData *cells = m_maps[r]->data();
+        for (int u = 0; u < s.units; ++u) {
+            const int ox = (u % s.cols) * (s.w + 1), oy = (u / s.cols) * (s.h + 1);
+            for (int i = 0; i < s.in; ++i) {
+                const double v = run.parameters[std::size_t(u) * s.in + i];
+                cells->setCell(ox + i % s.w, oy + i / s.w, v);
                 if (std::isfinite(v))
                     maxAbs = std::max(maxAbs, std::abs(v));
             }
         }
-        map->setInterpolate(false);
-        map->setColorScale(m_scale);
-        QCPAxisRect *rect = rects[r];
-        rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
-        rect->axis(QCPAxis::atBottom)->setRange(-0.5, nx - 0.5);
-        rect->axis(QCPAxis::atLeft)->setRange(-0.5, ny - 0.5);
-        for (QCPAxis *a : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
-            a->setTicks(false);
-            a->setTickLabels(false);
-            a->grid()->setVisible(false);
-        }
-        rect->axis(QCPAxis::atBottom)->setLabel(runLabel(view, r));
-        rect->setupFullAxesBox(false);
+        m_rects[r]->axis(QCPAxis::atBottom)->setLabel(runLabel(view, r));
     }
-    m_scale->setGradient(polarGradient());
     m_scale->setDataRange(QCPRange(-maxAbs, maxAbs));
-    squarePixels(plot, rects);
+    QList<QCPAxisRect *> rects;
+    for (int r = 0; r < view.runCount; ++r)
+        rects << m_rects[r];
+    squarePixels(plot, rects); // follows the widget's size
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -287,35 +324,81 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
     const bool image = test.imageRows > 0 && test.imageCols > 0;
     const int n = image ? int(view.galleryIndices.size()) : 0;
     const int columns = 8;
-    const int cellRows = (n + columns - 1) / columns;
-    const QList<QCPAxisRect *> rects = axisRects(plot, std::max(1, 2 * n), columns);
-    if (n == 0) {
-        text(rects[0], 0.5, 0.5, tr("The gallery shows image data sets."), Qt::darkGray, 12);
-        plot->replot(QCustomPlot::rpQueuedReplot);
-        return;
-    }
-    // Lay out image rects in even rows, bar rects in odd rows.
-    QCPLayoutGrid *layout = plot->plotLayout();
-    for (QCPAxisRect *r : rects)
-        layout->take(r);
-    layout->simplify();
     const int k = view.classes;
+    QList<int> key {n, k, view.runCount};
+    for (int g = 0; g < n; ++g)
+        key << view.galleryIndices[std::size_t(g)];
+    const bool rebuild = key != m_key;
+    // Built once per set of digits; afterwards only the bars' data and the captions change.
+    if (rebuild) {
+        m_key = key;
+        m_bars.clear();
+        m_images.clear();
+        const int cellRows = (n + columns - 1) / columns;
+        const QList<QCPAxisRect *> rects = axisRects(plot, std::max(1, 2 * n), columns);
+        if (n == 0) {
+            text(rects[0], 0.5, 0.5, tr("The gallery shows image data sets."), Qt::darkGray, 12);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+            return;
+        }
+        // Lay out image rects in even rows, bar rects in odd rows.
+        QCPLayoutGrid *layout = plot->plotLayout();
+        for (QCPAxisRect *r : rects)
+            layout->take(r);
+        layout->simplify();
+        for (int g = 0; g < n; ++g) {
+            QCPAxisRect *img = rects[2 * g], *bar = rects[2 * g + 1];
+            layout->addElement(2 * (g / columns), g % columns, img);
+            layout->addElement(2 * (g / columns) + 1, g % columns, bar);
+            const int index = view.galleryIndices[std::size_t(g)];
+            const int label = test.labels[std::size_t(index)];
+            imageMap(img, test.features.row(index).data(), test.imageRows, test.imageCols,
+                tr("test #%1 (label %2)").arg(index).arg(label));
+            m_images << img;
+            for (int r = 0; r < view.runCount; ++r) {
+                const double off = view.runCount == 2 ? (r == 0 ? -0.2 : 0.2) : 0.0;
+                m_bars << bars(bar, {}, off, view.runCount == 2 ? 0.4 : 0.8, seriesColor(r == 0 ? 0 : 1),
+                    tr("%1 p(class) for test #%2").arg(runName(r)).arg(index));
+            }
+            bar->axis(QCPAxis::atLeft)->setRange(0, 1.05);
+            bar->axis(QCPAxis::atLeft)->setTickLabels(false);
+            bar->axis(QCPAxis::atBottom)->setRange(-0.6, k - 0.4);
+            bar->axis(QCPAxis::atBottom)->ticker()->setTickCount(std::min(k, 10));
+            bar->axis(QCPAxis::atBottom)->setSubTicks(false);
+            QFont small = plot->font();
+            small.setPointSizeF(8);
+            bar->axis(QCPAxis::atBottom)->setTickLabelFont(small);
+            bar->axis(QCPAxis::atBottom)->grid()->setVisible(false);
+            img->axis(QCPAxis::atTop)->setVisible(true);
+            img->axis(QCPAxis::atTop)->setTicks(false);
+            img->axis(QCPAxis::atTop)->setTickLabels(false);
+            for (QCPAxisRect *r : {img, bar}) {
+                r->setAutoMargins(QCP::msNone);
+                r->setMargins(QMargins(4, r == img ? 18 : 2, 4, r == img ? 2 : 16));
+            }
+        }
+        for (int row = 0; row < cellRows; ++row) {
+            layout->setRowStretchFactor(2 * row, 1.6);
+            layout->setRowStretchFactor(2 * row + 1, 1.0);
+        }
+    }
+    if (n == 0)
+        return;
     for (int g = 0; g < n; ++g) {
-        QCPAxisRect *img = rects[2 * g], *bar = rects[2 * g + 1];
-        layout->addElement(2 * (g / columns), g % columns, img);
-        layout->addElement(2 * (g / columns) + 1, g % columns, bar);
         const int index = view.galleryIndices[std::size_t(g)];
         const int label = test.labels[std::size_t(index)];
-        imageMap(img, test.features.row(index).data(), test.imageRows, test.imageCols,
-            tr("test #%1 (label %2)").arg(index).arg(label));
         QString caption = tr("#%1: %2").arg(index).arg(label);
         bool wrong = false;
         for (int r = 0; r < view.runCount; ++r) {
-            const std::vector<double> p(view.runs[r].galleryProbs.begin() + std::ptrdiff_t(g) * k,
-                view.runs[r].galleryProbs.begin() + std::ptrdiff_t(g + 1) * k);
+            QCPBars *b = m_bars[g * view.runCount + r];
             const double off = view.runCount == 2 ? (r == 0 ? -0.2 : 0.2) : 0.0;
-            bars(bar, p, off, view.runCount == 2 ? 0.4 : 0.8, seriesColor(r == 0 ? 0 : 1),
-                tr("%1 p(class) for test #%2").arg(runName(r)).arg(index));
+            QVector<double> keys(k), values(k);
+            for (int c = 0; c < k; ++c) {
+                const double p = view.runs[r].galleryProbs[std::size_t(g) * k + c];
+                keys[c] = c + off;
+                values[c] = std::isfinite(p) ? p : 0.0;
+            }
+            b->setData(keys, values, true);
             const int pred = view.runs[r].galleryPredicted[std::size_t(g)];
             caption += QStringLiteral(" %1:%2%3")
                            .arg(runName(r))
@@ -323,38 +406,16 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
                            .arg(pred == label ? QString() : QStringLiteral("✗"));
             wrong = wrong || pred != label;
         }
-        bar->axis(QCPAxis::atLeft)->setRange(0, 1.05);
-        bar->axis(QCPAxis::atLeft)->setTickLabels(false);
-        bar->axis(QCPAxis::atBottom)->setRange(-0.6, k - 0.4);
-        bar->axis(QCPAxis::atBottom)->ticker()->setTickCount(std::min(k, 10));
-        bar->axis(QCPAxis::atBottom)->setSubTicks(false);
-        QFont small = plot->font();
-        small.setPointSizeF(8);
-        bar->axis(QCPAxis::atBottom)->setTickLabelFont(small);
-        bar->axis(QCPAxis::atBottom)->grid()->setVisible(false);
-        img->axis(QCPAxis::atTop)->setVisible(true);
-        img->axis(QCPAxis::atTop)->setTicks(false);
-        img->axis(QCPAxis::atTop)->setTickLabels(false);
-        img->axis(QCPAxis::atTop)->setLabel(caption);
+        QCPAxis *top = m_images[g]->axis(QCPAxis::atTop);
+        top->setLabel(caption);
         QFont cap = plot->font();
         cap.setPointSizeF(9);
         cap.setBold(wrong);
-        img->axis(QCPAxis::atTop)->setLabelFont(cap);
-        img->axis(QCPAxis::atTop)->setLabelColor(wrong ? QColor(200, 0, 0) : Qt::black);
-        img->axis(QCPAxis::atTop)->setBasePen(wrong ? QPen(QColor(200, 0, 0), 3) : QPen(Qt::black));
-        for (QCPAxisRect *r : {img, bar}) {
-            r->setAutoMargins(QCP::msNone);
-            r->setMargins(QMargins(4, r == img ? 18 : 2, 4, r == img ? 2 : 16));
-        }
+        top->setLabelFont(cap);
+        top->setLabelColor(wrong ? QColor(200, 0, 0) : Qt::black);
+        top->setBasePen(wrong ? QPen(QColor(200, 0, 0), 3) : QPen(Qt::black));
     }
-    for (int row = 0; row < cellRows; ++row) {
-        layout->setRowStretchFactor(2 * row, 1.6);
-        layout->setRowStretchFactor(2 * row + 1, 1.0);
-    }
-    QList<QCPAxisRect *> images;
-    for (int g = 0; g < n; ++g)
-        images << rects[2 * g];
-    squarePixels(plot, images);
+    squarePixels(plot, m_images);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -364,9 +425,14 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent)
 {
     m_panel = new PlotPanel(tr("Step inspector: z, softmax(z), dLoss/dz"));
     m_panel->setObjectName(QStringLiteral("inspectorPanel"));
+    // The per-run lines get their own full-width row under the sample box: beside it they were
+    // squeezed and run B's line was cut off at 1366x768.
     auto *top = new QWidget;
-    auto *row = new QHBoxLayout(top);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *column = new QVBoxLayout(top);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    column->addLayout(row);
     row->addWidget(new QLabel(tr("Test sample")));
     m_sample = new QSpinBox;
     m_sample->setObjectName(QStringLiteral("inspectedSample"));
@@ -376,7 +442,9 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent)
     m_text->setObjectName(QStringLiteral("inspectorText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    row->addWidget(m_text, 1);
+    m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    row->addStretch(1);
+    column->addWidget(m_text);
     wrap(this, m_panel, top);
     connect(m_sample, &QSpinBox::valueChanged, this, &InspectorView::sampleChanged);
 }

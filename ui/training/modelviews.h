@@ -7,9 +7,11 @@
  */
 #include "training/trainingtypes.h"
 
+#include <QList>
 #include <QWidget>
 
 class QCPAxisRect;
+class QCPBars;
 class QCPColorMap;
 class QCPColorScale;
 class QCustomPlot;
@@ -33,6 +35,7 @@ private:
     QCPColorMap *m_maps[2] = {};
     QCPAxisRect *m_rects[2] = {};
     QCPColorScale *m_scale = nullptr;
+    QList<int> m_shape; ///< run count and map sizes the layout was built for
 };
 
 /** \brief Confusion matrices of A and B on the test set, counts written in the cells. */
@@ -58,6 +61,9 @@ public:
 
 private:
     PlotPanel *m_panel = nullptr;
+    QList<int> m_key; ///< digits, classes and runs the layout was built for
+    QList<QCPBars *> m_bars;
+    QList<QCPAxisRect *> m_images;
 };
 
 /** \brief One test sample: its image, logits, probabilities, loss and dLoss/dlogits for A and B. */

@@ -28,6 +28,37 @@ QColor light(QColor c)
     return c;
 }
 
+/** Epoch markers: A filled (disc for train, square for test), B hollow and larger, so that B
+ * rings A where the two coincide. */
+QCPScatterStyle epochMarker(int run, const QColor &c, bool test)
+{
+    const auto shape = test ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssDisc;
+    if (run == 0)
+        return QCPScatterStyle(shape, c, c, 7);
+    return QCPScatterStyle(test ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssCircle, QPen(c, 2), Qt::NoBrush, 11);
+}
+
+/** Moves \a plot's legend out of the axis rect into a row below it, \a columns entries a line,
+ * so that it never covers a curve (PlotPanel's own version is not shared yet). */
+void legendBelow(QCustomPlot *plot, int columns)
+{
+    QCPLegend *legend = plot->legend;
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->axisRect()->insetLayout()->simplify();
+    auto *row = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(1, 0, row);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    row->addElement(0, 0, legend);
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(12);
+    legend->setMargins(QMargins(4, 0, 4, 0));
+    row->setMargins(QMargins(0, 0, 0, 2));
+}
+
 /** The clipped heads' saturated loss, -log(1e-7). */
 constexpr double saturatedLoss = 16.11809565095832;
 } // namespace
@@ -50,17 +81,25 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
     m_rate->plot()->yAxis->setLabel(tr("learning rate"));
     m_rate->plot()->legend->setVisible(false);
     m_accuracy->plot()->legend->setVisible(false);
-    m_loss->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    m_accuracy->plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    legendBelow(m_loss->plot(), 2);
+    legendBelow(m_accuracy->plot(), 2);
     m_runs[0].label = tr("A");
     m_runs[1].label = tr("B");
     for (int i = 0; i < 2; ++i) {
         Run &r = m_runs[i];
         const QColor c = seriesColor(i == 0 ? 0 : 1);
         QCustomPlot *lp = m_loss->plot();
-        r.batchLoss = makeGraph(lp, light(c), 1, Qt::SolidLine);
-        r.trainLoss = makeGraph(lp, c, 2, Qt::SolidLine, QCPScatterStyle::ssDisc, 7);
-        r.testLoss = makeGraph(lp, c, 2, Qt::DashLine, QCPScatterStyle::ssSquare, 7);
+        // A solid with filled markers, B dashed with hollow, larger markers: where the twins
+        // coincide exactly (the course preset) both stay visible, B drawn around A.
+        const Qt::PenStyle line = i == 0 ? Qt::SolidLine : Qt::DashLine;
+        r.batchLoss = makeGraph(lp, light(c), i == 0 ? 1 : 1.5, line);
+        r.trainLoss = makeGraph(lp, c, 2, line);
+        r.trainLoss->setScatterStyle(epochMarker(i, c, false));
+        r.testLoss = makeGraph(lp, c, 2, i == 0 ? Qt::DotLine : Qt::DashDotLine);
+        r.testLoss->setScatterStyle(epochMarker(i, c, true));
+        r.nanSpan = makeGraph(lp, QColor(200, 0, 0, 110), 6, Qt::SolidLine);
+        r.nanSpan->setAdaptiveSampling(false);
+        r.nanSpan->removeFromLegend();
         r.nanMarks
             = makeGraph(lp, Qt::red, 0, Qt::NoPen, i == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssPlus, 11);
         r.nanMarks->setLineStyle(QCPGraph::lsNone);
@@ -71,14 +110,61 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
         r.satMarks->setScatterStyle(QCPScatterStyle(
             QCPScatterStyle::ssTriangleInverted, QPen(QColor(150, 90, 0), 2), QColor(230, 160, 0, 160), 12));
         QCustomPlot *ap = m_accuracy->plot();
-        r.batchAcc = makeGraph(ap, light(c), 1, Qt::SolidLine);
-        r.trainAcc = makeGraph(ap, c, 2, Qt::SolidLine, QCPScatterStyle::ssDisc, 7);
-        r.testAcc = makeGraph(ap, c, 2, Qt::DashLine, QCPScatterStyle::ssSquare, 7);
+        r.batchAcc = makeGraph(ap, light(c), i == 0 ? 1 : 1.5, line);
+        r.trainAcc = makeGraph(ap, c, 2, line);
+        r.trainAcc->setScatterStyle(epochMarker(i, c, false));
+        r.testAcc = makeGraph(ap, c, 2, i == 0 ? Qt::DotLine : Qt::DashDotLine);
+        r.testAcc->setScatterStyle(epochMarker(i, c, true));
         r.rate = makeGraph(m_rate->plot(), c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine);
     }
+    m_coincideNote = new QCPItemText(m_loss->plot());
+    m_coincideNote->setObjectName(QStringLiteral("coincideNote"));
+    m_coincideNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_coincideNote->position->setCoords(0.5, 0.02);
+    m_coincideNote->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    m_coincideNote->setText(tr("A and B coincide so far (same losses): B dashed over A"));
+    m_coincideNote->setFont(QFont(m_loss->plot()->font().family(), 9));
+    m_coincideNote->setColor(QColor(60, 60, 60));
+    m_coincideNote->setBrush(QColor(255, 255, 255, 200));
+    m_coincideNote->setPadding(QMargins(4, 2, 4, 2));
+    m_coincideNote->setClipToAxisRect(true);
+    m_coincideNote->setVisible(false);
+    for (int p = 0; p < 3; ++p)
+        watchUserZoom(p);
     const Head heads[2] = {Head::Softmax, Head::Logits};
     const Format formats[2] = {Format::Float32, Format::Float32};
     reset(2, heads, formats);
+}
+
+void TrainingCurves::watchUserZoom(int index)
+{
+    PlotPanel *panel = index == 0 ? m_loss : (index == 1 ? m_accuracy : m_rate);
+    QCustomPlot *plot = panel->plot();
+    // A range change inside a wheel event or a drag is the user's: stop following the run. Any
+    // other change we did not make ourselves is the panel's Fit (button or menu): follow again.
+    connect(plot, &QCustomPlot::mouseWheel, this, [this] {
+        m_userWheel = true;
+        QMetaObject::invokeMethod(this, [this] { m_userWheel = false; }, Qt::QueuedConnection);
+    });
+    connect(plot, &QCustomPlot::mousePress, this, [this, index] { m_pressed[index] = true; });
+    connect(plot, &QCustomPlot::mouseRelease, this, [this, index] { m_pressed[index] = false; });
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis})
+        connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this, index] {
+            if (m_settingRange)
+                return;
+            const bool user = m_userWheel || m_pressed[index];
+            if (m_follow[index] == !user)
+                return;
+            m_follow[index] = !user;
+            m_dirty[index] = true;
+        });
+}
+
+void TrainingCurves::setRange(QCustomPlot *plot, bool x, double lower, double upper)
+{
+    m_settingRange = true;
+    (x ? plot->xAxis : plot->yAxis)->setRange(lower, upper);
+    m_settingRange = false;
 }
 
 void TrainingCurves::reset(int runCount, const Head heads[2], const Format formats[2])
@@ -93,12 +179,22 @@ void TrainingCurves::reset(int runCount, const Head heads[2], const Format forma
             g->data()->clear();
             g->setVisible(i < runCount);
         }
+        r.nanSpan->data()->clear();
+        r.nanSpan->setVisible(i < runCount);
+        r.streaks.clear();
+        r.initialNan = 0;
         r.nanCount = r.satCount = 0;
         r.accEma = -1;
     }
+    m_coincide = runCount == 2;
+    m_comparedBatches = 0;
+    m_coincideNote->setVisible(false);
+    for (int p = 0; p < 3; ++p) {
+        m_follow[p] = true;
+        m_dirty[p] = true;
+    }
     relabel();
     m_rescale = true;
-    m_dirty = true;
 }
 
 void TrainingCurves::relabel()
@@ -109,7 +205,10 @@ void TrainingCurves::relabel()
         r.batchLoss->setName(tr("%1 batch loss").arg(r.label));
         r.trainLoss->setName(tr("%1 train loss (epoch mean)").arg(r.label));
         r.testLoss->setName(tr("%1 test loss").arg(r.label));
-        r.nanMarks->setName(tr("%1 NaN/inf batches: %2").arg(runName(i)).arg(r.nanCount));
+        r.nanMarks->setName(tr("%1 NaN/inf batches: %2 in %3 streak(s)")
+                .arg(runName(i))
+                .arg(r.nanCount)
+                .arg(r.streaks.size() + (r.initialNan > 0 ? 1 : 0)));
         r.satMarks->setName(
             tr("%1 saturated (zero-gradient) test samples seen: %2 times").arg(runName(i)).arg(r.satCount));
         r.batchAcc->setName(tr("%1 batch accuracy (smoothed)").arg(r.label));
@@ -141,8 +240,7 @@ void TrainingCurves::append(const TrainingUpdate &u)
                 r.batchLoss->addData(x, std::numeric_limits<double>::quiet_NaN()); // a gap in the curve
             }
             if (bad) {
-                // Marked at the top of the finite range, where the curve leaves the plot.
-                r.nanMarks->addData(x, m_lossCeiling);
+                addStreakPoint(r, b.step);
                 ++r.nanCount;
                 markersChanged = true;
             }
@@ -161,6 +259,7 @@ void TrainingCurves::append(const TrainingUpdate &u)
                 m_lossCeiling = std::max(m_lossCeiling, std::min(e.testLoss, 1e6));
             if (e.testNonFinite > 0 && e.step == 0) {
                 r.nanMarks->addData(x, m_lossCeiling);
+                ++r.initialNan;
                 ++r.nanCount;
                 markersChanged = true;
             }
@@ -172,13 +271,65 @@ void TrainingCurves::append(const TrainingUpdate &u)
         }
         if (r.batchLoss->dataCount() > batchHistory) {
             const double cut = (r.batchLoss->data()->constEnd() - batchHistory)->key;
-            for (QCPGraph *g : {r.batchLoss, r.batchAcc, r.rate, r.nanMarks})
+            for (QCPGraph *g : {r.batchLoss, r.batchAcc, r.rate})
                 g->data()->removeBefore(cut);
         }
     }
+    updateCoincidence(u);
     if (markersChanged)
         relabel();
-    m_dirty = true;
+    for (bool &d : m_dirty)
+        d = true;
+}
+
+void TrainingCurves::addStreakPoint(Run &r, long long step)
+{
+    // Marked at the top of the finite range, where the curve leaves the plot: a cross at the
+    // first batch of each streak, and a bar over the streak (the count is in the legend).
+    if (!r.streaks.empty() && r.streaks.back().second == step - 1) {
+        r.streaks.back().second = step;
+        auto last = r.nanSpan->data()->end() - 1;
+        last->key = double(step);
+        return;
+    }
+    r.streaks.emplace_back(step, step);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (!r.nanSpan->data()->isEmpty())
+        r.nanSpan->addData(double(step) - 0.5, nan); // a gap between streaks
+    r.nanSpan->addData(double(step), m_lossCeiling);
+    r.nanSpan->addData(double(step), m_lossCeiling);
+    r.nanMarks->addData(double(step), m_lossCeiling);
+}
+
+void TrainingCurves::redrawStreaks(Run &r)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.nanSpan->data()->clear();
+    r.nanMarks->data()->removeAfter(0.5); // keeps the step-0 (initial test) marker
+    for (const auto &[first, last] : r.streaks) {
+        if (!r.nanSpan->data()->isEmpty())
+            r.nanSpan->addData(double(first) - 0.5, nan);
+        r.nanSpan->addData(double(first), m_lossCeiling);
+        r.nanSpan->addData(double(last), m_lossCeiling);
+        r.nanMarks->addData(double(first), m_lossCeiling);
+    }
+}
+
+void TrainingCurves::updateCoincidence(const TrainingUpdate &u)
+{
+    if (m_runCount != 2 || !m_coincide)
+        return;
+    const auto &a = u.batches[0], &b = u.batches[1];
+    if (a.size() != b.size()) {
+        m_coincide = false;
+    } else {
+        for (std::size_t k = 0; k < a.size() && m_coincide; ++k) {
+            const double x = a[k].loss, y = b[k].loss;
+            m_coincide = (std::isnan(x) && std::isnan(y)) || std::abs(x - y) <= 1e-9 * std::max(1.0, std::abs(x));
+        }
+        m_comparedBatches += qsizetype(a.size());
+    }
+    m_coincideNote->setVisible(m_coincide && m_comparedBatches > 0);
 }
 
 void TrainingCurves::rewind(long long step)
@@ -187,32 +338,60 @@ void TrainingCurves::rewind(long long step)
     for (int i = 0; i < 2; ++i) {
         Run &r = m_runs[i];
         for (QCPGraph *g :
-            {r.batchLoss, r.trainLoss, r.testLoss, r.nanMarks, r.satMarks, r.batchAcc, r.trainAcc, r.testAcc, r.rate})
+            {r.batchLoss, r.trainLoss, r.testLoss, r.satMarks, r.batchAcc, r.trainAcc, r.testAcc, r.rate})
             g->data()->removeAfter(after);
-        r.nanCount = r.nanMarks->dataCount();
+        while (!r.streaks.empty() && r.streaks.back().first > step) {
+            r.nanCount -= r.streaks.back().second - r.streaks.back().first + 1;
+            r.streaks.pop_back();
+        }
+        if (!r.streaks.empty() && r.streaks.back().second > step) {
+            r.nanCount -= r.streaks.back().second - step;
+            r.streaks.back().second = step;
+        }
+        redrawStreaks(r);
         r.satCount = r.satMarks->dataCount();
         r.accEma = r.batchAcc->dataCount() ? (r.batchAcc->data()->constEnd() - 1)->value : -1;
     }
     relabel();
-    m_dirty = true;
+    for (bool &d : m_dirty)
+        d = true;
 }
 
 int TrainingCurves::replot()
 {
-    if (!m_dirty)
-        return 0;
-    m_dirty = false;
+    PlotPanel *panels[3] = {m_loss, m_accuracy, m_rate};
+    bool any = false;
+    for (int p = 0; p < 3; ++p)
+        any = any || (m_dirty[p] && panels[p]->isVisible());
+    if (!any)
+        return 0; // hidden plots (the learning-rate tab) stay dirty until they are shown
     double lastStep = 1;
     for (int i = 0; i < m_runCount; ++i)
         if (!m_runs[i].rate->data()->isEmpty())
             lastStep = std::max(lastStep, (m_runs[i].rate->data()->constEnd() - 1)->key);
-    for (PlotPanel *p : {m_loss, m_accuracy, m_rate}) {
-        QCustomPlot *plot = p->plot();
-        // Follow the run unless the user zoomed or dragged: x from 0 to the last step.
-        plot->xAxis->setRange(0, std::max(10.0, lastStep * 1.02));
+    int drawn = 0;
+    for (int p = 0; p < 3; ++p) {
+        if (!m_dirty[p] || !panels[p]->isVisible())
+            continue;
+        m_dirty[p] = false;
+        ++drawn;
+        QCustomPlot *plot = panels[p]->plot();
+        if (m_follow[p]) {
+            // Follow the run (x from 0 to the last step) until the user zooms or drags.
+            setRange(plot, true, 0, std::max(10.0, lastStep * 1.02));
+            if (p == 0)
+                fitLoss();
+            else if (p == 2)
+                fitRate();
+        }
+        plot->replot(QCustomPlot::rpQueuedReplot);
     }
+    return drawn;
+}
+
+void TrainingCurves::fitLoss()
+{
     bool found = false;
-    QCPRange lr;
     double lo = 0, hi = 0;
     bool any = false;
     for (int i = 0; i < m_runCount; ++i) {
@@ -226,20 +405,22 @@ int TrainingCurves::replot()
         }
     }
     if (any)
-        m_loss->plot()->yAxis->setRange(std::min(0.0, lo), std::max(hi, m_lossCeiling) * 1.08);
-    any = false;
+        setRange(m_loss->plot(), false, std::min(0.0, lo), std::max(hi, m_lossCeiling) * 1.08);
+}
+
+void TrainingCurves::fitRate()
+{
+    bool found = false, any = false;
+    double upper = 0;
     for (int i = 0; i < m_runCount; ++i) {
         const QCPRange r = m_runs[i].rate->getValueRange(found);
         if (found) {
-            lr = any ? QCPRange(std::min(lr.lower, r.lower), std::max(lr.upper, r.upper)) : r;
+            upper = any ? std::max(upper, r.upper) : r.upper;
             any = true;
         }
     }
     if (any)
-        m_rate->plot()->yAxis->setRange(0, lr.upper * 1.15);
-    for (PlotPanel *p : {m_loss, m_accuracy, m_rate})
-        p->plot()->replot(QCustomPlot::rpQueuedReplot);
-    return 3;
+        setRange(m_rate->plot(), false, 0, upper * 1.15);
 }
 
 } // namespace logitlab::ui
