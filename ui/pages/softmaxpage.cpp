@@ -182,7 +182,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     addBars(tr("reference"), QColor(0x60, 0x60, 0x60));
     bp->xAxis->setLabel(tr("element i"));
     bp->yAxis->setLabel(tr("probability"));
-    m_barPanel->setLegendBelow(5);
+    m_barPanel->setLegendBelow(3); // two lines: five full names fit a 1366 px laptop
 
     // Error sweep: log-log, one graph per method.
     QCustomPlot *sp = m_sweepPanel->plot();
