@@ -1,6 +1,7 @@
 /** \file GUI tests of the Training lab under the offscreen platform: step-back restores the
  * parameters bit for bit, one epoch reproduces the CLI's numbers, pause answers within 100 ms,
- * the NaN/saturation markers appear on the probability run only, keys, export, settings. */
+ * the NaN/saturation markers appear on the probability run only (one per streak, with the count),
+ * a user's zoom survives training until Fit, keys, export, settings. */
 #include "training/drawingcanvas.h"
 #include "training/trainingcontrols.h"
 #include "training/trainingcurves.h"
@@ -13,6 +14,7 @@
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -25,6 +27,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cstring>
 
@@ -216,6 +219,81 @@ private Q_SLOTS:
         QCOMPARE(page.curves()->saturationEvents(1), 0);
         QVERIFY(page.curves()->saturationMarkers(0)->dataCount() > 0);
         QVERIFY(page.eventText().contains(QStringLiteral("16.118")));
+    }
+
+    void nanMarkersAreOnePerStreak()
+    {
+        TrainingPage page;
+        page.show();
+        // binary-sigmoid: run A's loss is inf/NaN on every batch from the first one on (the
+        // preset's account: sigmoid rounds to 1, log(0), inf * 0 = NaN in every weight), and its
+        // initial test evaluation is NaN too: 1 + 200 events, in the step-0 mark and 1 streak.
+        choosePreset(page, QStringLiteral("binary-sigmoid"));
+        page.session()->stepBatches(200);
+        QVERIFY(settle(page));
+        QTRY_COMPARE(page.curves()->nanEvents(0), 201);
+        QVERIFY2(page.curves()->nanMarkers(0)->dataCount() <= 2, "one NaN marker per batch again");
+        QCOMPARE(page.curves()->nanSpans(0)->dataCount(), 2); // first and last batch of the streak
+        QCOMPARE(page.curves()->nanSpans(0)->data()->constBegin()->key, 1.0);
+        QCOMPARE((page.curves()->nanSpans(0)->data()->constEnd() - 1)->key, 200.0);
+        QVERIFY2(page.curves()->nanMarkers(0)->name().contains(QStringLiteral("201")),
+            qPrintable(page.curves()->nanMarkers(0)->name()));
+        QCOMPARE(page.curves()->nanEvents(1), 0);
+        QCOMPARE(page.curves()->nanSpans(1)->dataCount(), 0);
+        // Step back 2: the streak ends at 198 and the count drops by 2.
+        page.session()->stepBack(2);
+        QVERIFY(settle(page));
+        QTRY_COMPARE(page.curves()->nanEvents(0), 199);
+        QCOMPARE((page.curves()->nanSpans(0)->data()->constEnd() - 1)->key, 198.0);
+        QVERIFY(page.curves()->nanMarkers(0)->dataCount() <= 2);
+    }
+
+    void zoomIsKeptWhileTraining()
+    {
+        TrainingPage page;
+        page.resize(1366, 768);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        choosePreset(page, QStringLiteral("course"));
+        page.session()->stepBatches(20);
+        QVERIFY(settle(page));
+        QTest::qWait(100); // a few frames
+        QCustomPlot *loss = page.curves()->lossPanel()->plot();
+        QCustomPlot *acc = page.curves()->accuracyPanel()->plot();
+        QCOMPARE(loss->xAxis->range().upper, 20 * 1.02); // following: 0 .. last step + 2%
+        QVERIFY(page.curves()->following(0));
+        // The course twins see the same batches and no probability rounds to 0: equal curves.
+        QVERIFY(page.curves()->runsCoincide());
+
+        // The user zooms the loss plot with the wheel.
+        const QPointF at = loss->axisRect()->center();
+        QWheelEvent wheel(at, loss->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QApplication::sendEvent(loss, &wheel);
+        QVERIFY(!page.curves()->following(0));
+        const QCPRange zoomed = loss->xAxis->range();
+        const QCPRange zoomedY = loss->yAxis->range();
+        QVERIFY(zoomed.upper < 20 * 1.02);
+
+        page.session()->stepBatches(30);
+        QVERIFY(settle(page));
+        QTest::qWait(100);
+        QCOMPARE(page.curves()->batchLoss(0)->dataCount(), 50);
+        QCOMPARE(loss->xAxis->range(), zoomed); // kept while the run goes on
+        QCOMPARE(loss->yAxis->range(), zoomedY);
+        QCOMPARE(acc->xAxis->range().upper, 50 * 1.02); // the other plot still follows
+
+        // Fit: follow again.
+        page.curves()->lossPanel()->resetView();
+        QVERIFY(page.curves()->following(0));
+        page.session()->stepBatches(10);
+        QVERIFY(settle(page));
+        QTRY_COMPARE(loss->xAxis->range().upper, 60 * 1.02);
+
+        choosePreset(page, QStringLiteral("large-logits"));
+        page.session()->stepBatches(5);
+        QVERIFY(settle(page));
+        QVERIFY(!page.curves()->runsCoincide()); // clipped softmax vs from_logits differ at once
     }
 
     void keysDriveTheTransport()
