@@ -232,16 +232,21 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
             continue;
         const RunView &run = view.runs[r];
         QCPColorMapData *cells = m_maps[r]->data();
+        long long finite = 0;
         for (int u = 0; u < s.units; ++u) {
             const int ox = (u % s.cols) * (s.w + 1), oy = (u / s.cols) * (s.h + 1);
             for (int i = 0; i < s.in; ++i) {
                 const double v = run.parameters[std::size_t(u) * s.in + i];
                 cells->setCell(ox + i % s.w, oy + i / s.w, v);
-                if (std::isfinite(v))
+                if (std::isfinite(v)) {
                     maxAbs = std::max(maxAbs, std::abs(v));
+                    ++finite;
+                }
             }
         }
-        m_rects[r]->axis(QCPAxis::atBottom)->setLabel(runLabel(view, r));
+        // NaN cells are transparent: an all-NaN run would otherwise show as an empty frame.
+        m_rects[r]->axis(QCPAxis::atBottom)
+            ->setLabel(finite == 0 ? tr("%1 — every weight is NaN/inf").arg(runLabel(view, r)) : runLabel(view, r));
     }
     m_scale->setDataRange(QCPRange(-maxAbs, maxAbs));
     QList<QCPAxisRect *> rects;

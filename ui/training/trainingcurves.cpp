@@ -130,18 +130,12 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
         r.testAcc->setScatterStyle(epochMarker(i, c, true));
         r.rate = makeGraph(m_rate->plot(), c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine);
     }
-    m_coincideNote = new QCPItemText(m_loss->plot());
-    m_coincideNote->setObjectName(QStringLiteral("coincideNote"));
-    m_coincideNote->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_coincideNote->position->setCoords(0.5, 0.02);
-    m_coincideNote->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
-    m_coincideNote->setText(tr("A and B coincide so far (batch losses within 0.1%): B is drawn dashed around A"));
-    m_coincideNote->setFont(QFont(m_loss->plot()->font().family(), 9));
-    m_coincideNote->setColor(QColor(60, 60, 60));
-    m_coincideNote->setBrush(QColor(255, 255, 255, 200));
-    m_coincideNote->setPadding(QMargins(4, 2, 4, 2));
-    m_coincideNote->setClipToAxisRect(true);
-    m_coincideNote->setVisible(false);
+    // The note sits in the legend row, under the axis rect, where it hides no curve.
+    m_coincideNote = new QCPTextElement(m_loss->plot(), QString(), QFont(m_loss->plot()->font().family(), 9));
+    m_coincideNote->setTextColor(QColor(60, 60, 60));
+    m_coincideNote->setMargins(QMargins(4, 0, 4, 0));
+    if (auto *row = qobject_cast<QCPLayoutGrid *>(m_loss->plot()->plotLayout()->element(1, 0)))
+        row->addElement(1, 0, m_coincideNote);
     for (int p = 0; p < 3; ++p)
         watchUserZoom(p);
     const Head heads[2] = {Head::Softmax, Head::Logits};
@@ -173,6 +167,11 @@ void TrainingCurves::watchUserZoom(int index)
         });
 }
 
+QString TrainingCurves::coincideNote() const
+{
+    return m_coincideNote->text();
+}
+
 void TrainingCurves::setRange(QCustomPlot *plot, bool x, double lower, double upper)
 {
     m_settingRange = true;
@@ -201,7 +200,7 @@ void TrainingCurves::reset(int runCount, const Head heads[2], const Format forma
     }
     m_coincide = runCount == 2;
     m_comparedBatches = 0;
-    m_coincideNote->setVisible(false);
+    m_coincideNote->setText(QString());
     for (int p = 0; p < 3; ++p) {
         m_follow[p] = true;
         m_dirty[p] = true;
@@ -224,7 +223,7 @@ void TrainingCurves::relabel()
                 .arg(r.nanCount)
                 .arg(r.streaks.size() + (r.initialNan > 0 ? 1 : 0)));
         r.satMarks->setName(
-            tr("%1 saturated (zero-gradient) test samples seen: %2 times").arg(runName(i)).arg(r.satCount));
+            tr("%1 saturated (zero gradient): %2 evaluations").arg(runName(i)).arg(r.satCount));
         r.batchAcc->setName(tr("%1 batch accuracy (smoothed)").arg(r.label));
         r.trainAcc->setName(tr("%1 train").arg(r.label));
         r.testAcc->setName(tr("%1 test").arg(r.label));
@@ -344,7 +343,10 @@ void TrainingCurves::updateCoincidence(const TrainingUpdate &u)
         }
         m_comparedBatches += qsizetype(a.size());
     }
-    m_coincideNote->setVisible(m_coincide && m_comparedBatches > 0);
+    // Empty rather than hidden: a hidden layout element would still keep its row.
+    m_coincideNote->setText(m_coincide && m_comparedBatches > 0
+            ? tr("A and B coincide so far (losses within 0.1%): B dashed around A")
+            : QString());
 }
 
 void TrainingCurves::rewind(long long step)

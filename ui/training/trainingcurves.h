@@ -13,7 +13,7 @@
 #include <vector>
 
 class QCPGraph;
-class QCPItemText;
+class QCPTextElement;
 class QCustomPlot;
 
 namespace logitlab::ui {
@@ -58,6 +58,8 @@ public:
     bool following(int plot) const { return m_follow[plot]; }
     /** True while runs A and B have had the same batch losses so far (their curves coincide). */
     bool runsCoincide() const { return m_coincide; }
+    /** The note under the loss plot saying so ("" when they differ). */
+    QString coincideNote() const;
 
 private:
     struct Run {
@@ -94,7 +96,7 @@ private:
     bool m_pressed[3] = {false, false, false};
     bool m_coincide = true;
     long long m_comparedBatches = 0;
-    QCPItemText *m_coincideNote = nullptr;
+    QCPTextElement *m_coincideNote = nullptr;
 };
 
 } // namespace logitlab::ui

@@ -159,8 +159,10 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(curves);
     split->addWidget(m_tabs);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 6);
+    // The curves get the larger share: with their legend row under the axes they were only
+    // ~70 px tall at 1366x768.
+    split->setStretchFactor(0, 6);
+    split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
 
     auto *right = new QVBoxLayout;

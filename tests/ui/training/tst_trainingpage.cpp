@@ -264,6 +264,7 @@ private Q_SLOTS:
         QVERIFY(page.curves()->following(0));
         // The course twins see the same batches and no probability rounds to 0: equal curves.
         QVERIFY(page.curves()->runsCoincide());
+        QVERIFY(page.curves()->coincideNote().contains(QStringLiteral("coincide")));
 
         // The user zooms the loss plot with the wheel.
         const QPointF at = loss->axisRect()->center();
@@ -294,6 +295,7 @@ private Q_SLOTS:
         page.session()->stepBatches(5);
         QVERIFY(settle(page));
         QVERIFY(!page.curves()->runsCoincide()); // clipped softmax vs from_logits differ at once
+        QVERIFY(page.curves()->coincideNote().isEmpty());
     }
 
     void keysDriveTheTransport()
