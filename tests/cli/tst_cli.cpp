@@ -1,67 +1,12 @@
 /** \file Tests of logitlab-cli through the real binary: output contract, numbers, bad input. */
+#include "clirunner.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include <cmath>
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(LOGITLAB_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-QJsonObject runJson(const QStringList &args)
-{
-    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
-    if (r.exitCode != 0) {
-        qWarning("exit %d: %s", r.exitCode, r.err.constData());
-        return {};
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("bad JSON (%s): %s", qPrintable(error.errorString()), r.out.constData());
-    return doc.object();
-}
-
-/** A JSON number, or the strings "nan", "inf", "-inf" the contract uses for non-finite values. */
-double number(const QJsonValue &v)
-{
-    if (v.isString()) {
-        const QString s = v.toString();
-        if (s == QLatin1String("nan"))
-            return NAN;
-        if (s == QLatin1String("inf"))
-            return INFINITY;
-        if (s == QLatin1String("-inf"))
-            return -INFINITY;
-    }
-    return v.toDouble(-12345);
-}
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList out;
-    for (const char *a : list)
-        out << QString::fromUtf8(a);
-    return out;
-}
-
-} // namespace
+using namespace clirunner;
 
 class TestCli : public QObject {
     Q_OBJECT

@@ -1,10 +1,9 @@
 /** \file Tests of `logitlab-cli train` through the real binary: JSON contract, determinism, bad input. */
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,60 +11,20 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using namespace clirunner;
 
-Run runCli(QStringList args)
+/** `logitlab-cli train ARGS`. */
+Run runTrain(QStringList args)
 {
     args.prepend(QStringLiteral("train"));
-    QProcess p;
-    p.start(QStringLiteral(LOGITLAB_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError()};
+    return runCli(args);
 }
 
-QJsonObject runJson(const QStringList &args, Run *raw = nullptr)
+/** `logitlab-cli train ARGS --json`. */
+QJsonObject runTrainJson(QStringList args, Run *raw = nullptr)
 {
-    const Run r = runCli(args + QStringList {QStringLiteral("--json")});
-    if (raw)
-        *raw = r;
-    if (r.exitCode != 0) {
-        qWarning("exit %d: %s", r.exitCode, r.err.constData());
-        return {};
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("bad JSON (%s): %s", qPrintable(error.errorString()), r.out.constData());
-    return doc.object();
-}
-
-/** A JSON number, or one of the strings "nan", "inf", "-inf" used for non-finite values. */
-double number(const QJsonValue &v)
-{
-    if (v.isString()) {
-        const QString s = v.toString();
-        if (s == QLatin1String("nan"))
-            return NAN;
-        if (s == QLatin1String("inf"))
-            return INFINITY;
-        if (s == QLatin1String("-inf"))
-            return -INFINITY;
-    }
-    return v.toDouble(-12345);
-}
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList out;
-    for (const char *a : list)
-        out << QString::fromUtf8(a);
-    return out;
+    args.prepend(QStringLiteral("train"));
+    return runJson(args, raw);
 }
 
 /** The epoch records without their timings (which differ between runs). */
@@ -89,7 +48,7 @@ private Q_SLOTS:
     void defaultRunOnEmbeddedMnist()
     {
         Run raw;
-        const QJsonObject o = runJson(args({"--epochs", "2"}), &raw);
+        const QJsonObject o = runTrainJson(args({"--epochs", "2"}), &raw);
         QVERIFY(raw.err.isEmpty()); // no progress bar with --json
         QCOMPARE(o.value(QStringLiteral("command")).toString(), QStringLiteral("train"));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
@@ -120,9 +79,9 @@ private Q_SLOTS:
 
     void sameSeedSameNumbers()
     {
-        const QJsonObject a = runJson(args({"--epochs", "1", "--seed", "7"}));
-        const QJsonObject b = runJson(args({"--epochs", "1", "--seed", "7"}));
-        const QJsonObject c = runJson(args({"--epochs", "1", "--seed", "8"}));
+        const QJsonObject a = runTrainJson(args({"--epochs", "1", "--seed", "7"}));
+        const QJsonObject b = runTrainJson(args({"--epochs", "1", "--seed", "7"}));
+        const QJsonObject c = runTrainJson(args({"--epochs", "1", "--seed", "8"}));
         const QJsonArray ea = withoutSeconds(a.value(QStringLiteral("epochs")).toArray());
         QVERIFY(!ea.isEmpty());
         QCOMPARE(ea, withoutSeconds(b.value(QStringLiteral("epochs")).toArray()));
@@ -132,8 +91,8 @@ private Q_SLOTS:
     void directoryEqualsEmbedded()
     {
         // The same four files read from disk must give the very same run as the embedded copy.
-        const QJsonObject embedded = runJson(args({"--epochs", "1"}));
-        const QJsonObject fromDir = runJson(QStringList {QStringLiteral("--epochs"), QStringLiteral("1"),
+        const QJsonObject embedded = runTrainJson(args({"--epochs", "1"}));
+        const QJsonObject fromDir = runTrainJson(QStringList {QStringLiteral("--epochs"), QStringLiteral("1"),
             QStringLiteral("--dataset"), QStringLiteral(LOGITLAB_MNIST_DIR)});
         QVERIFY(!fromDir.isEmpty());
         QCOMPARE(withoutSeconds(fromDir.value(QStringLiteral("epochs")).toArray()),
@@ -142,7 +101,7 @@ private Q_SLOTS:
 
     void float64AndOptions()
     {
-        const QJsonObject o = runJson(args(
+        const QJsonObject o = runTrainJson(args(
             {"--epochs", "3", "--dtype", "float64", "--optimizer", "adam", "--layers", "16", "--activation", "tanh",
                 "--lr-decay", "0.5", "--lr-decay-every", "2", "--l2", "0.0001", "--batch", "64", "--init", "he"}));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
@@ -161,7 +120,7 @@ private Q_SLOTS:
 
     void syntheticSet()
     {
-        const QJsonObject o = runJson(args({"--dataset", "blobs", "--layers", "16", "--epochs", "20"}));
+        const QJsonObject o = runTrainJson(args({"--dataset", "blobs", "--layers", "16", "--epochs", "20"}));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
         QCOMPARE(c.value(QStringLiteral("classes")).toInt(), 4);
         QCOMPARE(c.value(QStringLiteral("layers")).toArray(), (QJsonArray {2, 16, 4}));
@@ -172,7 +131,7 @@ private Q_SLOTS:
     void presetShowsNaN()
     {
         // binary-sigmoid: the sigmoid head's loss is inf/NaN from the first epoch; JSON says "nan".
-        const QJsonObject o = runJson(args({"--preset", "binary-sigmoid", "--epochs", "1"}));
+        const QJsonObject o = runTrainJson(args({"--preset", "binary-sigmoid", "--epochs", "1"}));
         QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("binary-sigmoid"));
         const QJsonObject c = o.value(QStringLiteral("config")).toObject();
         QCOMPARE(c.value(QStringLiteral("task")).toString(), QStringLiteral("4 vs 9"));
@@ -181,19 +140,19 @@ private Q_SLOTS:
         QVERIFY(e.value(QStringLiteral("nan_events")).toInt() > 0);
         QVERIFY(!std::isfinite(number(e.value(QStringLiteral("train_loss")))));
         // The same preset with the from-logits head trains.
-        const QJsonObject ok = runJson(args({"--preset", "binary-sigmoid", "--head", "sigmoid-logits"}));
+        const QJsonObject ok = runTrainJson(args({"--preset", "binary-sigmoid", "--head", "sigmoid-logits"}));
         const QJsonObject last = ok.value(QStringLiteral("epochs")).toArray().last().toObject();
         QCOMPARE(last.value(QStringLiteral("nan_events")).toInt(), 0);
         QVERIFY(number(last.value(QStringLiteral("test_accuracy"))) > 0.75);
         // --on-nan stop ends the run after the first bad batch.
-        const QJsonObject stopped = runJson(args({"--preset", "binary-sigmoid", "--on-nan", "stop"}));
+        const QJsonObject stopped = runTrainJson(args({"--preset", "binary-sigmoid", "--on-nan", "stop"}));
         QVERIFY(stopped.value(QStringLiteral("stopped")).toBool());
         QCOMPARE(stopped.value(QStringLiteral("epochs")).toArray().size(), 1);
     }
 
     void tableAndProgress()
     {
-        const Run r = runCli(args({"--dataset", "xor", "--epochs", "2", "--layers", "4"}));
+        const Run r = runTrain(args({"--dataset", "xor", "--epochs", "2", "--layers", "4"}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("epoch  lr"));
         QVERIFY(r.out.contains("test_acc"));
@@ -225,7 +184,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const Run r = runCli(arguments);
+        const Run r = runTrain(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         const QString err = QString::fromUtf8(r.err);
@@ -247,7 +206,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.resize(f.size() / 2));
         f.close();
-        const Run r = runCli(QStringList {QStringLiteral("--dataset"), dir.path()});
+        const Run r = runTrain(QStringList {QStringLiteral("--dataset"), dir.path()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("t10k-images-idx3-ubyte") && r.err.contains("gzip"), r.err.constData());

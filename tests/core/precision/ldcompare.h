@@ -1,5 +1,6 @@
 #pragma once
 /** \file Test helpers: long double and Format as Qt Test data, exact comparisons with readable failures. */
+#include "testsupport.h" // the Format, long double and std::string test-data types
 #include "precision/format.h"
 
 #include <QMetaType>
@@ -13,9 +14,6 @@
 #include <cstring>
 #include <string>
 
-Q_DECLARE_METATYPE(logitlab::Format)
-Q_DECLARE_METATYPE(long double)
-Q_DECLARE_METATYPE(std::string)
 
 namespace tst {
 

@@ -3,6 +3,8 @@
 
 #include "precision/mpfrutil.h"
 
+#include "testsupport.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -20,18 +22,8 @@ namespace {
 constexpr long double kInf = std::numeric_limits<long double>::infinity();
 constexpr long double kNaN = std::numeric_limits<long double>::quiet_NaN();
 
-/** Deterministic generator (SplitMix64), so every run tests the same strings. */
-struct Rng {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-};
+/** Deterministic generator, so every run tests the same strings. */
+using Rng = testsupport::SplitMix64;
 
 /** The exact decimal text of a dyadic mpreal x (fixed notation, as many digits as needed). */
 std::string exactText(const mpfr::mpreal &x)
