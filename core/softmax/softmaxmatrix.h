@@ -402,6 +402,168 @@ void stagedRows(const Scalar *z, Scalar *out, Eigen::Index rows, Eigen::Index co
         finish(out + r * cols, expSum(z + r * cols, shift(z + r * cols), out + r * cols));
 }
 
+#if defined(EIGEN_VECTORIZE_AVX2)
+/** What an 8-row group computes: the three kernels that share its shape. */
+enum class ShortRowKind { Naive, Shifted, Log };
+
+/** Lane j = the maximum of v[j]'s eight lanes (no NaNs; order does not matter for max). */
+EIGEN_ALWAYS_INLINE __m256 rowMax8(const __m256 *v)
+{
+    const __m256 a01 = _mm256_max_ps(_mm256_unpacklo_ps(v[0], v[1]), _mm256_unpackhi_ps(v[0], v[1]));
+    const __m256 a23 = _mm256_max_ps(_mm256_unpacklo_ps(v[2], v[3]), _mm256_unpackhi_ps(v[2], v[3]));
+    const __m256 a45 = _mm256_max_ps(_mm256_unpacklo_ps(v[4], v[5]), _mm256_unpackhi_ps(v[4], v[5]));
+    const __m256 a67 = _mm256_max_ps(_mm256_unpacklo_ps(v[6], v[7]), _mm256_unpackhi_ps(v[6], v[7]));
+    const __m256 q0 = _mm256_max_ps(_mm256_shuffle_ps(a01, a23, 0x44), _mm256_shuffle_ps(a01, a23, 0xEE));
+    const __m256 q1 = _mm256_max_ps(_mm256_shuffle_ps(a45, a67, 0x44), _mm256_shuffle_ps(a45, a67, 0xEE));
+    return _mm256_max_ps(_mm256_permute2f128_ps(q0, q1, 0x20), _mm256_permute2f128_ps(q0, q1, 0x31));
+}
+
+/**
+ * Eight predux() at once, each in predux<Packet8f>'s order ((x0+x4)+(x2+x6)) + ((x1+x5)+(x3+x7)).
+ * The sums come out in lane order 0 2 4 6 1 3 5 7 (see sumLane()).
+ */
+EIGEN_ALWAYS_INLINE __m256 rowSum8(const __m256 *e)
+{
+    const auto halves = [](__m256 a, __m256 b) { // [a_lo + a_hi | b_lo + b_hi]
+        return _mm256_add_ps(_mm256_permute2f128_ps(a, b, 0x20), _mm256_permute2f128_ps(a, b, 0x31));
+    };
+    const __m256 s01 = halves(e[0], e[1]), s23 = halves(e[2], e[3]);
+    const __m256 s45 = halves(e[4], e[5]), s67 = halves(e[6], e[7]);
+    // [h0+h2, h1+h3] of rows 0 2 | 1 3, then 4 6 | 5 7
+    const __m256 t0 = _mm256_add_ps(_mm256_shuffle_ps(s01, s23, 0x44), _mm256_shuffle_ps(s01, s23, 0xEE));
+    const __m256 t1 = _mm256_add_ps(_mm256_shuffle_ps(s45, s67, 0x44), _mm256_shuffle_ps(s45, s67, 0xEE));
+    return _mm256_add_ps(_mm256_shuffle_ps(t0, t1, 0x88), _mm256_shuffle_ps(t0, t1, 0xDD));
+}
+
+/** The lane of rowSum8()'s result that holds row j's sum. */
+constexpr int sumLane(int j) { return (j % 2) * 4 + j / 2; }
+
+/**
+ * One group of 8 rows of N (8..15) floats, z and out contiguous (8 * N values): the kernel of
+ * \a Kind for each row with exactly its line kernel's arithmetic: the row max and the checks
+ * lane-parallel over the 8 rows, the packet exp on each row's first 8 values, the C library's
+ * exp on its last N - 8, predux's order and then the tail for the sum, the same IEEE division
+ * (or log and subtraction). Returns false without writing anything when some row has a NaN, a
+ * zero maximum (whose sign the scalar scan picks) or an argument outside VectorExpRange: the
+ * caller then runs the line kernels on the group, which handle those cases.
+ */
+template <int N, ShortRowKind Kind> EIGEN_ALWAYS_INLINE bool shortRowGroup8(const float *z, float *out)
+{
+    static_assert(N >= 8 && N < 16);
+    constexpr int tailN = N - 8;
+    using Range = VectorExpRange<float>;
+    const __m256 lo = _mm256_set1_ps(Range::lo);
+    __m256 shift[8];
+    __m256 bad;
+    if constexpr (Kind == ShortRowKind::Naive) {
+        const __m256 hi = _mm256_set1_ps(Range::hi);
+        bad = _mm256_setzero_ps();
+        for (int j = 0; j < 8; ++j) {
+            const __m256 a = _mm256_loadu_ps(z + j * N), b = _mm256_loadu_ps(z + j * N + tailN);
+            bad = _mm256_or_ps(bad, _mm256_or_ps(_mm256_cmp_ps(a, lo, _CMP_NGE_UQ), _mm256_cmp_ps(b, lo, _CMP_NGE_UQ)));
+            bad = _mm256_or_ps(bad, _mm256_or_ps(_mm256_cmp_ps(a, hi, _CMP_GT_OQ), _mm256_cmp_ps(b, hi, _CMP_GT_OQ)));
+        }
+    } else {
+        __m256 m[8];
+        __m256 nan = _mm256_setzero_ps();
+        for (int j = 0; j < 8; ++j) {
+            // The first 8 and the last 8 values (overlapping when N < 16) cover the row.
+            const __m256 a = _mm256_loadu_ps(z + j * N), b = _mm256_loadu_ps(z + j * N + tailN);
+            nan = _mm256_or_ps(nan, _mm256_cmp_ps(a, b, _CMP_UNORD_Q));
+            m[j] = _mm256_max_ps(a, b);
+        }
+        const __m256 mx = rowMax8(m);
+        // NaN: lineMax returns the NaN; max 0: the scalar scan decides between -0 and +0.
+        bad = _mm256_or_ps(nan, _mm256_cmp_ps(mx, _mm256_setzero_ps(), _CMP_EQ_OQ));
+        for (int j = 0; j < 8; ++j) {
+            shift[j] = _mm256_permutevar8x32_ps(mx, _mm256_set1_epi32(j));
+            const __m256 a = _mm256_sub_ps(_mm256_loadu_ps(z + j * N), shift[j]);
+            const __m256 b = _mm256_sub_ps(_mm256_loadu_ps(z + j * N + tailN), shift[j]);
+            // z - max <= 0 < hi unless NaN (inf - inf)
+            bad = _mm256_or_ps(bad, _mm256_or_ps(_mm256_cmp_ps(a, lo, _CMP_NGE_UQ), _mm256_cmp_ps(b, lo, _CMP_NGE_UQ)));
+        }
+    }
+    if (!_mm256_testz_ps(bad, bad))
+        return false;
+    const auto arg = [&](int j, int i) -> __m256 { // t = z - max of row j, values i..i+7
+        const __m256 v = _mm256_loadu_ps(z + j * N + i);
+        if constexpr (Kind == ShortRowKind::Naive)
+            return v;
+        else
+            return _mm256_sub_ps(v, shift[j]);
+    };
+    // The C library's exps first: the calls clobber every vector register.
+    alignas(32) float tailExp[tailN > 0 ? tailN : 1][8];
+    if constexpr (tailN > 0) {
+        for (int j = 0; j < 8; ++j)
+            for (int k = 0; k < tailN; ++k) {
+                float t = z[j * N + 8 + k];
+                if constexpr (Kind != ShortRowKind::Naive)
+                    t = t - _mm256_cvtss_f32(shift[j]);
+                tailExp[k][sumLane(j)] = std::exp(t);
+            }
+    }
+    __m256 e[8];
+    for (int j = 0; j < 8; ++j)
+        e[j] = pexpFloatInRange(arg(j, 0));
+    __m256 sum = rowSum8(e);
+    for (int k = 0; k < tailN; ++k)
+        sum = _mm256_add_ps(sum, _mm256_load_ps(tailExp[k]));
+    if constexpr (Kind == ShortRowKind::Log) {
+        alignas(32) float s[8];
+        _mm256_store_ps(s, sum);
+        for (int j = 0; j < 8; ++j) {
+            const __m256 l = _mm256_set1_ps(Eigen::numext::log(s[sumLane(j)]));
+            _mm256_storeu_ps(out + j * N + tailN, _mm256_sub_ps(arg(j, tailN), l));
+            _mm256_storeu_ps(out + j * N, _mm256_sub_ps(arg(j, 0), l));
+        }
+    } else {
+        for (int j = 0; j < 8; ++j)
+            _mm256_storeu_ps(out + j * N,
+                             _mm256_div_ps(e[j], _mm256_permutevar8x32_ps(sum, _mm256_set1_epi32(sumLane(j)))));
+        if constexpr (tailN > 0) {
+            alignas(32) float q[tailN][8];
+            for (int k = 0; k < tailN; ++k)
+                _mm256_store_ps(q[k], _mm256_div_ps(_mm256_load_ps(tailExp[k]), sum));
+            for (int j = 0; j < 8; ++j)
+                for (int k = 0; k < tailN; ++k)
+                    out[j * N + 8 + k] = q[k][sumLane(j)];
+        }
+    }
+    return true;
+}
+
+/** Runs shortRowGroup8 over the rows 8 at a time, and \a line(r) on the others. */
+template <int N, ShortRowKind Kind, class Line>
+void shortRows(const float *z, float *out, Eigen::Index rows, Line &&line)
+{
+    Eigen::Index r = 0;
+    for (; r + 8 <= rows; r += 8)
+        if (!shortRowGroup8<N, Kind>(z + r * N, out + r * N))
+            for (Eigen::Index j = r; j < r + 8; ++j)
+                line(j);
+    for (; r < rows; ++r)
+        line(r);
+}
+
+/** shortRows for cols in [8, 16); false (nothing done) for other widths. */
+template <ShortRowKind Kind, class Line>
+bool shortRowsDispatch(const float *z, float *out, Eigen::Index rows, Eigen::Index cols, Line &&line)
+{
+    switch (cols) {
+    case 8: shortRows<8, Kind>(z, out, rows, line); return true;
+    case 9: shortRows<9, Kind>(z, out, rows, line); return true;
+    case 10: shortRows<10, Kind>(z, out, rows, line); return true;
+    case 11: shortRows<11, Kind>(z, out, rows, line); return true;
+    case 12: shortRows<12, Kind>(z, out, rows, line); return true;
+    case 13: shortRows<13, Kind>(z, out, rows, line); return true;
+    case 14: shortRows<14, Kind>(z, out, rows, line); return true;
+    case 15: shortRows<15, Kind>(z, out, rows, line); return true;
+    default: return false;
+    }
+}
+#endif
+
 /**
  * Calls fn(in, out, n, line) for every line of \a z along \a axis. Rows are passed in place;
  * columns are gathered into a contiguous buffer, and \a out's column is filled from a second.
@@ -508,6 +670,15 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
 #endif
                 return;
             }
+#if defined(EIGEN_VECTORIZE_AVX2)
+            if constexpr (std::is_same_v<Scalar, float>) {
+                const Eigen::Index n = z.cols();
+                if (detail::shortRowsDispatch<detail::ShortRowKind::Shifted>(
+                        z.data(), out.data(), z.rows(), n,
+                        [&](Eigen::Index r) { detail::shiftedLine(z.data() + r * n, out.data() + r * n, n, flags); }))
+                    return;
+            }
+#endif
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {
@@ -555,6 +726,17 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
 #endif
                 return;
             }
+#if defined(EIGEN_VECTORIZE_AVX2)
+            if constexpr (std::is_same_v<Scalar, float>) {
+                const Eigen::Index n = z.cols();
+                if (detail::shortRowsDispatch<detail::ShortRowKind::Log>(
+                        z.data(), out.data(), z.rows(), n, [&](Eigen::Index r) {
+                            detail::logSoftmaxLine(z.data() + r * n, out.data() + r * n,
+                                                   static_cast<Scalar *>(nullptr), n, flags);
+                        }))
+                    return;
+            }
+#endif
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {
