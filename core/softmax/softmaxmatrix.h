@@ -623,6 +623,15 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
 #endif
                 return;
             }
+#if defined(EIGEN_VECTORIZE_AVX2)
+            if constexpr (std::is_same_v<Scalar, float>) {
+                const Eigen::Index n = z.cols();
+                if (detail::shortRowsDispatch<detail::ShortRowKind::Naive>(
+                        z.data(), out.data(), z.rows(), n,
+                        [&](Eigen::Index r) { detail::naiveLine(z.data() + r * n, out.data() + r * n, n, flags); }))
+                    return;
+            }
+#endif
             detail::stagedRows(
                 z.data(), out.data(), z.rows(), z.cols(), [](const Scalar *) { return Scalar(0); },
                 [&](const Scalar *in, Scalar, Scalar *o) {
