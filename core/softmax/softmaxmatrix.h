@@ -15,9 +15,11 @@
  * so a row at any offset of a matrix gives the same bits as the same values in a fresh Vector.
  *
  * Speed (float and double): z - max, exp and sum run as one pass per 256-element block; short
- * rows run four at a time stage by stage; float outputs of >= 16 MiB are written with
- * non-temporal stores (bench/RESULTS.md). Columns (dim=0) are copied to a contiguous buffer and
- * back, and Higham's variant and the 16-bit and long double formats take the plain path.
+ * rows run four at a time stage by stage, and float rows of 8-15 columns (AVX2) eight at a
+ * time with the max, checks, sums and divisions lane-parallel over the rows (shortRowGroup8);
+ * float outputs of >= 16 MiB are written with non-temporal stores (bench/RESULTS.md). Columns
+ * (dim=0) are copied to a contiguous buffer and back, and Higham's variant and the 16-bit and
+ * long double formats take the plain path.
  */
 #include "softmax/safeexp.h"
 #include "softmax/softmax.h"
