@@ -148,6 +148,10 @@ void TestSoftmaxMatrix::bitIdentity_data()
         {7, 13, "moderate"}, {5, 300, "moderate"}, {40, 10, "moderate"}, {3, 1027, "wide"}, {6, 17, "nan"},
         {6, 17, "inf"},      {6, 17, "-inf"},      {4, 9, "zeros"},      {0, 5, "moderate"}, {5, 0, "moderate"},
         {3, 1027, "mixed"},  {1027, 3, "mixed"},   {1, 1, "moderate"},  {1, 1, "nan"},        {2, 100000, "moderate"}, {100000, 2, "moderate"},
+        // Shapes that reach the 8-rows-at-a-time path for float rows of 8-15 columns (dim=1),
+        // with every special value and a partial last group.
+        {16, 10, "nan"}, {16, 10, "inf"}, {16, 10, "-inf"}, {16, 9, "zeros"}, {24, 10, "wide"}, {17, 15, "moderate"},
+        {19, 8, "mixed"},
     };
     for (Format f : allFormats)
         for (Axis axis : {Axis::Rows, Axis::Columns})
