@@ -299,21 +299,9 @@ void TestFloatAnatomy::sampled_data()
 void TestFloatAnatomy::sampled()
 {
     QFETCH(Format, format);
-    std::uint64_t state = 12345;
-    auto rnd = [&] {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    };
+    testsupport::SplitMix64 rng{12345};
     for (int i = 0; i < 20000; ++i) {
-        long double v;
-        if (format == Format::Float32)
-            v = std::bit_cast<float>(static_cast<std::uint32_t>(rnd()));
-        else if (format == Format::Float64)
-            v = std::bit_cast<double>(rnd());
-        else
-            v = std::ldexp(static_cast<long double>(rnd() | (std::uint64_t{1} << 63)), static_cast<int>(rnd() % 32000) - 16000 - 63);
+        const long double v = testsupport::randomValue(format, rng);
         if (std::isnan(v))
             continue;
         const logitlab::FloatAnatomy a = logitlab::anatomize(v, format);
