@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -8,11 +8,11 @@
         <translation>请至少输入一个数，例如 [1000, 2000, 3000]。</translation>
     </message>
     <message>
-        <source>'%1' at character %2 is not a number.</source>
+        <source>&apos;%1&apos; at character %2 is not a number.</source>
         <translation>第 %2 个字符处的“%1”不是数字。</translation>
     </message>
     <message>
-        <source>Unbalanced '%1' at character %2.</source>
+        <source>Unbalanced &apos;%1&apos; at character %2.</source>
         <translation>第 %2 个字符处的“%1”没有配对。</translation>
     </message>
     <message>
@@ -28,7 +28,7 @@
         <translation>请输入表达式，例如 2/10000。</translation>
     </message>
     <message>
-        <source>'%1' at character %2 cannot stand there.</source>
+        <source>&apos;%1&apos; at character %2 cannot stand there.</source>
         <translation>第 %2 个字符处的“%1”不能出现在这里。</translation>
     </message>
     <message>
@@ -36,15 +36,15 @@
         <translation>表达式提前结束了。</translation>
     </message>
     <message>
-        <source>Unknown function '%1' (use exp, log, log1p, expm1, sqrt, pow).</source>
+        <source>Unknown function &apos;%1&apos; (use exp, log, log1p, expm1, sqrt, pow).</source>
         <translation>未知函数“%1”（可用 exp、log、log1p、expm1、sqrt、pow）。</translation>
     </message>
     <message>
-        <source>'%1' has the wrong number of arguments.</source>
+        <source>&apos;%1&apos; has the wrong number of arguments.</source>
         <translation>“%1”的参数个数不对。</translation>
     </message>
     <message>
-        <source>'(' at character %1 has no ')'.</source>
+        <source>&apos;(&apos; at character %1 has no &apos;)&apos;.</source>
         <translation>第 %1 个字符处的“(”缺少“)”。</translation>
     </message>
     <message>
@@ -54,6 +54,125 @@
     <message>
         <source>Not an expression.</source>
         <translation>这不是表达式。</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::BoundaryView</name>
+    <message>
+        <source>Decision regions and training points</source>
+        <translation>决策区域与训练点</translation>
+    </message>
+    <message>
+        <source>Choose a 2-D data set (spiral, xor, circles, blobs) to see the decision boundary live.</source>
+        <translation>选择一个二维数据集（spiral、xor、circles、blobs）即可实时观察决策边界。</translation>
+    </message>
+    <message>
+        <source>Colour: the class each run predicts at that point; lighter where it is less sure.</source>
+        <translation>颜色：各次运行在该点预测的类别；越浅表示越不确定。</translation>
+    </message>
+    <message>
+        <source>%1 predicted class</source>
+        <translation>%1 预测类别</translation>
+    </message>
+    <message>
+        <source>class %1 points</source>
+        <translation>类别 %1 的点</translation>
+    </message>
+    <message>
+        <source>%1 — test accuracy %2%</source>
+        <translation>%1 —— 测试准确率 %2%</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::ConfusionView</name>
+    <message>
+        <source>Confusion matrix (test set)</source>
+        <translation>混淆矩阵（测试集）</translation>
+    </message>
+    <message>
+        <source>%1 confusion</source>
+        <translation>%1 混淆矩阵</translation>
+    </message>
+    <message>
+        <source>%1 (%2) predicted — acc. %3%</source>
+        <translation>%1（%2）预测 —— 准确率 %3%</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::DrawingCanvas</name>
+    <message>
+        <source>Draw a digit with the mouse</source>
+        <translation>用鼠标写一个数字</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在此写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::GalleryView</name>
+    <message>
+        <source>Test digits: p(class) from A (left) and B (right)</source>
+        <translation>测试数字：A（左）与 B（右）给出的 p(类别)</translation>
+    </message>
+    <message>
+        <source>The gallery shows image data sets.</source>
+        <translation>图库只显示图像数据集。</translation>
+    </message>
+    <message>
+        <source>test #%1 (label %2)</source>
+        <translation>测试样本 #%1（标签 %2）</translation>
+    </message>
+    <message>
+        <source>%1 p(class) for test #%2</source>
+        <translation>%1 对测试样本 #%2 的 p(类别)</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::InspectorView</name>
+    <message>
+        <source>Step inspector: z, softmax(z), dLoss/dz</source>
+        <translation>单步检查：z、softmax(z)、dLoss/dz</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>test #%1</source>
+        <translation>测试样本 #%1</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>logits z</source>
+        <translation>logits z</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>dLoss/dz</source>
+        <translation>dLoss/dz</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: loss %2, p(true class %3) = %4, largest |dLoss/dz| = %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：损失 %2，p(真实类别 %3) = %4，最大 |dLoss/dz| = %5</translation>
     </message>
 </context>
 <context>
@@ -351,6 +470,13 @@
     </message>
 </context>
 <context>
+    <name>logitlab::ui::ModelViews</name>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+</context>
+<context>
     <name>logitlab::ui::PlotPanel</name>
     <message>
         <source>Export</source>
@@ -459,6 +585,41 @@
     <message>
         <source>x = %1, y = %2</source>
         <translation>x = %1，y = %2</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::Presets</name>
+    <message>
+        <source>The course network: softmax output and from_logits train alike</source>
+        <translation>课程中的网络：softmax 输出与 from_logits 训练效果相同</translation>
+    </message>
+    <message>
+        <source>This is the network from the course: 784 inputs, hidden layers of 25 and 15 ReLU units, 10 outputs, plain SGD with learning rate 0.1 and batches of 32, for 10 epochs on 8,000 MNIST digits. The two runs start from the same weights and see the same batches; one ends in a softmax layer and takes the log of its probabilities, the other hands the raw logits to a cross-entropy that applies log-sum-exp itself. With weights this small the logits stay moderate, no probability rounds to zero, and both reach about 93% on the 2,000 test digits. The danger of the probability path is invisible here.</source>
+        <translation>这是课程中的网络：784 个输入，25 和 15 个 ReLU 单元的两个隐藏层，10 个输出，普通 SGD，学习率 0.1，批大小 32，在 8,000 个 MNIST 数字上训练 10 个 epoch。两次运行从相同的权重出发，看到相同的批次；一个以 softmax 层结尾，再对其概率取 log，另一个把原始 logits 交给自己执行 log-sum-exp 的交叉熵。权重这么小时，logits 保持适中，没有概率被舍入为零，两者在 2,000 个测试数字上都达到约 93% 的准确率。概率路径的危险在这里看不出来。</translation>
+    </message>
+    <message>
+        <source>Large logits: the clipped probability path saturates, from_logits keeps learning</source>
+        <translation>大 logits：截断的概率路径饱和，from_logits 继续学习</translation>
+    </message>
+    <message>
+        <source>Same data and layer sizes, with tanh hidden units and initial weights 8 times larger than Glorot&apos;s, so the first logits reach about 30 and many digits start out confidently wrong. The softmax of such logits gives the true class a probability below 1e-7. Keras clips that probability to 1e-7, so the loss of those digits is stuck at -log(1e-7) = 16.118 and the clip passes back a gradient of exactly 0: about a third of the training set teaches the network nothing at first. The from_logits twin computes log-sum-exp directly, has a finite loss with gradient softmax - one-hot for every digit, learns from all of them and ends clearly ahead.</source>
+        <translation>数据和层大小不变，但隐藏单元用 tanh，初始权重是 Glorot 的 8 倍，因此最初的 logits 可达约 30，许多数字一开始就被自信地判错。这样的 logits 经 softmax 后，真实类别的概率低于 1e-7。Keras 把这个概率截断到 1e-7，于是这些数字的损失卡在 -log(1e-7) = 16.118，而截断回传的梯度恰好为 0：起初约三分之一的训练集对网络毫无教益。from_logits 孪生运行直接计算 log-sum-exp，损失有限，对每个数字的梯度都是 softmax - one-hot，能从所有数字中学习，最终明显领先。</translation>
+    </message>
+    <message>
+        <source>float32 versus float64 on the same run</source>
+        <translation>同一次训练：float32 对比 float64</translation>
+    </message>
+    <message>
+        <source>The course network trained twice from the same initial weights (rounded to float32 once, so both start equal) on the same batches, once computing in float32 and once in float64. Rounding differences of about 1e-7 per operation grow through the steps, so the weights soon differ in their later digits, yet the learning curves and the final accuracy are practically the same: for training this network, float32 is plenty, and the stable from_logits loss matters far more than the extra precision.</source>
+        <translation>课程中的网络从相同的初始权重（先舍入到 float32 一次，使两者起点相同）在相同批次上训练两次，一次用 float32 计算，一次用 float64 计算。每次运算约 1e-7 的舍入差异随步数增长，权重很快在较低位上出现差别，但学习曲线和最终准确率几乎相同：训练这个网络，float32 完全够用，稳定的 from_logits 损失远比额外的精度重要。</translation>
+    </message>
+    <message>
+        <source>Binary task: sigmoid output versus binary cross-entropy from logits</source>
+        <translation>二分类任务：sigmoid 输出对比 from logits 的二元交叉熵</translation>
+    </message>
+    <message>
+        <source>A two-digit task, 4 against 9, with one output unit, tanh hidden units and initial weights 16 times larger than Glorot&apos;s, so the first logits reach about 50. The sigmoid twin computes p = 1/(1 + exp(-z)) and then log(p) and log(1 - p): in float32, p rounds to exactly 1 once z passes about 17, so a confidently wrong digit gives log(0), an infinite loss, and a gradient of inf * 0 = NaN that spreads into every weight in the first batch; the network never recovers. The from-logits twin computes max(z, 0) - z y + log1p(exp(-|z|)), finite for every z, with gradient sigmoid(z) - y, and trains normally.</source>
+        <translation>两个数字的任务（4 对 9），一个输出单元，tanh 隐藏单元，初始权重是 Glorot 的 16 倍，因此最初的 logits 可达约 50。sigmoid 孪生运行先计算 p = 1/(1 + exp(-z))，再计算 log(p) 和 log(1 - p)：在 float32 中，z 超过约 17 后 p 就被舍入为恰好 1，于是一个被自信判错的数字给出 log(0)、无穷大的损失，以及 inf * 0 = NaN 的梯度，它在第一个批次就扩散到每个权重；网络再也无法恢复。from-logits 孪生运行计算 max(z, 0) - z y + log1p(exp(-|z|))，对任何 z 都有限，梯度为 sigmoid(z) - y，训练正常。</translation>
     </message>
 </context>
 <context>
@@ -576,7 +737,7 @@
         <translation>符号位（红）、指数位（蓝）和尾数位（绿）</translation>
     </message>
     <message>
-        <source>The selected format's stored value in full: every digit, every bit</source>
+        <source>The selected format&apos;s stored value in full: every digit, every bit</source>
         <translation>所选格式存储值的完整内容：每一位数字、每一个比特</translation>
     </message>
     <message>
@@ -606,8 +767,8 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 存储 &lt;b&gt;%2&lt;/b&gt;；其精确值（%3 位有效数字）：</translation>
     </message>
     <message>
-        <source>bits %1 &amp;nbsp; hex &lt;span style='font-family:monospace'&gt;%2&lt;/span&gt;</source>
-        <translation>位 %1 &amp;nbsp; 十六进制 &lt;span style='font-family:monospace'&gt;%2&lt;/span&gt;</translation>
+        <source>bits %1 &amp;nbsp; hex &lt;span style=&apos;font-family:monospace&apos;&gt;%2&lt;/span&gt;</source>
+        <translation>位 %1 &amp;nbsp; 十六进制 &lt;span style=&apos;font-family:monospace&apos;&gt;%2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>an operation gave NaN</source>
@@ -677,7 +838,7 @@
         <translation>dim=1（沿每一行）</translation>
     </message>
     <message>
-        <source>PyTorch's dim / NumPy's axis: the direction whose entries sum to 1</source>
+        <source>PyTorch&apos;s dim / NumPy&apos;s axis: the direction whose entries sum to 1</source>
         <translation>PyTorch 的 dim / NumPy 的 axis：元素之和为 1 的方向</translation>
     </message>
     <message>
@@ -932,6 +1093,655 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>log p_i = %1</source>
         <translation>log p_i = %1</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingControls</name>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Named scenarios, reproducible by seed</source>
+        <translation>命名场景，可按随机种子复现</translation>
+    </message>
+    <message>
+        <source>Data and network</source>
+        <translation>数据与网络</translation>
+    </message>
+    <message>
+        <source>MNIST-10k (embedded)</source>
+        <translation>MNIST-10k（内置）</translation>
+    </message>
+    <message>
+        <source>IDX directory...</source>
+        <translation>IDX 目录…</translation>
+    </message>
+    <message>
+        <source>2-D: %1</source>
+        <translation>二维：%1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>directory with train-images-idx3-ubyte ...</source>
+        <translation>包含 train-images-idx3-ubyte 等文件的目录</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>IDX path</source>
+        <translation>IDX 路径</translation>
+    </message>
+    <message>
+        <source>IDX data set directory</source>
+        <translation>IDX 数据集目录</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Two digits: A vs B</source>
+        <translation>两个数字：A 对 B</translation>
+    </message>
+    <message>
+        <source>One digit vs the rest</source>
+        <translation>一个数字对其余</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Hidden layer widths, comma separated (empty: no hidden layer)</source>
+        <translation>隐藏层宽度，用逗号分隔（留空：无隐藏层）</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Multiplies the initial weights: large values provoke large logits</source>
+        <translation>初始权重的倍数：值大会产生大的 logits</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>The learning rate is multiplied by this every K epochs</source>
+        <translation>每 K 个 epoch 将学习率乘以此值</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source>lr decay</source>
+        <translation>lr 衰减</translation>
+    </message>
+    <message>
+        <source>Run A</source>
+        <translation>运行 A</translation>
+    </message>
+    <message>
+        <source>Twin run B (same initial weights and batches)</source>
+        <translation>孪生运行 B（相同的初始权重与批次）</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>运行 B</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>输出头</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Custom settings. Pick a preset to load a scenario with its explanation.</source>
+        <translation>自定义设置。选择一个预设可载入带说明的场景。</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingCurves</name>
+    <message>
+        <source>Loss (line: batches, dots: epochs)</source>
+        <translation>损失（线：批次，点：epoch）</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>step (batches)</source>
+        <translation>步数（批次）</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>fraction right</source>
+        <translation>正确比例</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>%1 batch loss</source>
+        <translation>%1 批次损失</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 训练</translation>
+    </message>
+    <message>
+        <source>%1 test</source>
+        <translation>%1 测试</translation>
+    </message>
+    <message>
+        <source>%1 NaN/inf batches: %2 in %3 streak(s)</source>
+        <translation>%1 NaN/inf 批次：%2 个，共 %3 段</translation>
+    </message>
+    <message>
+        <source>%1 saturated (zero gradient): %2 evaluations</source>
+        <translation>%1 饱和（梯度为零）：%2 次评估</translation>
+    </message>
+    <message>
+        <source>%1 batch accuracy (smoothed)</source>
+        <translation>%1 批次准确率（平滑）</translation>
+    </message>
+    <message>
+        <source>%1 learning rate</source>
+        <translation>%1 学习率</translation>
+    </message>
+    <message>
+        <source>A and B coincide so far (losses within 0.1%): B dashed around A</source>
+        <translation>A 与 B 至今重合（损失相差在 0.1% 以内）：B 以虚线画在 A 上</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingData</name>
+    <message>
+        <source>no error</source>
+        <translation>没有错误</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>is not valid gzip data (corrupt or cut short)</source>
+        <translation>不是有效的 gzip 数据（已损坏或被截断）</translation>
+    </message>
+    <message>
+        <source>is larger than the 256 MiB limit</source>
+        <translation>超过 256 MiB 的上限</translation>
+    </message>
+    <message>
+        <source>is shorter than its header says</source>
+        <translation>比文件头声明的短</translation>
+    </message>
+    <message>
+        <source>does not start with the IDX magic number</source>
+        <translation>开头不是 IDX 魔数</translation>
+    </message>
+    <message>
+        <source>does not hold unsigned bytes (IDX type 0x08)</source>
+        <translation>不是无符号字节（IDX 类型 0x08）</translation>
+    </message>
+    <message>
+        <source>has the wrong number of dimensions</source>
+        <translation>维数不对</translation>
+    </message>
+    <message>
+        <source>has a dimension of size 0</source>
+        <translation>有一个维度大小为 0</translation>
+    </message>
+    <message>
+        <source>has more data than its header says</source>
+        <translation>数据比文件头声明的多</translation>
+    </message>
+    <message>
+        <source>has a label outside 0..9</source>
+        <translation>含有 0..9 以外的标签</translation>
+    </message>
+    <message>
+        <source>has a different number of labels than images</source>
+        <translation>标签数与图像数不一致</translation>
+    </message>
+    <message>
+        <source>is invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>The embedded MNIST-10k data is missing from this build.</source>
+        <translation>此版本缺少内置的 MNIST-10k 数据。</translation>
+    </message>
+    <message>
+        <source>The embedded MNIST-10k %1</source>
+        <translation>内置的 MNIST-10k 数据%1</translation>
+    </message>
+    <message>
+        <source>MNIST-10k (embedded)</source>
+        <translation>MNIST-10k（内置）</translation>
+    </message>
+    <message>
+        <source>Choose a directory holding the four IDX files of a data set.</source>
+        <translation>请选择包含数据集四个 IDX 文件的目录。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 %3</source>
+        <translation>%2 中的 %1 %3</translation>
+    </message>
+    <message>
+        <source>, %1 vs %2</source>
+        <translation>，%1 对 %2</translation>
+    </message>
+    <message>
+        <source>, %1 vs rest</source>
+        <translation>，%1 对其余</translation>
+    </message>
+    <message>
+        <source>: %1 train / %2 test</source>
+        <translation>：训练 %1 / 测试 %2</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingPage</name>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step ▸</source>
+        <translation>单步 ▸</translation>
+    </message>
+    <message>
+        <source>Train one batch (Right arrow)</source>
+        <translation>训练一个批次（右方向键）</translation>
+    </message>
+    <message>
+        <source>Epoch ▸▸</source>
+        <translation>一轮 ▸▸</translation>
+    </message>
+    <message>
+        <source>Train to the end of the epoch</source>
+        <translation>训练到本 epoch 结束</translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation>◂ 后退</translation>
+    </message>
+    <message>
+        <source>Step back one batch (Left arrow), up to 100</source>
+        <translation>后退一个批次（左方向键），最多 100 次</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start again from the initial weights (R)</source>
+        <translation>从初始权重重新开始（R）</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>Stop at</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 个 epoch</translation>
+    </message>
+    <message>
+        <source>Clear (or right click)</source>
+        <translation>清除（或单击右键）</translation>
+    </message>
+    <message>
+        <source>A and B on the drawn digit</source>
+        <translation>A 与 B 对手写数字的判断</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Step inspector</source>
+        <translation>单步检查</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>%1 batches/s</source>
+        <translation>%1 批次/秒</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>step %1 · epoch %2</source>
+        <translation>第 %1 步 · epoch %2</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source> · limit reached</source>
+        <translation> · 已到上限</translation>
+    </message>
+    <message>
+        <source> · training</source>
+        <translation> · 训练中</translation>
+    </message>
+    <message>
+        <source>less ▴</source>
+        <translation>收起 ▴</translation>
+    </message>
+    <message>
+        <source>more ▾</source>
+        <translation>更多 ▾</translation>
+    </message>
+    <message>
+        <source>Show only the first line</source>
+        <translation>只显示第一行</translation>
+    </message>
+    <message>
+        <source>Show the whole explanation</source>
+        <translation>显示完整说明</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingText</name>
+    <message>
+        <source>softmax output, -log(p) (probabilities)</source>
+        <translation>softmax 输出，-log(p)（概率）</translation>
+    </message>
+    <message>
+        <source>softmax output, clipped to [1e-7, 1-1e-7] (Keras)</source>
+        <translation>softmax 输出，截断到 [1e-7, 1-1e-7]（Keras）</translation>
+    </message>
+    <message>
+        <source>linear output, cross-entropy from_logits</source>
+        <translation>线性输出，交叉熵 from_logits</translation>
+    </message>
+    <message>
+        <source>sigmoid output, binary cross-entropy (probabilities)</source>
+        <translation>sigmoid 输出，二元交叉熵（概率）</translation>
+    </message>
+    <message>
+        <source>sigmoid output, clipped (Keras)</source>
+        <translation>sigmoid 输出，截断（Keras）</translation>
+    </message>
+    <message>
+        <source>linear output, binary cross-entropy from_logits</source>
+        <translation>线性输出，二元交叉熵 from_logits</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>softmax clipped</source>
+        <translation>softmax 截断</translation>
+    </message>
+    <message>
+        <source>from_logits</source>
+        <translation>from_logits</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>sigmoid clipped</source>
+        <translation>sigmoid 截断</translation>
+    </message>
+    <message>
+        <source>sigmoid from_logits</source>
+        <translation>sigmoid from_logits</translation>
+    </message>
+    <message>
+        <source>the training set is empty</source>
+        <translation>训练集为空</translation>
+    </message>
+    <message>
+        <source>training and test samples differ in size</source>
+        <translation>训练样本与测试样本大小不同</translation>
+    </message>
+    <message>
+        <source>the task has fewer than two classes</source>
+        <translation>任务的类别少于两个</translation>
+    </message>
+    <message>
+        <source>a sigmoid head needs a two-class task: choose two digits or one digit against the rest, or the xor or circles set</source>
+        <translation>sigmoid 输出头需要二分类任务：请选择两个数字、一个数字对其余，或 xor、circles 数据集</translation>
+    </message>
+    <message>
+        <source>hidden layer widths must be between 1 and 65536</source>
+        <translation>隐藏层宽度必须在 1 到 65536 之间</translation>
+    </message>
+    <message>
+        <source>the batch size must be between 1 and 65536</source>
+        <translation>批大小必须在 1 到 65536 之间</translation>
+    </message>
+    <message>
+        <source>the number of epochs must be at least 0</source>
+        <translation>epoch 数必须至少为 0</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a positive finite number</source>
+        <translation>学习率必须是有限正数</translation>
+    </message>
+    <message>
+        <source>the decay rate must be in (0, 1] and its interval at least 1</source>
+        <translation>衰减率必须在 (0, 1] 内，且间隔至少为 1</translation>
+    </message>
+    <message>
+        <source>L2 must be a finite number &gt;= 0</source>
+        <translation>L2 必须是 &gt;= 0 的有限数</translation>
+    </message>
+    <message>
+        <source>the init scale must be a positive finite number</source>
+        <translation>初始化倍数必须是有限正数</translation>
+    </message>
+    <message>
+        <source>an optimiser parameter is out of range</source>
+        <translation>某个优化器参数超出范围</translation>
+    </message>
+    <message>
+        <source>training runs in float32 or float64</source>
+        <translation>训练只能在 float32 或 float64 中进行</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>inf</source>
+        <translation>inf</translation>
+    </message>
+    <message>
+        <source>finite, but its gradient NaN/inf</source>
+        <translation>有限，但其梯度为 NaN/inf</translation>
+    </message>
+    <message>
+        <source>Run %1: the loss became %2 at step %3 — </source>
+        <translation>运行 %1：损失在第 %3 步变为 %2 —— </translation>
+    </message>
+    <message>
+        <source>the softmax probability of the true class underflowed to 0 in %1, so -log(p) = inf, and its gradient (-1/p) * p = inf * 0 is NaN, which spreads into the weights.</source>
+        <translation>在 %1 中真实类别的 softmax 概率下溢为 0，所以 -log(p) = inf，其梯度 (-1/p) * p = inf * 0 为 NaN，并扩散到权重中。</translation>
+    </message>
+    <message>
+        <source>sigmoid(z) rounded to exactly 1 (or 0) in %1 for a large logit, so log(1 - p) = log(0) = -inf; the gradient inf * 0 is NaN and spreads into every weight.</source>
+        <translation>对于大的 logit，sigmoid(z) 在 %1 中被舍入为恰好 1（或 0），所以 log(1 - p) = log(0) = -inf；梯度 inf * 0 为 NaN，并扩散到每个权重。</translation>
+    </message>
+    <message>
+        <source>this head cannot overflow for finite logits, so the weights themselves overflowed: the learning rate or the init scale is too large.</source>
+        <translation>对有限的 logits，这种输出头不会上溢，所以是权重本身上溢了：学习率或初始化倍数太大。</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) is unaffected so far.</source>
+        <translation>运行 %1（%2）至今未受影响。</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) has NaN/inf events too.</source>
+        <translation>运行 %1（%2）也出现了 NaN/inf。</translation>
+    </message>
+    <message>
+        <source>Run %1 at step %2: %3 of %4 test samples are misclassified with a gradient of exactly 0</source>
+        <translation>运行 %1 第 %2 步：%4 个测试样本中有 %3 个被分错且梯度恰好为 0</translation>
+    </message>
+    <message>
+        <source> — their probability of the true class is clipped at 1e-7, the loss is stuck at -log(1e-7) = 16.118 and the clip passes back no gradient, so they teach nothing.</source>
+        <translation> —— 它们真实类别的概率被截断在 1e-7，损失卡在 -log(1e-7) = 16.118，截断不回传梯度，所以它们对网络毫无教益。</translation>
+    </message>
+    <message>
+        <source> — the probability of the true class rounded to 0 or 1, so the gradient vanished.</source>
+        <translation> —— 真实类别的概率被舍入为 0 或 1，所以梯度消失了。</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) has %3 such samples.</source>
+        <translation>运行 %1（%2）有 %3 个这样的样本。</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::TrainingWorker</name>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::WeightsView</name>
+    <message>
+        <source>First-layer weights (one image per unit, shared scale)</source>
+        <translation>第一层权重（每个单元一幅图，共用色标）</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>%1 first-layer weights</source>
+        <translation>%1 第一层权重</translation>
+    </message>
+    <message>
+        <source>%1 — every weight is NaN/inf</source>
+        <translation>%1 —— 所有权重都是 NaN/inf</translation>
     </message>
 </context>
 </TS>

@@ -3,11 +3,20 @@
 #include "models/softmaxtablemodel.h"
 #include "pages/lossespage.h"
 #include "pages/softmaxpage.h"
+#include "plots/plotpanel.h"
+#include "training/trainingcontrols.h"
+#include "training/trainingcurves.h"
+#include "training/trainingpage.h"
+#include "training/trainingtext.h"
+
+#include "nn/presets.h"
 
 #include <QCoreApplication>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QTest>
 #include <QTranslator>
 
@@ -39,6 +48,41 @@ private Q_SLOTS:
                  QStringLiteral("参考值"));
         // Shared messages (context UiText) too.
         QCOMPARE(QCoreApplication::translate("UiText", "Not a list of numbers."), QStringLiteral("这不是数字列表。"));
+    }
+
+    void trainingLabelsAreChinese()
+    {
+        MainWindow w;
+        // The toolbar's lab switch.
+        const auto *toolbar = w.findChild<QToolBar *>();
+        QVERIFY(toolbar);
+        QStringList actions;
+        for (const QAction *a : toolbar->actions())
+            actions << a->text();
+        QVERIFY2(actions.contains(QStringLiteral("训练")), qPrintable(actions.join(QLatin1Char('|'))));
+        TrainingPage *page = w.trainingPage();
+        // Context TrainingPage (a class with Q_OBJECT) and TrainingCurves.
+        QCOMPARE(page->findChild<QPushButton *>(QStringLiteral("stepButton"))->text(), QStringLiteral("单步 ▸"));
+        QCOMPARE(page->curves()->lossPanel()->title(), QStringLiteral("损失（线：批次，点：epoch）"));
+        // Context TrainingText: free functions, which lupdate once filed under "logitlab::ui".
+        QCOMPARE(headShort(Head::SoftmaxClipped), QStringLiteral("softmax 截断"));
+        // A preset's words come from core in English and are translated by the UI's copy.
+        page->controls()->applyPreset(QStringLiteral("large-logits"));
+        QVERIFY2(page->controls()->explanation().contains(QStringLiteral("大 logits：截断的概率路径饱和")),
+                 qPrintable(page->controls()->explanation()));
+        QVERIFY(page->controls()->explanation().contains(QStringLiteral("-log(1e-7) = 16.118")));
+    }
+
+    void everyPresetIsTranslated()
+    {
+        for (const Preset &p : presets()) {
+            // The UI's literal copy (what lupdate extracted) must still be core's text...
+            QVERIFY2(presetWordsMatchCore(p), p.name.data());
+            // ...and the .qm must hold a Chinese title and paragraph for it.
+            const QString english = QString::fromUtf8(p.explanation.data(), qsizetype(p.explanation.size()));
+            QVERIFY2(presetExplanation(p) != english, p.name.data());
+            QVERIFY2(presetTitle(p) != QString::fromUtf8(p.title.data(), qsizetype(p.title.size())), p.name.data());
+        }
     }
 
     void untranslatedWithoutTranslator()

@@ -287,7 +287,7 @@ void TrainingControls::applyPreset(const QString &name)
             r.lr->setValue(learningRate(t.optimizer));
             r.l2->setValue(t.l2);
         }
-        m_explanation->setText(QStringLiteral("<b>%1</b><br>%2").arg(presetText(p.title), presetText(p.explanation)));
+        m_explanation->setText(QStringLiteral("<b>%1</b><br>%2").arg(presetTitle(p), presetExplanation(p)));
     } else {
         m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));
     }

@@ -10,28 +10,28 @@
 namespace logitlab::ui {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("logitlab::ui::TrainingData", text);
-}
+/** \brief Translation context of these free functions (lupdate reads the macro's argument). */
+struct TrainingData {
+    Q_DECLARE_TR_FUNCTIONS(logitlab::ui::TrainingData)
+};
 
 QString idxErrorText(IdxError e)
 {
     switch (e) {
-    case IdxError::None: return tr("no error");
-    case IdxError::FileUnreadable: return tr("cannot be read");
-    case IdxError::GzipCorrupt: return tr("is not valid gzip data (corrupt or cut short)");
-    case IdxError::TooLarge: return tr("is larger than the 256 MiB limit");
-    case IdxError::Truncated: return tr("is shorter than its header says");
-    case IdxError::BadMagic: return tr("does not start with the IDX magic number");
-    case IdxError::UnsupportedType: return tr("does not hold unsigned bytes (IDX type 0x08)");
-    case IdxError::BadDimensionCount: return tr("has the wrong number of dimensions");
-    case IdxError::ZeroDimension: return tr("has a dimension of size 0");
-    case IdxError::SizeMismatch: return tr("has more data than its header says");
-    case IdxError::LabelOutOfRange: return tr("has a label outside 0..9");
-    case IdxError::CountMismatch: return tr("has a different number of labels than images");
+    case IdxError::None: return TrainingData::tr("no error");
+    case IdxError::FileUnreadable: return TrainingData::tr("cannot be read");
+    case IdxError::GzipCorrupt: return TrainingData::tr("is not valid gzip data (corrupt or cut short)");
+    case IdxError::TooLarge: return TrainingData::tr("is larger than the 256 MiB limit");
+    case IdxError::Truncated: return TrainingData::tr("is shorter than its header says");
+    case IdxError::BadMagic: return TrainingData::tr("does not start with the IDX magic number");
+    case IdxError::UnsupportedType: return TrainingData::tr("does not hold unsigned bytes (IDX type 0x08)");
+    case IdxError::BadDimensionCount: return TrainingData::tr("has the wrong number of dimensions");
+    case IdxError::ZeroDimension: return TrainingData::tr("has a dimension of size 0");
+    case IdxError::SizeMismatch: return TrainingData::tr("has more data than its header says");
+    case IdxError::LabelOutOfRange: return TrainingData::tr("has a label outside 0..9");
+    case IdxError::CountMismatch: return TrainingData::tr("has a different number of labels than images");
     }
-    return tr("is invalid");
+    return TrainingData::tr("is invalid");
 }
 
 /** The embedded digits, decoded once per process (about 60 ms) and shared. */
@@ -50,7 +50,7 @@ std::shared_ptr<const DataSplit> embeddedMnist(QString *error)
         for (int j = 0; j < 2; ++j) {
             QFile f(QStringLiteral(":/mnist-10k/%1.gz").arg(QLatin1String(parts[i][j])));
             if (!f.open(QIODevice::ReadOnly)) {
-                *error = tr("The embedded MNIST-10k data is missing from this build.");
+                *error = TrainingData::tr("The embedded MNIST-10k data is missing from this build.");
                 return {};
             }
             bytes[j] = f.readAll();
@@ -61,7 +61,7 @@ std::shared_ptr<const DataSplit> embeddedMnist(QString *error)
         };
         DatasetResult r = datasetFromIdxBytes(span(bytes[0]), span(bytes[1]));
         if (!r.ok()) {
-            *error = tr("The embedded MNIST-10k %1").arg(idxErrorText(r.error));
+            *error = TrainingData::tr("The embedded MNIST-10k %1").arg(idxErrorText(r.error));
             return {};
         }
         (i == 0 ? split->train : split->test) = std::move(r.dataset);
@@ -82,18 +82,18 @@ LoadedData loadSessionData(const SessionSetup &setup)
         if (!mnist)
             return out;
         data->split = *mnist;
-        data->description = tr("MNIST-10k (embedded)");
+        data->description = TrainingData::tr("MNIST-10k (embedded)");
         break;
     }
     case DataSource::IdxDirectory: {
         if (setup.idxPath.isEmpty()) {
-            out.error = tr("Choose a directory holding the four IDX files of a data set.");
+            out.error = TrainingData::tr("Choose a directory holding the four IDX files of a data set.");
             return out;
         }
         SplitResult r = loadIdxDirectory(setup.idxPath.toStdString());
         if (!r.ok()) {
-            out.error
-                = tr("%1 in %2 %3").arg(QLatin1String(idxFileName(r.failedFile)), setup.idxPath, idxErrorText(r.error));
+            out.error = TrainingData::tr("%1 in %2 %3")
+                            .arg(QLatin1String(idxFileName(r.failedFile)), setup.idxPath, idxErrorText(r.error));
             return out;
         }
         data->split = std::move(r.split);
@@ -116,14 +116,15 @@ LoadedData loadSessionData(const SessionSetup &setup)
             && setup.binaryNegative != setup.binaryPositive) {
             data->split.train = twoClasses(data->split.train, setup.binaryNegative, setup.binaryPositive);
             data->split.test = twoClasses(data->split.test, setup.binaryNegative, setup.binaryPositive);
-            data->description += tr(", %1 vs %2").arg(setup.binaryNegative).arg(setup.binaryPositive);
+            data->description += TrainingData::tr(", %1 vs %2").arg(setup.binaryNegative).arg(setup.binaryPositive);
         } else {
             data->split.train = oneVsRest(data->split.train, setup.binaryPositive);
             data->split.test = oneVsRest(data->split.test, setup.binaryPositive);
-            data->description += tr(", %1 vs rest").arg(setup.binaryPositive);
+            data->description += TrainingData::tr(", %1 vs rest").arg(setup.binaryPositive);
         }
     }
-    data->description += tr(": %1 train / %2 test").arg(data->split.train.size()).arg(data->split.test.size());
+    data->description
+        += TrainingData::tr(": %1 train / %2 test").arg(data->split.train.size()).arg(data->split.test.size());
     out.data = data;
     return out;
 }

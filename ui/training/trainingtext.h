@@ -5,6 +5,7 @@
  * NaN/inf or saturation event.
  */
 #include "nn/outputhead.h"
+#include "nn/presets.h"
 #include "nn/trainconfig.h"
 
 #include <QString>
@@ -17,8 +18,15 @@ QString headText(Head h);
 QString headShort(Head h);
 /** Why a configuration cannot run. */
 QString configErrorText(TrainConfigError e);
-/** A preset's title/explanation through the translator (core holds the English source). */
-QString presetText(std::string_view english);
+/**
+ * A preset's title and explanation through the translator. Core holds the English source; the UI
+ * keeps a literal copy per preset name (context "logitlab::ui::Presets") for lupdate. Should the
+ * copy differ from core's text, core's English is shown.
+ */
+QString presetTitle(const Preset &p);
+QString presetExplanation(const Preset &p);
+/** Whether the UI's copy of \a p's words equals core's (false: the translation is out of date). */
+bool presetWordsMatchCore(const Preset &p);
 /** "A" or "B". */
 QString runName(int run);
 
