@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -357,16 +358,12 @@ void PlotPanel::addRegion(double x0, double x1, const QColor &color, const QStri
     if (!label.isEmpty()) {
         auto *text = new QCPItemText(m_plot);
         text->setClipToAxisRect(true);
-        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         double mid = 0.5 * (x0 + x1);
         if (m_plot->xAxis->scaleType() == QCPAxis::stLogarithmic && x0 > 0 && x1 > 0)
             mid = std::sqrt(x0 * x1);
-        text->position->setCoords(mid, 0.06);
         text->setText(label);
-        QFont f = m_plot->font();
-        f.setPointSizeF(11);
-        text->setFont(f);
+        text->setFont(annotationFont());
+        placeLabel(text, mid, 0);
         QColor c = color.darker(160);
         text->setColor(c);
         text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
@@ -374,7 +371,7 @@ void PlotPanel::addRegion(double x0, double x1, const QColor &color, const QStri
     }
 }
 
-void PlotPanel::setLegendBelow(int columns)
+QCPLayoutGrid *PlotPanel::setLegendBelow(int columns)
 {
     QCPLegend *legend = m_plot->legend;
     if (m_plot->axisRect()->insetLayout()->take(legend))
@@ -392,6 +389,12 @@ void PlotPanel::setLegendBelow(int columns)
     legend->setRowSpacing(0);
     legend->setMargins(QMargins(4, 0, 4, 0));
     legend->setColumnSpacing(12);
+    return row;
+}
+
+void PlotPanel::setMinimumPlotHeight(int height)
+{
+    m_plot->setMinimumHeight(height);
 }
 
 void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &label, Qt::Alignment side)
@@ -404,21 +407,17 @@ void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &la
     if (!label.isEmpty()) {
         auto *text = new QCPItemText(m_plot);
         text->setClipToAxisRect(true);
-        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        // Stagger the labels of successive lines so that neighbours never overlap.
+        // Stagger the labels of successive lines a text line apart, under the regions' labels
+        // (row 0), so that neighbours never overlap however short the plot is.
         const auto lines = std::count_if(m_annotations.begin(), m_annotations.end(), [](QCPAbstractItem *i) {
             return qobject_cast<QCPItemStraightLine *>(i) != nullptr;
         });
-        text->position->setCoords(x, 0.15 + 0.12 * static_cast<double>((lines - 1) % 4));
         text->setText(label);
-        QFont f = m_plot->font();
-        f.setPointSizeF(11);
-        text->setFont(f);
+        text->setFont(annotationFont());
+        placeLabel(text, x, 1 + static_cast<int>((lines - 1) % 4));
         text->setColor(color.darker(130));
         text->setBrush(QColor(255, 255, 255, 200));
         text->setPositionAlignment((side & Qt::AlignRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-        text->setPadding(QMargins(3, 1, 3, 1));
         m_annotations.append(text);
     }
 }
@@ -428,6 +427,35 @@ void PlotPanel::clearAnnotations()
     for (QCPAbstractItem *item : std::as_const(m_annotations))
         m_plot->removeItem(item);
     m_annotations.clear();
+    m_labelTop = nullptr;
+}
+
+QFont PlotPanel::annotationFont() const
+{
+    QFont f = m_plot->font();
+    f.setPointSizeF(10);
+    return f;
+}
+
+void PlotPanel::placeLabel(QCPItemText *text, double x, int row)
+{
+    // The rows are counted in pixels from the top of the axis rect (a hidden anchor there), not
+    // as a fraction of its height: on a 768 px screen the rect is ~150 px tall and fractions
+    // made neighbouring labels overlap.
+    if (!m_labelTop) {
+        m_labelTop = new QCPItemText(m_plot);
+        m_labelTop->setVisible(false);
+        m_labelTop->position->setType(QCPItemPosition::ptAxisRectRatio);
+        m_labelTop->position->setCoords(0, 0);
+        m_annotations.append(m_labelTop);
+    }
+    const QMargins padding(3, 1, 3, 1);
+    const int rowHeight = QFontMetrics(text->font()).height() + padding.top() + padding.bottom() + 2;
+    text->setPadding(padding);
+    text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    text->position->setParentAnchorY(m_labelTop->position);
+    text->position->setTypeY(QCPItemPosition::ptAbsolute);
+    text->position->setCoords(x, 3 + row * rowHeight);
 }
 
 } // namespace logitlab::ui

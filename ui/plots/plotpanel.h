@@ -11,6 +11,8 @@
 
 class QCustomPlot;
 class QCPAbstractItem;
+class QCPItemText;
+class QCPLayoutGrid;
 class QLabel;
 class QMenu;
 class QMouseEvent;
@@ -54,9 +56,12 @@ public:
 
     /**
      * Moves the legend out of the axis rect into a row under the plot, \a columns entries per
-     * line, so it never hides a curve or a label.
+     * line, so it never hides a curve or a label. Returns that row (the legend is its element
+     * (0, 0)), where a caller may add a note under the legend.
      */
-    void setLegendBelow(int columns);
+    QCPLayoutGrid *setLegendBelow(int columns);
+    /** The plot's minimum height (180 px by default); a dense page lowers it to fit 768 px screens. */
+    void setMinimumPlotHeight(int height);
 
     /** The current hover readout text (empty when not over a point). */
     QString readout() const;
@@ -74,6 +79,10 @@ Q_SIGNALS:
     void exported(const QString &path, bool ok);
 
 private:
+    /** The font of annotation labels. */
+    QFont annotationFont() const;
+    /** Puts \a text at plot x \a x and label row \a row (counted in text lines from the top). */
+    void placeLabel(QCPItemText *text, double x, int row);
     void onMouseMove(QMouseEvent *event);
     void showContextMenu(const QPoint &pos);
     void populateMenu(QMenu *menu);
@@ -82,6 +91,7 @@ private:
     QLabel *m_readout = nullptr;
     QCustomPlot *m_plot = nullptr;
     QList<QCPAbstractItem *> m_annotations;
+    QCPItemText *m_labelTop = nullptr; ///< hidden anchor at the top of the axis rect for labels
 };
 
 /** Applies the labs' readable fonts and interactions to \a plot. */

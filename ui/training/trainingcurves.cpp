@@ -38,27 +38,6 @@ QCPScatterStyle epochMarker(int run, const QColor &c, bool test)
     return QCPScatterStyle(test ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssCircle, QPen(c, 2), Qt::NoBrush, 11);
 }
 
-/** Moves \a plot's legend out of the axis rect into a row below it, \a columns entries a line,
- * so that it never covers a curve (PlotPanel's own version is not shared yet). */
-void legendBelow(QCustomPlot *plot, int columns)
-{
-    QCPLegend *legend = plot->legend;
-    plot->axisRect()->insetLayout()->take(legend);
-    plot->axisRect()->insetLayout()->simplify();
-    auto *row = new QCPLayoutGrid;
-    plot->plotLayout()->addElement(1, 0, row);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    row->addElement(0, 0, legend);
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setRowSpacing(0);
-    legend->setColumnSpacing(12);
-    legend->setMargins(QMargins(4, 0, 4, 0));
-    row->setMargins(QMargins(0, 0, 0, 2));
-}
-
 /** The clipped heads' saturated loss, -log(1e-7). */
 constexpr double saturatedLoss = 16.11809565095832;
 } // namespace
@@ -82,8 +61,8 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
     m_rate->plot()->yAxis->setLabel(tr("learning rate"));
     m_rate->plot()->legend->setVisible(false);
     m_accuracy->plot()->legend->setVisible(false);
-    legendBelow(m_loss->plot(), 2);
-    legendBelow(m_accuracy->plot(), 2);
+    QCPLayoutGrid *lossLegendRow = m_loss->setLegendBelow(2);
+    m_accuracy->setLegendBelow(2);
     m_runs[0].label = tr("A");
     m_runs[1].label = tr("B");
     for (int i = 0; i < 2; ++i) {
@@ -134,8 +113,7 @@ TrainingCurves::TrainingCurves(QObject *parent) : QObject(parent)
     m_coincideNote = new QCPTextElement(m_loss->plot(), QString(), QFont(m_loss->plot()->font().family(), 9));
     m_coincideNote->setTextColor(QColor(60, 60, 60));
     m_coincideNote->setMargins(QMargins(4, 0, 4, 0));
-    if (auto *row = qobject_cast<QCPLayoutGrid *>(m_loss->plot()->plotLayout()->element(1, 0)))
-        row->addElement(1, 0, m_coincideNote);
+    lossLegendRow->addElement(1, 0, m_coincideNote);
     for (int p = 0; p < 3; ++p)
         watchUserZoom(p);
     const Head heads[2] = {Head::Softmax, Head::Logits};
