@@ -13,6 +13,7 @@
 #include "plots/qcp.h"
 
 #include <QApplication>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -24,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -109,11 +111,27 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
 
     m_dataLabel = new QLabel;
     m_dataLabel->setObjectName(QStringLiteral("dataLabel"));
-    m_banner = new QLabel;
+    // The event banner takes one line (the full account in its tooltip and behind "more"): at
+    // 1366x768 the wrapped paragraph left the loss plot 50-70 px tall.
+    m_banner = new QFrame;
     m_banner->setObjectName(QStringLiteral("eventBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff1e0; border: 1px solid #d55e00; padding: 4px; }"));
+    m_banner->setStyleSheet(QStringLiteral("#eventBanner { background: #fff1e0; border: 1px solid #d55e00; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(4, 2, 2, 2);
+    m_bannerText = new QLabel;
+    m_bannerText->setObjectName(QStringLiteral("eventBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bannerLayout->addWidget(m_bannerText, 1, Qt::AlignTop);
+    m_bannerMore = new QToolButton;
+    m_bannerMore->setObjectName(QStringLiteral("eventBannerMore"));
+    m_bannerMore->setCheckable(true);
+    m_bannerMore->setAutoRaise(true);
+    m_bannerMore->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bannerLayout->addWidget(m_bannerMore, 0, Qt::AlignTop);
+    connect(m_bannerMore, &QToolButton::toggled, this, &TrainingPage::foldBanner);
     m_banner->setVisible(false);
 
     // Curves on top, model views in tabs below.
@@ -159,10 +177,13 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(curves);
     split->addWidget(m_tabs);
-    // The curves get the larger share: with their legend row under the axes they were only
-    // ~70 px tall at 1366x768.
-    split->setStretchFactor(0, 6);
-    split->setStretchFactor(1, 5);
+    // The curves get the larger share: with their legend rows under the axes they were only
+    // ~70 px tall at 1366x768. Their minimum is lowered so that the event banner never pushes
+    // the window past 768 px (it made it 792 px tall); the splitter gives them the space instead.
+    m_curves->lossPanel()->setMinimumPlotHeight(140);
+    m_curves->accuracyPanel()->setMinimumPlotHeight(140);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
 
     auto *right = new QVBoxLayout;
@@ -450,8 +471,21 @@ QString TrainingPage::eventText() const
 void TrainingPage::updateBanner()
 {
     const QString text = eventText();
-    m_banner->setText(text);
+    if (text.isEmpty())
+        m_bannerMore->setChecked(false); // the next event starts folded again
+    m_bannerText->setText(text);
+    m_bannerText->setToolTip(text);
     m_banner->setVisible(!text.isEmpty());
+    foldBanner();
+}
+
+void TrainingPage::foldBanner()
+{
+    const bool open = m_bannerMore->isChecked();
+    m_bannerMore->setText(open ? tr("less ▴") : tr("more ▾"));
+    m_bannerMore->setToolTip(open ? tr("Show only the first line") : tr("Show the whole explanation"));
+    // Folded: the label keeps its wrapped text but is cut to its first line.
+    m_bannerText->setMaximumHeight(open ? QWIDGETSIZE_MAX : m_bannerText->fontMetrics().lineSpacing() + 1);
 }
 
 void TrainingPage::onView(const ModelViewPtr &v)

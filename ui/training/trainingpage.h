@@ -10,12 +10,14 @@
 
 #include <QElapsedTimer>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace logitlab::ui {
 
@@ -67,6 +69,9 @@ public:
     ModelViewPtr latestView() const { return m_view; }
     /** The plain-words account of the NaN/inf/saturation events so far ("" if none). */
     QString eventText() const;
+    /** The event banner (hidden while there is no event) and its "more"/"less" button. */
+    QFrame *eventBanner() const { return m_banner; }
+    QToolButton *eventBannerMore() const { return m_bannerMore; }
     /** How many times the curves were redrawn (for the frame-rate benchmark). */
     long long replotCount() const { return m_replots; }
     /** Steps \a steps batches, waits for the result and redraws everything (screenshots). */
@@ -83,6 +88,8 @@ private:
     void onFrame();
     void showCurrentView();
     void updateBanner();
+    /** One line of the banner's text, or all of it when "more" is checked. */
+    void foldBanner();
     void classifyCanvas();
 
     Format m_format = Format::Float32;
@@ -100,7 +107,9 @@ private:
     QPushButton *m_playButton = nullptr, *m_stepButton = nullptr, *m_epochButton = nullptr, *m_backButton = nullptr,
                 *m_resetButton = nullptr;
     QSlider *m_speed = nullptr;
-    QLabel *m_speedLabel = nullptr, *m_status = nullptr, *m_banner = nullptr, *m_dataLabel = nullptr;
+    QLabel *m_speedLabel = nullptr, *m_status = nullptr, *m_bannerText = nullptr, *m_dataLabel = nullptr;
+    QFrame *m_banner = nullptr; ///< the orange event banner: one line, "more" shows the whole account
+    QToolButton *m_bannerMore = nullptr;
     QSpinBox *m_epochLimit = nullptr;
     QTimer *m_frameTimer = nullptr, *m_resetTimer = nullptr, *m_canvasTimer = nullptr;
     SessionDataPtr m_data;
