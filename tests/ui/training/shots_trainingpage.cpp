@@ -1,6 +1,7 @@
 /** \file Screenshots of the Training lab mid-training (not a test): the main window at
  * 1920x1080 and 1366x768 on the Training page after N batches of a preset, one PNG per size
- * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400]. */
+ * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400] [lang],
+ * e.g. lang zh_CN loads the embedded translation and a CJK font as the application does. */
 #include "mainwindow.h"
 #include "pages/labpage.h"
 #include "training/trainingcontrols.h"
@@ -9,9 +10,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -29,6 +32,20 @@ int main(int argc, char *argv[])
     const QString dir = QString::fromLocal8Bit(argv[1]);
     const QString preset = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("course");
     const long long batches = argc > 3 ? std::atoll(argv[3]) : 400;
+    const QString lang = argc > 4 ? QString::fromLocal8Bit(argv[4]) : QString();
+    QTranslator translator;
+    if (!lang.isEmpty()) {
+        if (!translator.load(QLocale(lang), QStringLiteral("logitlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            return 3;
+        QApplication::installTranslator(&translator);
+        for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei")})
+            if (QFontDatabase::hasFamily(family)) {
+                font.setFamilies({family});
+                QApplication::setFont(font);
+                break;
+            }
+    }
+    const QString suffix = lang.isEmpty() ? QString() : QStringLiteral("-") + lang;
     QDir().mkpath(dir);
     for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
         logitlab::ui::MainWindow w;
@@ -57,11 +74,12 @@ int main(int argc, char *argv[])
             page->viewTabs()->setCurrentIndex(tab);
             page->trainForScreenshot(batches);
             QApplication::processEvents();
-            const QString name = QStringLiteral("%1/training-%2-tab%3-%4x%5.png")
+            const QString name = QStringLiteral("%1/training-%2-tab%3-%4x%5%6.png")
                                      .arg(dir, preset)
                                      .arg(tab)
                                      .arg(size.width())
-                                     .arg(size.height());
+                                     .arg(size.height())
+                                     .arg(suffix);
             if (!w.grab().save(name))
                 return 1;
         }
