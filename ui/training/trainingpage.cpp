@@ -185,6 +185,11 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
+    // Stretch factors only share out surplus height; on a 768 px screen there is none, and the
+    // splitter then follows the size hints, where the views' tabs asked for most of it (the loss
+    // plot was ~30 px tall). The views scale down well, so cap their minimum and start at 2:1.
+    m_tabs->setMinimumHeight(160);
+    split->setSizes({2000, 1000});
 
     auto *right = new QVBoxLayout;
     right->setContentsMargins(0, 0, 0, 0);
