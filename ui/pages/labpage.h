@@ -28,6 +28,14 @@ public:
     /** True while a background computation of the page is running. */
     virtual bool isBusy() const = 0;
 
+protected:
+    /**
+     * Fills the page with a frameless, resizable scroll area and returns its content widget,
+     * at least \a minimumHeight tall: on a short screen the page scrolls instead of squeezing
+     * its plots.
+     */
+    QWidget *makeScrollingContent(int minimumHeight);
+
 Q_SIGNALS:
     /** A short message for the status bar. */
     void statusMessage(const QString &text);

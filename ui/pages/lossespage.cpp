@@ -18,7 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -62,15 +61,7 @@ LossesPage::LossesPage(QWidget *parent)
                            this, [this](const BceSweep &s) { applySweep(s); },
                            [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget;
-    content->setMinimumHeight(820); // on a 768 px laptop the page scrolls rather than flatten the plots
-    scroll->setWidget(content);
+    QWidget *content = makeScrollingContent(820); // on a 768 px laptop the page scrolls rather than flatten the plots
     auto *layout = new QVBoxLayout(content);
 
     layout->addWidget(new FormulaPanel(

@@ -18,7 +18,6 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -66,15 +65,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
           this, [this](const SoftmaxSweep &s) { applySweep(s); },
           [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget;
-    content->setMinimumHeight(640);
-    scroll->setWidget(content);
+    QWidget *content = makeScrollingContent(640);
     auto *layout = new QVBoxLayout(content);
 
     layout->addWidget(new FormulaPanel(
