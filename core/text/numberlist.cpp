@@ -1,6 +1,7 @@
 #include "text/numberlist.h"
 
 #include "precision/mpfrutil.h"
+#include "text/asciifold.h"
 
 #include <cctype>
 
@@ -66,7 +67,9 @@ bool isNumberToken(std::string_view token)
     return !token.empty() && decimalToMp(token, 2).has_value();
 }
 
-std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix(std::string_view input)
+namespace {
+
+std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(std::string_view input)
 {
     std::size_t offset = 0;
     Scanner s{stripNumpyWrapper(input, offset), offset, 0, {}};
@@ -94,7 +97,7 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix
         }
         if (!isNumberToken(tok))
             return badToken(tok, pos);
-        rows.back().push_back(NumberToken{std::string(tok), pos});
+        rows.back().push_back(NumberToken {std::string(tok), pos, tok.size()});
         // A newline after a number ends the row when the text is not bracketed.
         if (s.openBrackets.empty()) {
             std::size_t j = s.i;
@@ -116,9 +119,9 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix
     return rows;
 }
 
-std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_view input)
+std::variant<std::vector<NumberToken>, ListError> parseListAscii(std::string_view input)
 {
-    auto matrix = parseNumberMatrix(input);
+    auto matrix = parseMatrixAscii(input);
     if (auto *error = std::get_if<ListError>(&matrix)) {
         if (error->kind != ListErrorKind::RaggedRows)
             return *error;
@@ -131,11 +134,56 @@ std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_vi
     for (std::string_view tok = s.next(start); !tok.empty(); tok = s.next(start)) {
         if (tok == "[" || tok == "]" || tok == ";")
             continue;
-        flat.push_back(NumberToken{std::string(tok), start + s.offset});
+        flat.push_back(NumberToken {std::string(tok), start + s.offset, tok.size()});
     }
     if (flat.empty())
         return ListError{ListErrorKind::Empty, 0, 0, {}};
     return flat;
+}
+
+/** Positions and lengths of \a folded's bytes mapped back to the text as typed. */
+void mapBack(const FoldedText &folded, NumberToken &t)
+{
+    const std::size_t begin = t.position;
+    t.position = folded.originalOffset(begin);
+    t.length = folded.originalLength(begin, t.length);
+}
+
+ListError mapBack(const FoldedText &folded, std::string_view input, ListError e)
+{
+    const std::size_t begin = e.position;
+    e.position = folded.originalOffset(begin);
+    e.length = folded.originalLength(begin, e.length);
+    if (!e.token.empty()) // the token as typed, so the message quotes what is on screen
+        e.token = std::string(input.substr(e.position, folded.originalLength(begin, e.token.size())));
+    return e;
+}
+
+} // namespace
+
+std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix(std::string_view input)
+{
+    const FoldedText folded = foldToAscii(input);
+    auto parsed = parseMatrixAscii(folded.text);
+    if (auto *e = std::get_if<ListError>(&parsed))
+        return mapBack(folded, input, *e);
+    auto &rows = std::get<0>(parsed);
+    for (auto &row : rows)
+        for (NumberToken &t : row)
+            mapBack(folded, t);
+    return rows;
+}
+
+std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_view input)
+{
+    const FoldedText folded = foldToAscii(input);
+    auto parsed = parseListAscii(folded.text);
+    if (auto *e = std::get_if<ListError>(&parsed))
+        return mapBack(folded, input, *e);
+    auto &list = std::get<0>(parsed);
+    for (NumberToken &t : list)
+        mapBack(folded, t);
+    return list;
 }
 
 } // namespace logitlab

@@ -1,7 +1,9 @@
 #pragma once
 /** \file
  * The LIST syntax shared by the CLI and the GUI: numbers separated by commas and/or white space,
- * optionally inside [ ], so a printed NumPy array or Python list pastes in unchanged.
+ * optionally inside [ ], so a printed NumPy array or Python list pastes in unchanged. What a
+ * Chinese input method types (`1，2，3`, `［１，２］`, ideographic spaces, U+2212 minus) is
+ * accepted too (text/asciifold.h); positions and lengths are those of the input as typed.
  */
 #include <cstddef>
 #include <string>
@@ -27,10 +29,11 @@ struct ListError {
     std::string token;        ///< the offending text (empty for Empty)
 };
 
-/** \brief One number as written (its text) and where it stood. */
+/** \brief One number (its text in ASCII) and where it stood in the input. */
 struct NumberToken {
-    std::string text;
-    std::size_t position = 0;
+    std::string text; ///< the number, full-width characters folded to ASCII ("１２" -> "12")
+    std::size_t position = 0; ///< byte offset in the input
+    std::size_t length = 0; ///< byte length in the input (more than text.size() when folded)
 };
 
 /**

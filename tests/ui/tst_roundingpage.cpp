@@ -49,6 +49,58 @@ private Q_SLOTS:
         QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
     }
 
+    void typedCharacterByCharacter_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<double>("float64"); // the float64 row's stored value
+        QTest::addColumn<float>("float32");
+        // Expected values are this compiler's IEEE arithmetic on the same operations (each rounded
+        // once, no contraction): float32 (1+1/10000)-(1-1/10000) = 1.0001000165939331 - 0.9998999834060669
+        // = 0.00020003318786621094. exp(100) = 2.688117141816135448e43 rounds to 2.6881171418161356e43
+        // in float64 and overflows float32 (max 3.4e38).
+        volatile double one = 1, n = 10000;
+        volatile float onef = 1, nf = 10000;
+        const float inf = std::numeric_limits<float>::infinity();
+        QTest::addRow("(1+2)*3, the reported '+2*31'") << QStringLiteral("(1+2)*3") << 9.0 << 9.0f;
+        QTest::addRow("1e-3, the reported '1-3'") << QStringLiteral("1e-3") << 1e-3 << 1e-3f;
+        QTest::addRow("sqrt(2), the reported ')2'") << QStringLiteral("sqrt(2)") << std::sqrt(2.0) << std::sqrt(2.0f);
+        QTest::addRow("the seed cancellation")
+            << QStringLiteral("(1+1/10000)-(1-1/10000)") << (one + one / n) - (one - one / n)
+            << (onef + onef / nf) - (onef - onef / nf);
+        QTest::addRow("exp(100), untypeable before") << QStringLiteral("exp(100)") << 2.6881171418161356e43 << inf;
+        QTest::addRow("spaces and power") << QStringLiteral("2 ^ 10 - 1") << 1023.0 << 1023.0f;
+    }
+
+    void typedCharacterByCharacter()
+    {
+        QFETCH(QString, typed);
+        QFETCH(double, float64);
+        QFETCH(float, float32);
+        const int i = m_page->addExpression(QString());
+        const ExpressionRow &row = m_page->rows()[i];
+        row.input->setFocus();
+        QTest::keyClicks(row.input, typed);
+        QCOMPARE(row.input->text(), typed);
+        QCOMPARE(row.input->cursorPosition(), typed.size());
+        QVERIFY(!row.input->hasSelectedText());
+        QCOMPARE(row.table->item(3, RoundingPage::ValueCol)->text().toDouble(), float64);
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text().toFloat(), float32);
+        m_page->removeExpression(i);
+    }
+
+    void errorIsMarkedUnderTheField()
+    {
+        const int i = m_page->addExpression(QString());
+        const ExpressionRow &row = m_page->rows()[i];
+        QTest::keyClicks(row.input, QStringLiteral("2 * * 3"));
+        QCOMPARE(row.input->text(), QStringLiteral("2 * * 3"));
+        QVERIFY(!row.input->hasSelectedText());
+        // The message quotes the text with the bad '*' (character 5) marked.
+        QVERIFY(row.message->text().contains(QStringLiteral("character 5")));
+        QVERIFY(row.message->text().contains(QStringLiteral("2 * <span")));
+        m_page->removeExpression(i);
+    }
+
     void float80TenthShownInFullInDetailPane()
     {
         const int i = m_page->addExpression(QStringLiteral("0.1"));

@@ -4,6 +4,12 @@
 #include "pages/softmaxpage.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
+#include "typing.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QImage>
+#include <QMimeData>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -64,6 +70,63 @@ private Q_SLOTS:
         const QVariant bg = m_page->model()->index(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive))
                                 .data(Qt::BackgroundRole);
         QVERIFY(bg.isValid());
+    }
+
+    void inputMethodPunctuationAccepted()
+    {
+        // 1，2，3 as a Chinese input method commits it (full-width commas): the same three logits.
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        m_page->logitInput()->clear();
+        testsupport::typeText(m_page->logitInput(), QStringLiteral("1\uFF0C2\uFF0C3"));
+        QVERIFY(spy.wait(5000) || spy.count() > 0);
+        m_page->waitForIdle();
+        QCOMPARE(m_page->logitInput()->toPlainText(), QStringLiteral("1\uFF0C2\uFF0C3"));
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        QVERIFY(!m_page->logitInput()->hasError());
+    }
+
+    void pasteKeepsInputAndSaysWhy_data()
+    {
+        QTest::addColumn<int>("kind"); // 0 cleared, 1 image only, 2 empty text
+        QTest::addColumn<QString>("said");
+        QTest::addRow("cleared clipboard") << 0 << QStringLiteral("no text");
+        QTest::addRow("image only") << 1 << QStringLiteral("image");
+        QTest::addRow("no formats") << 2 << QStringLiteral("no text");
+    }
+
+    void pasteKeepsInputAndSaysWhy()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, said);
+        type(QStringLiteral("[1, 2, 3]"));
+        QClipboard *cb = QApplication::clipboard();
+        if (kind == 0) {
+            cb->clear();
+        } else {
+            auto *mime = new QMimeData;
+            if (kind == 1)
+                mime->setImageData(QImage(4, 4, QImage::Format_RGB32));
+            cb->setMimeData(mime);
+        }
+        m_page->logitInput()->setFocus();
+        QTest::keySequence(m_page->logitInput(), QKeySequence::SelectAll);
+        QTest::keySequence(m_page->logitInput(), QKeySequence::Paste);
+        QCOMPARE(m_page->logitInput()->toPlainText(), QStringLiteral("[1, 2, 3]"));
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(said));
+        QCOMPARE(m_page->model()->rowCount(), 3);
+    }
+
+    void pastedNumPyPrintComputes()
+    {
+        type(QStringLiteral("0"));
+        QApplication::clipboard()->setText(QStringLiteral("array([1000., 2000., 3000.], dtype=float32)"));
+        QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+        QTest::keySequence(m_page->logitInput(), QKeySequence::SelectAll);
+        QTest::keySequence(m_page->logitInput(), QKeySequence::Paste);
+        QVERIFY(spy.wait(5000) || spy.count() > 0);
+        m_page->waitForIdle();
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        QCOMPARE(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)), QStringLiteral("nan"));
     }
 
     void formatSwitchRecomputes()

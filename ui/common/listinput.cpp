@@ -1,5 +1,10 @@
 #include "common/listinput.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMimeData>
 #include <QTextBlock>
 
 namespace logitlab::ui {
@@ -18,6 +23,42 @@ QSize ListInput::sizeHint() const
     const int line = fontMetrics().lineSpacing();
     const int frame = 2 * frameWidth() + 2 * static_cast<int>(document()->documentMargin());
     return {QPlainTextEdit::sizeHint().width(), m_lines * line + frame + 2};
+}
+
+void ListInput::keyPressEvent(QKeyEvent *event)
+{
+    // With nothing on the clipboard at all Qt pastes nothing and says nothing: say why.
+    if (event->matches(QKeySequence::Paste) && !QGuiApplication::clipboard()->mimeData()) {
+        Q_EMIT pasteRefused(tr("The clipboard holds no text: nothing was pasted."));
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+bool ListInput::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source && source->hasText();
+}
+
+void ListInput::insertFromMimeData(const QMimeData *source)
+{
+    // Never hand the data to QPlainTextEdit: see the class comment.
+    if (!source || !source->hasText()) {
+        const bool image = source && source->hasImage();
+        Q_EMIT pasteRefused(image ? tr("The clipboard holds an image, not text: nothing was pasted.")
+                                  : tr("The clipboard holds no text: nothing was pasted."));
+        return;
+    }
+    const QString text = source->text();
+    if (text.size() > maxPasteCharacters) {
+        const QLocale locale;
+        Q_EMIT pasteRefused(tr("The clipboard holds %1 characters; at most %2 can be pasted here. Nothing was pasted.")
+                                .arg(locale.toString(text.size()), locale.toString(maxPasteCharacters)));
+        return;
+    }
+    insertPlainText(text); // replaces the selection, as a paste does
+    ensureCursorVisible();
 }
 
 void ListInput::setError(int start, int length, const QString &message)

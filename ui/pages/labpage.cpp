@@ -1,6 +1,9 @@
 #include "pages/labpage.h"
 
+#include "common/listinput.h"
+
 #include <QFrame>
+#include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -18,6 +21,14 @@ QWidget *LabPage::makeScrollingContent(int minimumHeight)
     content->setMinimumHeight(minimumHeight);
     scroll->setWidget(content);
     return content;
+}
+
+void LabPage::showPasteRefusals(ListInput *input, QLabel *message)
+{
+    connect(input, &ListInput::pasteRefused, this, [this, message](const QString &why) {
+        message->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(why.toHtmlEscaped()));
+        Q_EMIT statusMessage(why);
+    });
 }
 
 } // namespace logitlab::ui

@@ -6,10 +6,13 @@
 #include "precision/format.h"
 
 #include <QList>
+
+class QLabel;
 #include <QWidget>
 
 namespace logitlab::ui {
 
+class ListInput;
 class PlotPanel;
 
 /** \brief Base of the Softmax, Losses and Rounding pages. */
@@ -35,6 +38,9 @@ protected:
      * its plots.
      */
     QWidget *makeScrollingContent(int minimumHeight);
+
+    /** A refused paste into \a input (no text, too long) is said in \a message and the status bar. */
+    void showPasteRefusals(ListInput *input, QLabel *message);
 
 Q_SIGNALS:
     /** A short message for the status bar. */

@@ -85,6 +85,7 @@ LossesPage::LossesPage(QWidget *parent)
     m_message = new QLabel(ceBox);
     m_message->setWordWrap(true);
     ceLayout->addWidget(m_message, 1, 0, 1, 4);
+    showPasteRefusals(m_input, m_message);
     m_ceTable = new QTableWidget(5, 4, ceBox);
     m_ceTable->setHorizontalHeaderLabels({tr("loss"), tr("error (ULP)"), tr("dL/dz"), tr("note")});
     m_ceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -71,6 +71,23 @@ QFont monospace()
     return f;
 }
 
+/**
+ * The typed text with the offending characters underlined in red, cut to about 60 characters
+ * around them, as HTML: the mark sits under the field instead of moving its cursor.
+ */
+QString errorPointer(const std::string &text, const ExprError &e)
+{
+    const QString all = QString::fromStdString(text);
+    const int begin = std::min(utf16Index(text, e.position), static_cast<int>(all.size()));
+    const int end = std::max(begin + 1, utf16Index(text, e.position + e.length));
+    const int from = std::max(0, begin - 30), to = std::min(static_cast<int>(all.size()), end + 30);
+    const QString bad = begin < all.size() ? all.mid(begin, end - begin) : QStringLiteral("\u2038"); // ‸ at the end
+    return (from > 0 ? QStringLiteral("…") : QString()) + all.mid(from, begin - from).toHtmlEscaped()
+        + QStringLiteral("<span style='color:#b00000;background:#ffd0d0;text-decoration:underline'>%1</span>")
+              .arg(bad.toHtmlEscaped())
+        + all.mid(end, to - end).toHtmlEscaped() + (to < all.size() ? QStringLiteral("…") : QString());
+}
+
 constexpr qsizetype shownDigits = 44; ///< exact decimals longer than this are cut in the table
 
 } // namespace
@@ -242,13 +259,14 @@ void RoundingPage::evaluate(ExpressionRow &row)
     const std::string text = row.input->text().toStdString();
     auto parsed = parseExpression(text);
     if (const auto *e = std::get_if<ExprError>(&parsed)) {
-        const int a = utf16Index(text, e->position);
+        // Mark the error beside the text only: selecting the bad character while the user types
+        // made the next key replace it ("(1+2)*3" became "+2*31").
         row.input->setStyleSheet(QStringLiteral("QLineEdit { background: #ffe0e0; }"));
         row.input->setToolTip(exprErrorMessage(*e));
-        if (e->length > 0 || e->position < text.size())
-            row.input->setSelection(a, std::max(1, utf16Index(text, e->position + e->length) - a));
-        row.message->setText(QStringLiteral("<span style='color:#b00000'>%1</span> %2")
-                                 .arg(exprErrorMessage(*e).toHtmlEscaped(), tr("(showing the last valid result)")));
+        row.message->setText(QStringLiteral("<span style='color:#b00000'>%1</span><br><span "
+                                            "style='font-family:monospace;white-space:pre'>%2</span> %3")
+                                 .arg(exprErrorMessage(*e).toHtmlEscaped(), errorPointer(text, *e),
+                                     tr("(showing the last valid result)")));
         return;
     }
     row.input->setStyleSheet(QString());

@@ -93,6 +93,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     inputs->addWidget(m_message, 1, 1, 1, 5);
+    showPasteRefusals(m_input, m_message);
     inputs->addWidget(new QLabel(tr("Scale:"), content), 2, 0);
     m_slider = new QSlider(Qt::Horizontal, content);
     m_slider->setRange(-300, 300);

@@ -40,6 +40,10 @@ private Q_SLOTS:
     void matrixErrors();
     void isNumberToken_data();
     void isNumberToken();
+    void inputMethod_data();
+    void inputMethod();
+    void inputMethodErrors_data();
+    void inputMethodErrors();
 };
 
 void TestNumberList::list_data()
@@ -92,7 +96,7 @@ void TestNumberList::list()
     for (const auto &t : *list) {
         texts.push_back(t.text);
         where.push_back(t.position);
-        QCOMPARE(input.substr(t.position, t.text.size()), t.text); // the position points at the token
+        QCOMPARE(input.substr(t.position, t.length), t.text); // the position points at the token
     }
     QCOMPARE(join(texts), join(tokens));
     QCOMPARE(where, positions);
@@ -174,7 +178,7 @@ void TestNumberList::matrix()
         std::string r;
         for (const auto &t : row) {
             r += (r.empty() ? "" : ",") + t.text;
-            QCOMPARE(input.substr(t.position, t.text.size()), t.text);
+            QCOMPARE(input.substr(t.position, t.length), t.text);
         }
         got += r;
     }
@@ -223,6 +227,94 @@ void TestNumberList::isNumberToken()
     QFETCH(std::string, token);
     QFETCH(bool, number);
     QCOMPARE(logitlab::isNumberToken(token), number);
+}
+
+// What a Chinese input method types: full-width punctuation and digits (U+FF0C ，, U+FF1B ；,
+// U+FF3B/FF3D ［］, U+FF10.. digits, 3 UTF-8 bytes each), the ideographic comma 、, space and full
+// stop 。 (3 bytes), the no-break space (2 bytes) and U+2212 − (3 bytes). Expected tokens are the
+// ASCII they stand for; positions and lengths are byte offsets in the text as typed, counted here
+// by hand from those byte widths.
+void TestNumberList::inputMethod_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<std::string>("rows"); // rows joined by ';', tokens by ','
+    QTest::addColumn<std::vector<std::size_t>>("positions");
+    QTest::addColumn<std::vector<std::size_t>>("lengths");
+    using P = std::vector<std::size_t>;
+    QTest::addRow("full-width commas 1，2，3")
+        << std::string("1\uFF0C2\uFF0C3") << std::string("1,2,3") << P {0, 4, 8} << P {1, 1, 1};
+    QTest::addRow("full-width comma and ideographic space")
+        << std::string("1\uFF0C\u30002") << std::string("1,2") << P {0, 7} << P {1, 1};
+    QTest::addRow("ideographic comma 、") << std::string("1\u30012") << std::string("1,2") << P {0, 4} << P {1, 1};
+    QTest::addRow("full-width brackets and digits ［１０００，２０００］")
+        << std::string("\uFF3B\uFF11\uFF10\uFF10\uFF10\uFF0C\uFF12\uFF10\uFF10\uFF10\uFF3D") << std::string("1000,2000")
+        << P {3, 18} << P {12, 12};
+    QTest::addRow("Unicode minus −3") << std::string("\u22123, 2") << std::string("-3,2") << P {0, 6} << P {4, 1};
+    QTest::addRow("full-width minus and point －０．５")
+        << std::string("\uFF0D\uFF10\uFF0E\uFF15") << std::string("-0.5") << P {0} << P {12};
+    QTest::addRow("ideographic full stop as point 0。5")
+        << std::string("0\u30025") << std::string("0.5") << P {0} << P {5};
+    QTest::addRow("no-break spaces") << std::string("1\u00A02\u00A03") << std::string("1,2,3") << P {0, 3, 6}
+                                     << P {1, 1, 1};
+    QTest::addRow("full-width semicolon rows 1 2；3 4")
+        << std::string("1 2\uFF1B3 4") << std::string("1,2;3,4") << P {0, 2, 6, 8} << P {1, 1, 1, 1};
+    QTest::addRow("full-width exponent 1ｅ3") << std::string("1\uFF453") << std::string("1e3") << P {0} << P {5};
+}
+
+void TestNumberList::inputMethod()
+{
+    QFETCH(std::string, input);
+    QFETCH(std::string, rows);
+    QFETCH(std::vector<std::size_t>, positions);
+    QFETCH(std::vector<std::size_t>, lengths);
+    const auto result = logitlab::parseNumberMatrix(input);
+    const auto *m = std::get_if<std::vector<std::vector<logitlab::NumberToken>>>(&result);
+    if (!m)
+        QFAIL(("error at " + std::to_string(std::get<logitlab::ListError>(result).position)).c_str());
+    std::string got;
+    std::vector<std::size_t> where, sizes;
+    for (const auto &row : *m) {
+        got += got.empty() ? "" : ";";
+        std::string r;
+        for (const auto &t : row) {
+            r += (r.empty() ? "" : ",") + t.text;
+            where.push_back(t.position);
+            sizes.push_back(t.length);
+        }
+        got += r;
+    }
+    QCOMPARE(got, rows);
+    QCOMPARE(where, positions);
+    QCOMPARE(sizes, lengths);
+    // The flat list reads the same numbers.
+    const auto flat = logitlab::parseNumberList(input);
+    QVERIFY(std::holds_alternative<std::vector<logitlab::NumberToken>>(flat));
+    QCOMPARE(std::get<0>(flat).size(), positions.size());
+}
+
+void TestNumberList::inputMethodErrors_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<std::string>("token"); // as typed, so the message quotes what is on screen
+    QTest::addRow("word after full-width comma") << std::string("1\uFF0Cx") << 4 << std::string("x");
+    QTest::addRow("full-width letters quoted as typed")
+        << std::string("1\uFF0C\uFF41\uFF42") << 4 << std::string("\uFF41\uFF42");
+    QTest::addRow("unknown CJK character") << std::string("1\uFF0C\u4E00") << 4 << std::string("\u4E00");
+    QTest::addRow("unclosed full-width bracket") << std::string("\uFF3B1, 2") << 0 << std::string("\uFF3B");
+}
+
+void TestNumberList::inputMethodErrors()
+{
+    QFETCH(std::string, input);
+    QFETCH(int, position);
+    QFETCH(std::string, token);
+    const auto result = logitlab::parseNumberList(input);
+    const auto *error = std::get_if<logitlab::ListError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->position, static_cast<std::size_t>(position));
+    QCOMPARE(error->token, token);
+    QCOMPARE(error->length, token.size());
 }
 
 QTEST_APPLESS_MAIN(TestNumberList)
