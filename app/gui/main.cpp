@@ -1,5 +1,7 @@
-/** \file `logitlab`: the desktop labs. `--screenshots DIR` renders every page at 1920x1080 and
- * 1366x768 into DIR (used by tools/screenshots.sh under Xvfb) and exits. */
+/** \file `logitlab`: the desktop labs. `--screenshots DIR` renders every page at the projector
+ * sizes (1024x768 to 1920x1080, and 1920x1080 at zoom 2) into DIR (used by tools/screenshots.sh under Xvfb) and exits.
+ */
+#include "common/appearance.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -17,17 +19,15 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("LogitLab"));
     QApplication::setApplicationName(QStringLiteral("logitlab"));
     QApplication::setApplicationVersion(QStringLiteral(LOGITLAB_VERSION));
-    QFont font = QApplication::font();
-    font.setPointSizeF(std::max(font.pointSizeF(), 11.0)); // readable when projected
-    QApplication::setFont(font);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LogitLab: numerically stable softmax and cross-entropy"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption shots(QStringLiteral("screenshots"),
-                                   QStringLiteral("Render every page at 1920x1080 and 1366x768 into DIR and exit."),
-                                   QStringLiteral("DIR"));
+        QStringLiteral(
+            "Render every page at 1024x768, 1280x720, 1366x768, 1920x1080 and 1920x1080 at zoom 2 into DIR and exit."),
+        QStringLiteral("DIR"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language, e.g. zh_CN."),
                                   QStringLiteral("LOCALE"));
     parser.addOption(shots);
@@ -35,17 +35,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale();
-    if (locale.language() == QLocale::Chinese) {
-        // A CJK font first (Debian: fonts-noto-cjk); Latin text still renders through its Latin glyphs.
-        for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
-                                      QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Droid Sans Fallback")})
-            if (QFontDatabase::hasFamily(family)) {
-                QFont cjk = QApplication::font();
-                cjk.setFamilies({family});
-                QApplication::setFont(cjk);
-                break;
-            }
-    }
+    logitlab::ui::applyClassroomFont(locale); // 11 pt at least, a CJK family for Chinese
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -60,20 +50,27 @@ int main(int argc, char *argv[])
         const QString dir = parser.value(shots);
         QDir().mkpath(dir);
         const QString suffix = parser.isSet(lang) ? QStringLiteral("-") + parser.value(lang) : QString();
-        for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        // The projector sizes at 100 %, and a full-HD projector at 200 % (presentation zoom).
+        const struct {
+            QSize size;
+            double zoom;
+        } shots[] = {{{1024, 768}, 1}, {{1280, 720}, 1}, {{1366, 768}, 1}, {{1920, 1080}, 1}, {{1920, 1080}, 2}};
+        for (const auto &shot : shots) {
+            logitlab::ui::setZoom(shot.zoom);
             logitlab::ui::MainWindow w;
-            w.resize(size);
+            w.resize(shot.size);
             w.show();
             for (int page = 0; page < w.pageCount(); ++page) {
                 w.setPage(page);
                 w.waitForIdle();
                 QApplication::processEvents();
-                const QString name = QStringLiteral("%1/page%2-%3x%4%5.png")
-                                         .arg(dir)
-                                         .arg(page + 1)
-                                         .arg(size.width())
-                                         .arg(size.height())
-                                         .arg(suffix);
+                const QString name
+                    = QStringLiteral("%1/page%2-%3x%4%5%6.png")
+                          .arg(dir)
+                          .arg(page + 1)
+                          .arg(shot.size.width())
+                          .arg(shot.size.height())
+                          .arg(shot.zoom > 1 ? QStringLiteral("-zoom%1").arg(shot.zoom) : QString(), suffix);
                 if (!w.grab().save(name))
                     return 1;
             }

@@ -153,10 +153,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     bottom->setStretchFactor(1, 2);
     vsplit->addWidget(top);
     vsplit->addWidget(bottom);
-    // At 1366x768 three 180 px plots made the page taller than the window: the bottom row went
-    // below the fold (the Jacobian's axis label cut, the sweep's legend hidden). 140 px fits.
-    for (PlotPanel *p : {m_barPanel, m_sweepPanel, m_jacobianPanel})
-        p->setMinimumPlotHeight(140);
+    vsplit->setChildrenCollapsible(false); // the page scrolls; no plot is squashed below its minimum
     layout->addWidget(vsplit, 1);
 
     // Bar chart: one QCPBars per method plus the reference, grouped side by side.

@@ -1,5 +1,6 @@
 #include "plots/plotpanel.h"
 
+#include "common/elidedlabel.h"
 #include "common/uitext.h"
 
 #include "plots/qcp.h"
@@ -60,7 +61,8 @@ PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
     layout->setSpacing(2);
 
     auto *bar = new QHBoxLayout;
-    m_title = new QLabel(title, this);
+    m_title = new ElidedLabel(title, this); // a narrow screen shortens the title, never widens the page
+    m_title->setObjectName(QStringLiteral("plotTitle"));
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -90,7 +92,10 @@ PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
     layout->addLayout(bar);
 
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(280, 180);
+    // The minimum width is set, not taken from the plot's layout: a legend row would otherwise
+    // make the page as wide as all its entries (the legend wraps to the width instead).
+    m_plot->setMinimumSize(240, defaultMinimumPlotHeight);
+    m_plot->installEventFilter(this);
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     stylePlot(m_plot);
     connect(m_plot, &QCustomPlot::customContextMenuRequested, this, &PlotPanel::showContextMenu);
@@ -98,6 +103,7 @@ PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
     layout->addWidget(m_plot, 1);
 
     m_readout = new QLabel(this);
+    m_readout->setWordWrap(true);
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readout->setText(tr("Hover over a curve to read its exact values."));
     layout->addWidget(m_readout);
@@ -382,7 +388,8 @@ QCPLayoutGrid *PlotPanel::setLegendBelow(int columns)
     m_plot->plotLayout()->setRowStretchFactor(r, 0.001);
     row->setMargins(QMargins(4, 0, 4, 2));
     row->addElement(0, 0, legend);
-    legend->setWrap(columns);
+    m_legendColumns = std::max(1, columns);
+    legend->setWrap(m_legendColumns);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries already there
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
@@ -390,6 +397,33 @@ QCPLayoutGrid *PlotPanel::setLegendBelow(int columns)
     legend->setMargins(QMargins(4, 0, 4, 0));
     legend->setColumnSpacing(12);
     return row;
+}
+
+bool PlotPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        fitLegendColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void PlotPanel::fitLegendColumns()
+{
+    QCPLegend *legend = m_plot->legend;
+    if (m_legendColumns <= 0 || legend->itemCount() == 0)
+        return;
+    // As many columns (up to the caller's number) as the widest entry allows in this width.
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (legend->item(i) && legend->item(i)->realVisibility())
+            widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    const int usable = m_plot->width() - legend->margins().left() - legend->margins().right() - 8;
+    const int columns
+        = std::clamp((usable + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, m_legendColumns);
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void PlotPanel::setMinimumPlotHeight(int height)

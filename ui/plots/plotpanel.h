@@ -19,6 +19,8 @@ class QMouseEvent;
 
 namespace logitlab::ui {
 
+class ElidedLabel;
+
 /** \brief What a plot can be exported as. */
 enum class ExportKind { Png, Svg, Pdf, Csv };
 
@@ -60,7 +62,9 @@ public:
      * (0, 0)), where a caller may add a note under the legend.
      */
     QCPLayoutGrid *setLegendBelow(int columns);
-    /** The plot's minimum height (180 px by default); a dense page lowers it to fit 768 px screens. */
+    /** Below this a plot is not readable from the back of a room: pages scroll instead. */
+    static constexpr int defaultMinimumPlotHeight = 220;
+    /** The plot's minimum height (defaultMinimumPlotHeight unless set). */
     void setMinimumPlotHeight(int height);
 
     /** The current hover readout text (empty when not over a point). */
@@ -78,7 +82,12 @@ Q_SIGNALS:
     /** Reported after exportInteractively() wrote a file, or failed. */
     void exported(const QString &path, bool ok);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /** Wraps a legend row (setLegendBelow) to as many columns as fit the plot's width. */
+    void fitLegendColumns();
     /** The font of annotation labels. */
     QFont annotationFont() const;
     /** Puts \a text at plot x \a x and label row \a row (counted in text lines from the top). */
@@ -87,11 +96,12 @@ private:
     void showContextMenu(const QPoint &pos);
     void populateMenu(QMenu *menu);
 
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_readout = nullptr;
     QCustomPlot *m_plot = nullptr;
     QList<QCPAbstractItem *> m_annotations;
     QCPItemText *m_labelTop = nullptr; ///< hidden anchor at the top of the axis rect for labels
+    int m_legendColumns = 0; ///< the most legend columns asked for (0: legend not below)
 };
 
 /** Applies the labs' readable fonts and interactions to \a plot. */

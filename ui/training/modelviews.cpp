@@ -29,6 +29,7 @@ QList<QCPAxisRect *> axisRects(QCustomPlot *plot, int n, int columns)
     layout->clear(); // deletes every other axis rect and colour scale
     layout->simplify();
     layout->addElement(0, 0, first);
+    first->setProperty("dataBox", QVariant()); // a view sets it again where it wants equal axes
     QList<QCPAxisRect *> keep {first};
     for (int i = 1; i < n; ++i) {
         auto *r = new QCPAxisRect(plot);
@@ -41,6 +42,23 @@ QList<QCPAxisRect *> axisRects(QCustomPlot *plot, int n, int columns)
     }
     plot->legend->setVisible(false);
     return keep;
+}
+
+/** Leaves one empty axis rect with no labels and \a note in its middle (by default: the run has
+ * no model yet), so that no old number stays over empty axes. */
+void resetPlot(QCustomPlot *plot, const QString &noteText = {})
+{
+    const QList<QCPAxisRect *> rects = axisRects(plot, 1, 1);
+    for (QCPAxis *a : rects.front()->axes()) {
+        a->setLabel(QString());
+        a->setRange(0, 1);
+    }
+    auto *note = new QCPItemText(plot);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(0.5, 0.5);
+    note->setText(noteText.isEmpty() ? WeightsView::tr("No model yet: press Play (Space) or Step (Right).") : noteText);
+    note->setColor(QColor(0x60, 0x60, 0x60));
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QCPColorGradient polarGradient()
@@ -65,22 +83,60 @@ QCPColorGradient grayGradient()
     return g;
 }
 
-/** Square pixels: after a layout pass, widens the range of the longer side of each image rect. */
-void squarePixels(QCustomPlot *plot, const QList<QCPAxisRect *> &rects)
+/** Sets \a rect's ranges to the data box [x0, x1] x [y0, y1] and remembers it for equalAspect(). */
+void setDataBox(QCPAxisRect *rect, double x0, double x1, double y0, double y1)
 {
-    // Lay the rects out without drawing (what replot() does first).
+    rect->axis(QCPAxis::atBottom)->setRange(x0, x1);
+    rect->axis(QCPAxis::atLeft)->setRange(y0, y1);
+    rect->setProperty("dataBox", QRectF(QPointF(x0, y0), QPointF(x1, y1)));
+}
+
+/**
+ * One unit as long on x as on y in every rect of \a plot that has a data box: the box is centred
+ * and the range of one axis widened, never cut, so nothing is stretched or hidden. Starts from the
+ * box each time (a size change can shrink the ranges again). Returns true if a range changed.
+ */
+bool equalAspect(QCustomPlot *plot)
+{
+    bool changed = false;
+    for (QCPAxisRect *r : plot->axisRects()) {
+        const QRectF box = r->property("dataBox").toRectF();
+        if (box.isEmpty() || r->width() <= 0 || r->height() <= 0)
+            continue;
+        const double perPixel = std::max(box.width() / r->width(), box.height() / r->height());
+        const QCPRange want[2]
+            = {QCPRange(box.center().x() - perPixel * r->width() / 2, box.center().x() + perPixel * r->width() / 2),
+                QCPRange(box.center().y() - perPixel * r->height() / 2, box.center().y() + perPixel * r->height() / 2)};
+        QCPAxis *axes[2] = {r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atLeft)};
+        for (int i = 0; i < 2; ++i) {
+            const QCPRange have = axes[i]->range();
+            if (std::abs(have.lower - want[i].lower) + std::abs(have.upper - want[i].upper) > 1e-3 * want[i].size()) {
+                axes[i]->setRange(want[i]);
+                changed = true;
+            }
+        }
+    }
+    return changed;
+}
+
+/**
+ * Square pixels and equal axes in \a plot now (after a layout pass without drawing) and after every
+ * later replot, so a resize or the first display at the real size keeps them square.
+ */
+void squarePixels(QCustomPlot *plot)
+{
     plot->plotLayout()->setOuterRect(plot->viewport());
     for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
         plot->plotLayout()->update(phase);
-    for (QCPAxisRect *r : rects)
-        if (r->width() > 0 && r->height() > 0) {
-            QCPAxis *x = r->axis(QCPAxis::atBottom), *y = r->axis(QCPAxis::atLeft);
-            const double perPixelX = x->range().size() / r->width(), perPixelY = y->range().size() / r->height();
-            if (perPixelX < perPixelY)
-                x->setScaleRatio(y, 1.0);
-            else
-                y->setScaleRatio(x, 1.0);
-        }
+    equalAspect(plot);
+    if (!plot->property("equalAspectHooked").toBool()) {
+        plot->setProperty("equalAspectHooked", true);
+        // Tick labels can change the margins once more; a few rounds settle it.
+        QObject::connect(plot, &QCustomPlot::afterReplot, plot, [plot] {
+            if (equalAspect(plot))
+                plot->replot(QCustomPlot::rpQueuedReplot);
+        });
+    }
 }
 
 QCPColorMap *imageMap(QCPAxisRect *rect, const float *pixels, int rows, int cols, const QString &name)
@@ -96,8 +152,7 @@ QCPColorMap *imageMap(QCPAxisRect *rect, const float *pixels, int rows, int cols
     map->setDataRange(QCPRange(0, 1));
     map->setInterpolate(false);
     rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
-    rect->axis(QCPAxis::atBottom)->setRange(-0.5, cols - 0.5);
-    rect->axis(QCPAxis::atLeft)->setRange(-0.5, rows - 0.5);
+    setDataBox(rect, -0.5, cols - 0.5, -0.5, rows - 0.5);
     for (QCPAxis *a : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
         a->setTicks(false);
         a->setTickLabels(false);
@@ -215,8 +270,7 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
             map->setColorScale(m_scale);
             m_maps[r] = map;
             rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
-            rect->axis(QCPAxis::atBottom)->setRange(-0.5, s.nx - 0.5);
-            rect->axis(QCPAxis::atLeft)->setRange(-0.5, s.ny - 0.5);
+            setDataBox(rect, -0.5, s.nx - 0.5, -0.5, s.ny - 0.5);
             for (QCPAxis *a : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
                 a->setTicks(false);
                 a->setTickLabels(false);
@@ -249,10 +303,7 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
             ->setLabel(finite == 0 ? tr("%1 — every weight is NaN/inf").arg(runLabel(view, r)) : runLabel(view, r));
     }
     m_scale->setDataRange(QCPRange(-maxAbs, maxAbs));
-    QList<QCPAxisRect *> rects;
-    for (int r = 0; r < view.runCount; ++r)
-        rects << m_rects[r];
-    squarePixels(plot, rects); // follows the widget's size
+    squarePixels(plot); // follows the widget's size
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -420,7 +471,7 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
         top->setLabelColor(wrong ? QColor(200, 0, 0) : Qt::black);
         top->setBasePen(wrong ? QPen(QColor(200, 0, 0), 3) : QPen(Qt::black));
     }
-    squarePixels(plot, m_images);
+    squarePixels(plot);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -513,7 +564,7 @@ void InspectorView::show(const ModelView &view, const SessionData &data)
     }
     m_text->setText(lines.join(QStringLiteral("<br>")));
     if (image)
-        squarePixels(plot, {rects[0]});
+        squarePixels(plot);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -531,12 +582,14 @@ BoundaryView::BoundaryView(QWidget *parent) : QWidget(parent)
 void BoundaryView::show(const ModelView &view, const SessionData &data)
 {
     QCustomPlot *plot = m_panel->plot();
-    const QList<QCPAxisRect *> rects = axisRects(plot, std::max(1, view.runCount), 2);
     if (view.boundarySize == 0) {
-        m_note->setText(tr("Choose a 2-D data set (spiral, xor, circles, blobs) to see the decision boundary live."));
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        const QString why
+            = tr("Choose a 2-D data set (spiral, xor, circles, blobs) to see the decision boundary live.");
+        m_note->setText(why);
+        resetPlot(plot, tr("No decision boundary: these data are not points in the plane."));
         return;
     }
+    const QList<QCPAxisRect *> rects = axisRects(plot, std::max(1, view.runCount), 2);
     m_note->setText(tr("Colour: the class each run predicts at that point; lighter where it is less sure."));
     const int n = view.boundarySize, k = view.classes;
     const Dataset &train = data.split.train;
@@ -573,18 +626,53 @@ void BoundaryView::show(const ModelView &view, const SessionData &data)
             auto *pts = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             pts->setName(tr("class %1 points").arg(c));
             pts->setLineStyle(QCPGraph::lsNone);
-            pts->setScatterStyle(QCPScatterStyle(
-                QCPScatterStyle::ssCircle, QPen(seriesColor(c + 2).darker(150), 1), seriesColor(c + 2), 5));
+            pts->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x20, 0x20, 0x20), 1.2), seriesColor(c + 2), 6));
             for (Eigen::Index i = 0; i < train.size(); i += std::max<Eigen::Index>(1, train.size() / 600))
                 if (train.labels[std::size_t(i)] == c)
                     pts->addData(train.features(i, 0), train.features(i, 1));
         }
-        rect->axis(QCPAxis::atBottom)->setRange(view.boundaryX0, view.boundaryX1);
-        rect->axis(QCPAxis::atLeft)->setRange(view.boundaryY0, view.boundaryY1);
+        setDataBox(rect, view.boundaryX0, view.boundaryX1, view.boundaryY0, view.boundaryY1);
         rect->axis(QCPAxis::atBottom)
             ->setLabel(tr("%1 — test accuracy %2%").arg(runLabel(view, r)).arg(100 * run.testAccuracy, 0, 'f', 1));
     }
+    squarePixels(plot); // equal axes: a circle stays a circle
     plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void WeightsView::clear()
+{
+    m_shape.clear();
+    m_maps[0] = m_maps[1] = nullptr;
+    m_rects[0] = m_rects[1] = nullptr;
+    m_scale = nullptr; // deleted with the layout by resetPlot
+    resetPlot(m_panel->plot());
+}
+
+void ConfusionView::clear()
+{
+    m_classes = m_runs = -1;
+    resetPlot(m_panel->plot());
+}
+
+void GalleryView::clear()
+{
+    m_key.clear();
+    m_bars.clear();
+    m_images.clear();
+    resetPlot(m_panel->plot());
+}
+
+void InspectorView::clear()
+{
+    m_text->clear();
+    resetPlot(m_panel->plot());
+}
+
+void BoundaryView::clear()
+{
+    m_note->clear();
+    resetPlot(m_panel->plot());
 }
 
 } // namespace logitlab::ui

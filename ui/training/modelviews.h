@@ -29,6 +29,8 @@ public:
     explicit WeightsView(QWidget *parent = nullptr);
     void show(const ModelView &view, const SessionData &data);
     PlotPanel *panel() const { return m_panel; }
+    /** Empties the view (a new run has no model yet): no old numbers over empty axes. */
+    void clear();
 
 private:
     PlotPanel *m_panel = nullptr;
@@ -45,6 +47,8 @@ public:
     explicit ConfusionView(QWidget *parent = nullptr);
     void show(const ModelView &view);
     PlotPanel *panel() const { return m_panel; }
+    /** Empties the view (a new run has no model yet): no old numbers over empty axes. */
+    void clear();
 
 private:
     PlotPanel *m_panel = nullptr;
@@ -58,6 +62,8 @@ public:
     explicit GalleryView(QWidget *parent = nullptr);
     void show(const ModelView &view, const SessionData &data);
     PlotPanel *panel() const { return m_panel; }
+    /** Empties the view (a new run has no model yet): no old numbers over empty axes. */
+    void clear();
 
 private:
     PlotPanel *m_panel = nullptr;
@@ -73,6 +79,8 @@ public:
     explicit InspectorView(QWidget *parent = nullptr);
     void show(const ModelView &view, const SessionData &data);
     PlotPanel *panel() const { return m_panel; }
+    /** Empties the view (a new run has no model yet): no old numbers over empty axes. */
+    void clear();
     QSpinBox *sampleBox() const { return m_sample; }
 Q_SIGNALS:
     void sampleChanged(int index);
@@ -90,6 +98,8 @@ public:
     explicit BoundaryView(QWidget *parent = nullptr);
     void show(const ModelView &view, const SessionData &data);
     PlotPanel *panel() const { return m_panel; }
+    /** Empties the view (a new run has no model yet): no old numbers over empty axes. */
+    void clear();
 
 private:
     PlotPanel *m_panel = nullptr;

@@ -236,6 +236,15 @@ void TrainingControls::changed()
 {
     if (m_loading)
         return;
+    // A setting changed by hand: the preset's explanation no longer describes what will run.
+    if (const QString from = presetName(); !from.isEmpty()) {
+        m_loading = true;
+        selectData(m_preset, QString());
+        m_loading = false;
+        m_explanation->setText(tr("Custom settings, changed from the preset “%1”: its explanation no longer "
+                                  "applies. Pick a preset to load a scenario with its explanation.")
+                                   .arg(from));
+    }
     updateVisibility();
     Q_EMIT setupChanged();
 }

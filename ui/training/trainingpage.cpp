@@ -83,31 +83,32 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_epochButton = button(tr("Epoch ▸▸"), tr("Train to the end of the epoch"), "epochButton");
     m_backButton = button(tr("◂ Back"), tr("Step back one batch (Left arrow), up to 100"), "backButton");
     m_resetButton = button(tr("Reset"), tr("Start again from the initial weights (R)"), "resetButton");
-    bar->addSpacing(12);
-    bar->addSpacing(8);
+    bar->addStretch(1);
+    // Pace and limit on a second row: the transport row stays within a 1024 px screen.
+    auto *pace = new QHBoxLayout;
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setObjectName(QStringLiteral("speedSlider"));
     m_speed->setRange(0, int(std::size(speeds)) - 1);
     m_speed->setMaximumWidth(120);
     m_speed->setToolTip(tr("Training speed"));
     m_speed->setFocusPolicy(Qt::TabFocus);
-    bar->addWidget(m_speed);
+    pace->addWidget(new QLabel(tr("Speed")));
+    pace->addWidget(m_speed);
     m_speedLabel = new QLabel;
     m_speedLabel->setMinimumWidth(80);
-    bar->addWidget(m_speedLabel);
-    bar->addWidget(new QLabel(tr("Stop at")));
+    pace->addWidget(m_speedLabel);
+    pace->addWidget(new QLabel(tr("Stop at")));
     m_epochLimit = new QSpinBox;
     m_epochLimit->setObjectName(QStringLiteral("epochLimit"));
     m_epochLimit->setRange(0, 100000);
     m_epochLimit->setSpecialValueText(tr("no limit"));
     m_epochLimit->setSuffix(tr(" epochs"));
-    bar->addWidget(m_epochLimit);
+    pace->addWidget(m_epochLimit);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     QFont bold = m_status->font();
     bold.setBold(true);
     m_status->setFont(bold);
-    bar->addStretch(1);
 
     m_dataLabel = new QLabel;
     m_dataLabel->setObjectName(QStringLiteral("dataLabel"));
@@ -177,34 +178,37 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(curves);
     split->addWidget(m_tabs);
-    // The curves get the larger share: with their legend rows under the axes they were only
-    // ~70 px tall at 1366x768. Their minimum is lowered so that the event banner never pushes
-    // the window past 768 px (it made it 792 px tall); the splitter gives them the space instead.
-    m_curves->lossPanel()->setMinimumPlotHeight(140);
-    m_curves->accuracyPanel()->setMinimumPlotHeight(140);
-    split->setStretchFactor(0, 2);
+    // Every plot keeps its readable minimum height (PlotPanel::defaultMinimumPlotHeight); on a
+    // short screen the right-hand side scrolls vertically instead of squashing the curves.
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
-    // Stretch factors only share out surplus height; on a 768 px screen there is none, and the
-    // splitter then follows the size hints, where the views' tabs asked for most of it (the loss
-    // plot was ~30 px tall). The views scale down well, so cap their minimum and start at 2:1.
-    m_tabs->setMinimumHeight(160);
-    split->setSizes({2000, 1000});
+    split->setSizes({1000, 1000});
 
-    auto *right = new QVBoxLayout;
+    auto *rightScroll = new QScrollArea;
+    rightScroll->setObjectName(QStringLiteral("trainingViewsScroll"));
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
+    rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *rightContent = new QWidget;
+    rightScroll->setWidget(rightContent);
+    auto *right = new QVBoxLayout(rightContent);
     right->setContentsMargins(0, 0, 0, 0);
     right->addLayout(bar);
+    pace->addStretch(1);
+    right->addLayout(pace);
     auto *info = new QHBoxLayout;
-    info->addWidget(m_status);
-    info->addSpacing(16);
-    info->addWidget(m_dataLabel, 1);
+    m_status->setWordWrap(true);
+    m_dataLabel->setWordWrap(true);
+    info->addWidget(m_status, 2);
+    info->addWidget(m_dataLabel, 3);
     right->addLayout(info);
     right->addWidget(m_banner);
     right->addWidget(split, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(scroll);
-    layout->addLayout(right, 1);
+    layout->addWidget(rightScroll, 1);
 
     for (PlotPanel *p : plots())
         relaxLabels(p);
@@ -300,9 +304,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
             classifyCanvas();
     });
 
-    const QSignalBlocker block(m_speed);
-    m_speed->setValue(int(std::size(speeds)) - 1);
-    m_speedLabel->setText(tr("fastest"));
+    m_speed->setValue(trainingsettings::speed().defaultValue.toInt()); // labels it and sets the session's pace
     m_epochLimit->setValue(10);
     m_session->setEpochLimit(10);
     m_resetTimer->stop();
@@ -406,7 +408,20 @@ void TrainingPage::reset()
     m_failure.clear();
     m_view.reset();
     updateBanner();
+    // Every text describes the new setup: nothing from the previous run stays on screen.
+    Q_EMIT statusMessage(tr("New run set up: press Play (Space) or Step (Right) to train"));
+    m_dataLabel->setText(tr("Data: loading…"));
+    clearViews();
     m_session->setup(m_setup);
+}
+
+void TrainingPage::clearViews()
+{
+    m_weights->clear();
+    m_confusion->clear();
+    m_gallery->clear();
+    m_inspector->clear();
+    m_boundary->clear();
 }
 
 void TrainingPage::onState(const SessionState &s)

@@ -88,6 +88,7 @@ private:
     void onFrame();
     void showCurrentView();
     void updateBanner();
+    void clearViews();
     /** One line of the banner's text, or all of it when "more" is checked. */
     void foldBanner();
     void classifyCanvas();

@@ -1,7 +1,8 @@
 /** \file Screenshots of the Training lab mid-training (not a test): the main window at
- * 1920x1080 and 1366x768 on the Training page after N batches of a preset, one PNG per size
+ * 1024x768, 1366x768 and 1920x1080 on the Training page after N batches of a preset, one PNG per size
  * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400] [lang],
  * e.g. lang zh_CN loads the embedded translation and a CJK font as the application does. */
+#include "common/appearance.h"
 #include "mainwindow.h"
 #include "pages/labpage.h"
 #include "training/trainingcontrols.h"
@@ -24,9 +25,6 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("LogitLab"));
     QApplication::setApplicationName(QStringLiteral("logitlab-training-screenshots"));
     QSettings().clear();
-    QFont font = QApplication::font();
-    font.setPointSizeF(std::max(font.pointSizeF(), 11.0)); // as app/gui/main.cpp
-    QApplication::setFont(font);
     if (argc < 2)
         return 2;
     const QString dir = QString::fromLocal8Bit(argv[1]);
@@ -38,16 +36,11 @@ int main(int argc, char *argv[])
         if (!translator.load(QLocale(lang), QStringLiteral("logitlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
             return 3;
         QApplication::installTranslator(&translator);
-        for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei")})
-            if (QFontDatabase::hasFamily(family)) {
-                font.setFamilies({family});
-                QApplication::setFont(font);
-                break;
-            }
     }
+    logitlab::ui::applyClassroomFont(lang.isEmpty() ? QLocale(QLocale::English) : QLocale(lang)); // as main()
     const QString suffix = lang.isEmpty() ? QString() : QStringLiteral("-") + lang;
     QDir().mkpath(dir);
-    for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+    for (const QSize size : {QSize(1024, 768), QSize(1366, 768), QSize(1920, 1080)}) {
         logitlab::ui::MainWindow w;
         w.resize(size);
         w.show();

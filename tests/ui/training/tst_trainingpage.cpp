@@ -221,6 +221,53 @@ private Q_SLOTS:
         QVERIFY(page.eventText().contains(QStringLiteral("16.118")));
     }
 
+    void textsDescribeWhatIsOnScreen()
+    {
+        TrainingPage page;
+        page.resize(1366, 768);
+        page.show();
+        QSignalSpy status(&page, &TrainingPage::statusMessage);
+        // binary-sigmoid: run A's loss becomes inf/NaN in the first batch; banner and status say so.
+        choosePreset(page, QStringLiteral("binary-sigmoid"));
+        page.session()->stepBatches(3);
+        QVERIFY(settle(page));
+        QTRY_VERIFY(!page.eventText().isEmpty());
+        QVERIFY(status.last().front().toString().contains(QStringLiteral("Run A")));
+
+        // The teacher picks the course preset from the box: nothing of the old run stays.
+        QComboBox *preset = page.controls()->presetBox();
+        preset->setCurrentIndex(preset->findData(QStringLiteral("course")));
+        QTRY_VERIFY(!page.isBusy() && page.latestView());
+        QVERIFY(page.eventText().isEmpty());
+        QVERIFY(!page.findChild<QWidget *>(QStringLiteral("eventBanner"))->isVisible());
+        QVERIFY2(!status.last().front().toString().contains(QStringLiteral("Run A")),
+            qPrintable(status.last().front().toString()));
+        QVERIFY(page.controls()->explanation().contains(QStringLiteral("784")));
+
+        // MNIST has no decision boundary: that tab shows no accuracy over empty axes.
+        QCustomPlot *boundary = page.findChild<PlotPanel *>(QStringLiteral("boundaryPanel"))->plot();
+        page.viewTabs()->setCurrentIndex(4);
+        QTest::qWait(100);
+        QCOMPARE(boundary->xAxis->label(), QString());
+
+        // The data box is changed by hand to a 2-D set: the preset's MNIST account no longer applies.
+        auto *data = page.findChild<QComboBox *>(QStringLiteral("datasetBox"));
+        data->setCurrentIndex(data->findData(QStringLiteral("spiral")));
+        QCOMPARE(preset->currentData().toString(), QString());
+        QVERIFY2(page.controls()->explanation().contains(QStringLiteral("changed from the preset")),
+            qPrintable(page.controls()->explanation()));
+        QVERIFY(!page.controls()->explanation().contains(QStringLiteral("784")));
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy() && page.latestView(), 20000);
+        page.session()->stepBatches(1);
+        QVERIFY(settle(page));
+        QTRY_VERIFY(boundary->xAxis->label().contains(QStringLiteral("accuracy")));
+        // Equal axes: one unit is as many pixels on x as on y (within a pixel's rounding).
+        QCPAxisRect *rect = boundary->axisRect(0);
+        const double perX = boundary->xAxis->range().size() / rect->width();
+        const double perY = boundary->yAxis->range().size() / rect->height();
+        QVERIFY2(std::abs(perX / perY - 1) < 0.02, qPrintable(QStringLiteral("%1 vs %2").arg(perX).arg(perY)));
+    }
+
     void nanMarkersAreOnePerStreak()
     {
         TrainingPage page;
@@ -386,7 +433,8 @@ private Q_SLOTS:
         TrainingPage page;
         page.restoreSettings();
         QVERIFY(settle(page));
-        QCOMPARE(page.controls()->presetName(), QStringLiteral("float-vs-double"));
+        // B's learning rate was changed by hand after the preset: the setup is custom now.
+        QCOMPARE(page.controls()->presetName(), QString());
         QCOMPARE(page.epochLimitBox()->value(), 7);
         QCOMPARE(page.controls()->setup().b.format, Format::Float64);
         QCOMPARE(learningRate(page.controls()->setup().b.optimizer), 0.25);
