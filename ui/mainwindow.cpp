@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "common/appearance.h"
 #include "common/uitext.h"
 #include "pages/lossespage.h"
 #include "pages/roundingpage.h"
@@ -13,14 +14,22 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCursor>
+#include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace logitlab::ui {
 
@@ -85,7 +94,38 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             m_progress->setValue(std::max(percent, 0));
         });
     }
-    setCentralWidget(m_stack);
+    // The labs, or one plot filling the window (focus view, double-click a plot).
+    m_central = new QStackedWidget;
+    m_central->addWidget(m_stack);
+    m_focusPage = new QWidget;
+    m_focusPage->setObjectName(QStringLiteral("focusView"));
+    auto *focusLayout = new QVBoxLayout(m_focusPage);
+    auto *focusBar = new QHBoxLayout;
+    auto *focusHint = new QLabel(tr("Focus view: this plot alone. Esc or double-click returns to the lab."));
+    focusBar->addWidget(focusHint, 1);
+    auto *back = new QPushButton(tr("Back to the lab (Esc)"));
+    back->setObjectName(QStringLiteral("focusBack"));
+    connect(back, &QPushButton::clicked, this, &MainWindow::endFocus);
+    focusBar->addWidget(back);
+    focusLayout->addLayout(focusBar);
+    m_central->addWidget(m_focusPage);
+    setCentralWidget(m_central);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_focusPage);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &MainWindow::endFocus);
+    for (LabPage *p : std::as_const(m_pages))
+        for (PlotPanel *panel : p->plots()) {
+            connect(panel, &PlotPanel::focusRequested, this, [this](PlotPanel *which) {
+                if (m_focused == which)
+                    endFocus();
+                else
+                    focusPlot(which);
+            });
+            connect(panel, &PlotPanel::exported, this, [this](const QString &path, bool ok) {
+                if (ok)
+                    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+            });
+        }
     connect(m_stack, &QStackedWidget::currentChanged, this, [this, pageActions](int i) {
         if (i >= 0 && i < pageActions.size())
             pageActions[i]->setChecked(true);
@@ -105,12 +145,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu *exportMenu = file->addMenu(tr("Export &plot"));
     connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] { fillExportMenu(exportMenu); });
+    QAction *exportAll
+        = file->addAction(tr("Export &all figures of this lab..."), this, &MainWindow::exportAllInteractively);
+    exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAll->setObjectName(QStringLiteral("exportAllAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *view = menuBar()->addMenu(tr("&Lab"));
     for (QAction *a : std::as_const(pageActions))
         view->addAction(a);
+    buildViewMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LogitLab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -157,6 +202,165 @@ void MainWindow::waitForIdle()
     QCoreApplication::processEvents();
 }
 
+void MainWindow::buildViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto add = [&](const QString &text, QList<QKeySequence> keys, auto slot) {
+        QAction *a = view->addAction(text);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    add(tr("Zoom &in"), {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)}, [this] {
+        setZoom(zoom() + zoomStep);
+    })->setObjectName(QStringLiteral("zoomInAction"));
+    add(tr("Zoom &out"), {QKeySequence(Qt::CTRL | Qt::Key_Minus)}, [this] {
+        setZoom(zoom() - zoomStep);
+    })->setObjectName(QStringLiteral("zoomOutAction"));
+    add(tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] {
+        setZoom(1.0);
+    })->setObjectName(QStringLiteral("zoomResetAction"));
+    view->addSeparator();
+    QAction *full = add(tr("&Full screen"), {QKeySequence(Qt::Key_F11)},
+        [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+    full->setObjectName(QStringLiteral("fullScreenAction"));
+    add(tr("&Focus on a plot"), {QKeySequence(Qt::Key_F)}, [this] {
+        if (m_focused)
+            return endFocus();
+        // The plot under the mouse, else the lab's first plot.
+        LabPage *p = currentPage();
+        if (!p || p->plots().isEmpty())
+            return;
+        PlotPanel *target = p->plots().front();
+        for (PlotPanel *panel : p->plots())
+            if (panel->isVisible() && panel->rect().contains(panel->mapFromGlobal(QCursor::pos())))
+                target = panel;
+        focusPlot(target);
+    })->setObjectName(QStringLiteral("focusAction"));
+    view->addSeparator();
+    QAction *contrast = view->addAction(tr("&High contrast"));
+    contrast->setObjectName(QStringLiteral("highContrastAction"));
+    contrast->setCheckable(true);
+    contrast->setChecked(readSetting(settings::highContrast()).toBool());
+    contrast->setToolTip(tr("Black on white, darker grid, thicker lines: for washed-out projectors"));
+    connect(contrast, &QAction::toggled, this, [](bool on) {
+        setHighContrast(on);
+        writeSetting(settings::highContrast(), on);
+    });
+}
+
+void MainWindow::setZoom(double factor)
+{
+    const double z = logitlab::ui::setZoom(factor);
+    writeSetting(settings::zoom(), z);
+    statusBar()->showMessage(tr("Zoom %1 %").arg(qRound(z * 100)), 3000);
+}
+
+bool MainWindow::focusPlot(PlotPanel *panel)
+{
+    if (!panel || m_focused)
+        return false;
+    // Leave a placeholder where the plot stands (a splitter or any layout), move the plot.
+    auto *placeholder = new QWidget;
+    QWidget *parent = panel->parentWidget();
+    bool moved = false;
+    if (auto *split = qobject_cast<QSplitter *>(parent)) {
+        split->replaceWidget(split->indexOf(panel), placeholder);
+        moved = true;
+    } else if (parent && parent->layout()) {
+        if (QLayoutItem *old = parent->layout()->replaceWidget(panel, placeholder)) {
+            delete old;
+            moved = true;
+        }
+    }
+    if (!moved) {
+        delete placeholder;
+        return false;
+    }
+    m_focused = panel;
+    m_focusPlaceholder = placeholder;
+    m_focusPage->layout()->addWidget(panel);
+    panel->show();
+    m_central->setCurrentWidget(m_focusPage);
+    m_focusPage->setFocus();
+    return true;
+}
+
+void MainWindow::endFocus()
+{
+    if (!m_focused)
+        return;
+    PlotPanel *panel = m_focused;
+    QWidget *parent = m_focusPlaceholder->parentWidget();
+    m_focusPage->layout()->removeWidget(panel);
+    if (auto *split = qobject_cast<QSplitter *>(parent)) {
+        split->replaceWidget(split->indexOf(m_focusPlaceholder), panel);
+    } else if (parent && parent->layout()) {
+        delete parent->layout()->replaceWidget(m_focusPlaceholder, panel);
+    }
+    panel->show();
+    m_focusPlaceholder->deleteLater();
+    m_focusPlaceholder = nullptr;
+    m_focused = nullptr;
+    m_central->setCurrentWidget(m_stack);
+}
+
+int MainWindow::exportAllFigures(const QString &dir, QStringList *errors)
+{
+    LabPage *p = currentPage();
+    if (!p)
+        return 0;
+    int written = 0;
+    for (PlotPanel *panel : p->plots())
+        for (ExportKind kind : {ExportKind::Png, ExportKind::Svg, ExportKind::Pdf, ExportKind::Csv}) {
+            QString error;
+            if (panel->exportTo(QDir(dir).filePath(panel->suggestedFileName(kind)), kind, &error))
+                ++written;
+            else if (errors)
+                *errors << error;
+        }
+    return written;
+}
+
+void MainWindow::exportAllInteractively()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all figures of this lab into"));
+    if (dir.isEmpty())
+        return;
+    QStringList errors;
+    const int written = exportAllFigures(dir, &errors);
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), errors.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Exported %1 files to %2").arg(written).arg(QDir::toNativeSeparators(dir)), 10000);
+}
+
+void MainWindow::clampToScreen()
+{
+    // A window saved on a larger screen (or a second monitor that is gone) comes back inside this one.
+    QScreen *screen = this->screen();
+    if (!screen || isFullScreen() || isMaximized())
+        return;
+    const QRect avail = screen->availableGeometry();
+    QRect g = frameGeometry();
+    if (avail.contains(g))
+        return;
+    const QSize size(std::min(width(), avail.width() - (g.width() - width())),
+        std::min(height(), avail.height() - (g.height() - height())));
+    resize(size);
+    g = frameGeometry();
+    move(std::clamp(g.x(), avail.left(), std::max(avail.left(), avail.right() - g.width() + 1)),
+        std::clamp(g.y(), avail.top(), std::max(avail.top(), avail.bottom() - g.height() + 1)));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_clampOnShow) // only a geometry restored from the settings: a resize() by code is kept
+        clampToScreen();
+    m_clampOnShow = false;
+}
+
 void MainWindow::exportCurrentPlot()
 {
     LabPage *p = currentPage();
@@ -195,7 +399,11 @@ void MainWindow::showAbout()
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(readSetting(settings::windowGeometry()).toByteArray());
+    if (const double z = readSetting(settings::zoom()).toDouble(); z != zoom())
+        logitlab::ui::setZoom(z);
+    if (readSetting(settings::highContrast()).toBool() != highContrast())
+        setHighContrast(readSetting(settings::highContrast()).toBool());
+    m_clampOnShow = restoreGeometry(readSetting(settings::windowGeometry()).toByteArray());
     restoreState(readSetting(settings::windowState()).toByteArray());
     const auto f = parseFormat(readSetting(settings::format()).toString().toStdString()).value_or(Format::Float32);
     for (LabPage *p : std::as_const(m_pages)) {
@@ -219,6 +427,7 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    endFocus(); // the plot goes home before the window's state is saved
     saveSettings();
     event->accept();
 }

@@ -15,6 +15,7 @@ class QMenu;
 namespace logitlab::ui {
 
 class LabPage;
+class PlotPanel;
 class SoftmaxPage;
 class LossesPage;
 class RoundingPage;
@@ -41,11 +42,28 @@ public:
     /** Blocks (processing events) until no page has work running. */
     void waitForIdle();
 
+    /** Presentation zoom of fonts, plot text and lines (1 to 3); persisted. */
+    void setZoom(double factor);
+    /** Shows \a panel alone, filling the window (Esc or View > Focus returns); false if it cannot move. */
+    bool focusPlot(PlotPanel *panel);
+    /** Puts the focused plot back where it was. */
+    void endFocus();
+    PlotPanel *focusedPlot() const { return m_focused; }
+    /**
+     * Writes every plot of the current page into \a dir as PNG (2x), SVG, PDF and CSV; returns the
+     * number of files written and puts the reasons of failures in \a errors.
+     */
+    int exportAllFigures(const QString &dir, QStringList *errors = nullptr);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void exportCurrentPlot();
+    void exportAllInteractively();
+    void buildViewMenu();
+    void clampToScreen();
     void fillExportMenu(QMenu *menu);
     void showPageStatus(LabPage *page);
     void showAbout();
@@ -53,7 +71,12 @@ private:
     void saveSettings() const;
 
     QListWidget *m_nav = nullptr;
+    QStackedWidget *m_central = nullptr; ///< the labs (m_stack) or the focus view
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_focusPage = nullptr;
+    PlotPanel *m_focused = nullptr;
+    bool m_clampOnShow = false; ///< the geometry came from the settings: bring it onto this screen
+    QWidget *m_focusPlaceholder = nullptr; ///< stands where the focused plot was
     QComboBox *m_formatBox = nullptr;
     QProgressBar *m_progress = nullptr;
     SoftmaxPage *m_softmax = nullptr;

@@ -3,6 +3,7 @@
  */
 #include "common/appearance.h"
 #include "mainwindow.h"
+#include "settings/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
             double zoom;
         } shots[] = {{{1024, 768}, 1}, {{1280, 720}, 1}, {{1366, 768}, 1}, {{1920, 1080}, 1}, {{1920, 1080}, 2}};
         for (const auto &shot : shots) {
-            logitlab::ui::setZoom(shot.zoom);
+            logitlab::ui::writeSetting(logitlab::ui::settings::zoom(), shot.zoom); // the window restores it
             logitlab::ui::MainWindow w;
             w.resize(shot.size);
             w.show();

@@ -6,6 +6,7 @@
 #include "pages/labpage.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
+#include "settings/settings.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -47,17 +48,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QSize>("screen");
         QTest::addColumn<int>("page");
+        QTest::addColumn<double>("zoom");
         const QStringList names {QStringLiteral("Softmax"), QStringLiteral("Losses"), QStringLiteral("Rounding"),
             QStringLiteral("Training")};
         for (const QSize s : {QSize(1024, 768), QSize(1280, 720), QSize(1366, 768)})
             for (int p = 0; p < names.size(); ++p)
-                QTest::addRow("%s at %dx%d", qPrintable(names[p]), s.width(), s.height()) << s << p;
+                QTest::addRow("%s at %dx%d", qPrintable(names[p]), s.width(), s.height()) << s << p << 1.0;
+        // Presentation zoom 2x on a full-HD projector and on a 1366x768 one.
+        for (const QSize s : {QSize(1920, 1080), QSize(1366, 768)})
+            for (int p = 0; p < names.size(); ++p)
+                QTest::addRow("%s at %dx%d zoom 2", qPrintable(names[p]), s.width(), s.height()) << s << p << 2.0;
     }
 
     void pageFitsScreen()
     {
         QFETCH(QSize, screen);
         QFETCH(int, page);
+        QFETCH(double, zoom);
+        writeSetting(settings::zoom(), zoom); // restored by the window, as after a lesson at 2x
         MainWindow w;
         w.resize(screen);
         w.show();
@@ -83,7 +91,7 @@ private Q_SLOTS:
         for (PlotPanel *panel : p->findChildren<PlotPanel *>()) {
             if (!panel->isVisible())
                 continue;
-            QVERIFY2(panel->plot()->height() >= 220,
+            QVERIFY2(panel->plot()->height() >= PlotPanel::defaultMinimumPlotHeight,
                 qPrintable(QStringLiteral("plot '%1' is %2 px tall").arg(panel->title()).arg(panel->plot()->height())));
         }
         for (QAbstractButton *b : p->findChildren<QAbstractButton *>()) {

@@ -5,9 +5,22 @@
 #include "pages/roundingpage.h"
 #include "pages/softmaxpage.h"
 
+#include "common/appearance.h"
+#include "plots/plotpanel.h"
+#include "plots/qcp.h"
+#include "settings/settings.h"
+
+#include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QMouseEvent>
+#include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace logitlab;
@@ -75,6 +88,106 @@ private Q_SLOTS:
         QCOMPARE(m_window->page(), 2);
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->page(), 0);
+    }
+
+    void zoomKeysScaleEverything_data()
+    {
+        QTest::addColumn<QList<int>>("keys"); // Qt::Key_* pressed with Ctrl, in order
+        QTest::addColumn<double>("expected");
+        QTest::addRow("Ctrl+= once") << QList<int> {Qt::Key_Equal} << 1.25;
+        QTest::addRow("Ctrl+= four times: 2x")
+            << QList<int> {Qt::Key_Equal, Qt::Key_Equal, Qt::Key_Equal, Qt::Key_Equal} << 2.0;
+        QTest::addRow("never past 3x") << QList<int>(12, Qt::Key_Equal) << 3.0;
+        QTest::addRow("never below 1x") << QList<int> {Qt::Key_Minus, Qt::Key_Minus} << 1.0;
+        QTest::addRow("Ctrl+0 resets") << QList<int> {Qt::Key_Equal, Qt::Key_Equal, Qt::Key_0} << 1.0;
+    }
+
+    void zoomKeysScaleEverything()
+    {
+        QFETCH(QList<int>, keys);
+        QFETCH(double, expected);
+        m_window->setZoom(1.0);
+        m_window->setPage(0);
+        const double font1 = QApplication::font().pointSizeF();
+        PlotPanel *panel = m_window->softmaxPage()->plots().front();
+        QTRY_COMPARE(panel->plot()->xAxis->tickLabelFont().pointSizeF(), 12.0); // the plots' 12 pt at 100 %
+        const double tick1 = 12.0;
+        for (int key : keys)
+            QTest::keyClick(m_window.get(), static_cast<Qt::Key>(key), Qt::ControlModifier);
+        QCOMPARE(zoom(), expected);
+        QCOMPARE(readSetting(settings::zoom()).toDouble(), expected); // persisted
+        QCOMPARE(QApplication::font().pointSizeF(), font1 * expected);
+        // Plot text follows the zoom (widgets' fonts come from the application font).
+        QTRY_COMPARE(panel->plot()->xAxis->tickLabelFont().pointSizeF(), tick1 * expected);
+        QVERIFY(panel->plot()->minimumHeight() >= int(PlotPanel::defaultMinimumPlotHeight * expected));
+        m_window->setZoom(1.0);
+    }
+
+    void doubleClickFocusesAPlotAndEscReturns()
+    {
+        m_window->setPage(0);
+        m_window->waitForIdle();
+        PlotPanel *panel = m_window->softmaxPage()->plots().at(1); // the ULP sweep, in a splitter
+        QWidget *home = panel->parentWidget();
+        const int homeIndex = qobject_cast<QSplitter *>(home) ? qobject_cast<QSplitter *>(home)->indexOf(panel) : -1;
+        const QSize before = panel->plot()->size();
+        QTest::mouseDClick(panel->plot(), Qt::LeftButton, Qt::NoModifier, panel->plot()->rect().center());
+        QCOMPARE(m_window->focusedPlot(), panel);
+        QTRY_VERIFY(panel->isVisible());
+        QTRY_VERIFY(panel->plot()->width() > before.width() && panel->plot()->height() > before.height());
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Escape);
+        QCOMPARE(m_window->focusedPlot(), nullptr);
+        QCOMPARE(panel->parentWidget(), home);
+        if (homeIndex >= 0)
+            QCOMPARE(qobject_cast<QSplitter *>(home)->indexOf(panel), homeIndex);
+        QTRY_VERIFY(panel->isVisible());
+    }
+
+    void exportAllFiguresWritesEveryFormat()
+    {
+        m_window->setPage(2); // Rounding: one plot
+        m_window->waitForIdle();
+        QTemporaryDir dir;
+        QStringList errors;
+        const int plots = static_cast<int>(m_window->currentPage()->plots().size());
+        QCOMPARE(m_window->exportAllFigures(dir.path(), &errors), 4 * plots);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 4 * plots);
+        PlotPanel *panel = m_window->currentPage()->plots().front();
+        const QString png = dir.filePath(panel->suggestedFileName(ExportKind::Png));
+        QVERIFY2(QFileInfo::exists(png), qPrintable(files.join(QLatin1Char(' '))));
+        // Named after the title "Relative error of (1 + 1/n) − (1 − 1/n) vs n ...".
+        QVERIFY2(QFileInfo(png).fileName().startsWith(QStringLiteral("relative-error-of-1-1-n-1-1-n-vs-n")),
+            qPrintable(png));
+        // Slide-ready: the title is written above the plot, so the image is taller than the plot alone.
+        const QImage image(png);
+        QCOMPARE(image.width(), 2 * std::max(panel->plot()->width(), 800));
+        QVERIFY(image.height() > 2 * std::max(panel->plot()->height(), 500));
+    }
+
+    void restoredWindowComesBackOnScreen()
+    {
+        // A window saved on a larger monitor: 3000x2000 at (2500, 1800).
+        {
+            QWidget big;
+            big.setGeometry(2500, 1800, 3000, 2000);
+            writeSetting(settings::windowGeometry(), big.saveGeometry());
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QRect avail = w.screen()->availableGeometry();
+        QVERIFY2(avail.contains(w.frameGeometry()) || w.width() <= avail.width(),
+            qPrintable(QStringLiteral("%1,%2 %3x%4 on %5x%6")
+                           .arg(w.x())
+                           .arg(w.y())
+                           .arg(w.width())
+                           .arg(w.height())
+                           .arg(avail.width())
+                           .arg(avail.height())));
+        QVERIFY(avail.intersects(w.frameGeometry()));
+        writeSetting(settings::windowGeometry(), QByteArray());
     }
 
 private:

@@ -1,7 +1,10 @@
 #include "common/appearance.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
+#include <QPalette>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +16,9 @@ struct Appearance {
     QFont base; ///< the font at zoom 1
     bool baseSet = false;
     double zoom = 1.0;
+    bool highContrast = false;
+    QPalette normalPalette;
+    bool paletteSaved = false;
 };
 
 Appearance &state()
@@ -23,11 +29,54 @@ Appearance &state()
 
 void apply()
 {
-    QFont f = state().base;
-    f.setPointSizeF(state().base.pointSizeF() * state().zoom);
+    Appearance &a = state();
+    if (!a.paletteSaved) {
+        a.normalPalette = QApplication::palette();
+        a.paletteSaved = true;
+    }
+    QPalette palette = a.normalPalette;
+    if (a.highContrast) {
+        for (auto role : {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::ToolTipBase})
+            palette.setColor(role, Qt::white);
+        palette.setColor(QPalette::AlternateBase, QColor(0xee, 0xee, 0xee));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText})
+            palette.setColor(role, Qt::black);
+        palette.setColor(QPalette::Highlight, QColor(0x00, 0x3c, 0x8f));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+    }
+    QApplication::setPalette(palette);
+    QFont f = a.base;
+    f.setPointSizeF(a.base.pointSizeF() * a.zoom);
+    if (a.highContrast)
+        f.setWeight(QFont::Medium);
     QApplication::setFont(f);
 }
+/** \brief Re-applies a widget's fixed height in text lines when its font changes. */
+class LineHeightKeeper : public QObject {
+public:
+    LineHeightKeeper(QWidget *w, int lines, int extra) : QObject(w), m_lines(lines), m_extra(extra)
+    {
+        w->installEventFilter(this);
+        apply(w);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::FontChange)
+            apply(static_cast<QWidget *>(watched));
+        return false;
+    }
+
+private:
+    void apply(QWidget *w) const { w->setFixedHeight(m_lines * w->fontMetrics().lineSpacing() + m_extra); }
+    int m_lines, m_extra;
+};
+
 } // namespace
+
+void fixHeightInLines(QWidget *widget, int lines, int extraPixels)
+{
+    new LineHeightKeeper(widget, lines, extraPixels);
+}
 
 void applyClassroomFont(const QLocale &locale)
 {
@@ -70,6 +119,24 @@ int zoomed(int pixels)
 double zoomed(double pixels)
 {
     return pixels * state().zoom;
+}
+
+void setHighContrast(bool on)
+{
+    if (!state().baseSet)
+        applyClassroomFont(QLocale());
+    state().highContrast = on;
+    apply();
+}
+
+bool highContrast()
+{
+    return state().highContrast;
+}
+
+double lineScale()
+{
+    return state().zoom * (state().highContrast ? 1.5 : 1.0);
 }
 
 } // namespace logitlab::ui

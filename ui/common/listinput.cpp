@@ -1,5 +1,7 @@
 #include "common/listinput.h"
 
+#include "common/appearance.h"
+
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -15,7 +17,7 @@ ListInput::ListInput(int visibleLines, QWidget *parent)
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setFixedHeight(sizeHint().height());
+    fixHeightInLines(this, m_lines, 2 * frameWidth() + 2 * static_cast<int>(document()->documentMargin()) + 2);
 }
 
 QSize ListInput::sizeHint() const

@@ -1,5 +1,7 @@
 #include "pages/formulapanel.h"
 
+#include <QResizeEvent>
+
 namespace logitlab::ui {
 
 FormulaPanel::FormulaPanel(const QString &html, QWidget *parent) : QLabel(html, parent)
@@ -14,8 +16,26 @@ FormulaPanel::FormulaPanel(const QString &html, QWidget *parent) : QLabel(html, 
     pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
     setPalette(pal);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Fixed vertical policy: the word-wrapped text takes exactly the lines it needs at any zoom.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    setMaximumHeight(fontMetrics().lineSpacing() * 4 + 24);
+}
+
+QSize FormulaPanel::sizeHint() const
+{
+    const int w = width() > 100 ? width() : 900;
+    return {QLabel::sizeHint().width(), heightForWidth(w)};
+}
+
+QSize FormulaPanel::minimumSizeHint() const
+{
+    return {QLabel::minimumSizeHint().width(), sizeHint().height()};
+}
+
+void FormulaPanel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        updateGeometry(); // the wrapped height depends on the width
 }
 
 } // namespace logitlab::ui

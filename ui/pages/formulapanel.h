@@ -9,6 +9,13 @@ class FormulaPanel : public QLabel {
     Q_OBJECT
 public:
     explicit FormulaPanel(const QString &html, QWidget *parent = nullptr);
+
+    /** As tall as the wrapped text at the current width (any zoom), not QLabel's guess. */
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 };
 
 } // namespace logitlab::ui

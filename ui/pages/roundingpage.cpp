@@ -1,5 +1,6 @@
 #include "pages/roundingpage.h"
 
+#include "common/appearance.h"
 #include "common/uitext.h"
 #include "expr/expressionresult.h"
 #include "pages/formulapanel.h"
@@ -67,7 +68,7 @@ QString wrappedDigits(const QString &digits, int maxLines)
 QFont monospace()
 {
     QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    f.setPointSizeF(std::max(f.pointSizeF(), 11.0));
+    f.setPointSizeF(std::max(f.pointSizeF(), 11.0) * zoom());
     return f;
 }
 
@@ -96,7 +97,9 @@ RoundingPage::RoundingPage(QWidget *parent)
     : LabPage(parent), m_job(
                            this, [this](const CancellationSweep &s) { applySweep(s); }, {}, sweepPool())
 {
-    auto *layout = new QVBoxLayout(this);
+    // The page scrolls vertically on a short screen or at a large zoom, never squashing the plot.
+    QWidget *content = makeScrollingContent(600);
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(new FormulaPanel(
         tr("<b>Every operation rounds.</b> 1/10000 is not a binary fraction, so 2/10000 is stored as the nearest "
            "float; its exact decimal expansion shows what is really stored. In (1 + 1/n) − (1 − 1/n) the "
@@ -125,7 +128,6 @@ RoundingPage::RoundingPage(QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({440, 400});
-    m_plotPanel->setMinimumHeight(260);
     QCustomPlot *p = m_plotPanel->plot();
     for (QCPAxis *axis : {p->xAxis, p->yAxis}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
@@ -165,6 +167,15 @@ QList<PlotPanel *> RoundingPage::plots() const
 bool RoundingPage::isBusy() const
 {
     return m_job.isRunning();
+}
+
+void RoundingPage::changeEvent(QEvent *event)
+{
+    // Zoom: the tables are sized to their text, so lay them out again in the new font.
+    if (event->type() == QEvent::FontChange)
+        for (ExpressionRow &r : m_rows)
+            evaluate(r);
+    LabPage::changeEvent(event);
 }
 
 void RoundingPage::setFormat(Format f)
@@ -220,7 +231,7 @@ int RoundingPage::addExpression(const QString &text)
     row.detail = new QTextBrowser(box);
     row.detail->setObjectName(QStringLiteral("exactDetail"));
     row.detail->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    row.detail->setFixedHeight(row.detail->fontMetrics().lineSpacing() * 4 + 14);
+    fixHeightInLines(row.detail, 4, 14);
     row.detail->setToolTip(tr("The selected format's stored value in full: every digit, every bit"));
     v->addWidget(row.detail);
     m_rowsLayout->addWidget(box);

@@ -60,6 +60,9 @@ Q_SIGNALS:
     void sweepUpdated();
     void expressionEvaluated(int index);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void evaluate(ExpressionRow &row);
     void applySweep(const CancellationSweep &s);

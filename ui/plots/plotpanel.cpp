@@ -1,5 +1,6 @@
 #include "plots/plotpanel.h"
 
+#include "common/appearance.h"
 #include "common/elidedlabel.h"
 #include "common/uitext.h"
 
@@ -7,6 +8,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -37,22 +40,91 @@ QColor seriesColor(int index)
 
 void stylePlot(QCustomPlot *plot)
 {
+    // Readable from the back of a lecture room, scaled by the presentation zoom.
     QFont tick = plot->font();
-    tick.setPointSizeF(12); // readable from the back of a lecture room
+    tick.setPointSizeF(12 * zoom());
     QFont label = tick;
-    label.setPointSizeF(12.5);
-    for (QCPAxis *axis : plot->axisRect()->axes()) {
+    label.setPointSizeF(12.5 * zoom());
+    const QColor ink = highContrast() ? Qt::black : QColor(0x20, 0x20, 0x20);
+    const QPen gridPen(highContrast() ? QColor(0x90, 0x90, 0x90) : QColor(200, 200, 200), 1, Qt::DotLine);
+    QList<QCPAxis *> axes;
+    for (QCPAxisRect *rect : plot->axisRects())
+        axes << rect->axes();
+    for (QCPLayoutElement *e : plot->plotLayout()->elements(true))
+        if (auto *scale = qobject_cast<QCPColorScale *>(e))
+            axes << scale->axis();
+    for (QCPAxis *axis : axes) {
         axis->setTickLabelFont(tick);
         axis->setLabelFont(label);
+        axis->setTickLabelColor(ink);
+        axis->setLabelColor(ink);
+        axis->setBasePen(QPen(ink, lineScale()));
+        axis->setTickPen(QPen(ink, lineScale()));
+        axis->setSubTickPen(QPen(ink, lineScale()));
+        axis->grid()->setPen(gridPen);
     }
     QFont legend = tick;
-    legend.setPointSizeF(11.5);
+    legend.setPointSizeF(11.5 * zoom());
     plot->legend->setFont(legend);
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem *item = plot->legend->item(i))
+            item->setFont(legend);
+    plot->legend->setIconSize(QSize(zoomed(32), zoomed(18)));
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setNoAntialiasingOnDrag(true);
 }
+
+namespace {
+/**
+ * Draws \a plot's lines, marks and item texts at lineScale()/zoom() times the size they were
+ * made with (remembered in a property on first sight), so zoom and high contrast reach every
+ * curve, including those a page adds later. Returns true if anything changed.
+ */
+bool scaleDrawing(QCustomPlot *plot, bool all)
+{
+    bool changed = false;
+    const auto base = [](QObject *o, const char *name, double current) {
+        const QVariant v = o->property(name);
+        if (v.isValid())
+            return v.toDouble();
+        o->setProperty(name, current);
+        return current;
+    };
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *p = plot->plottable(i);
+        if (!all && p->property("basePen").isValid())
+            continue;
+        QPen pen = p->pen();
+        pen.setWidthF(base(p, "basePen", pen.widthF()) * lineScale());
+        p->setPen(pen);
+        if (auto *g = qobject_cast<QCPGraph *>(p)) {
+            QCPScatterStyle scatter = g->scatterStyle();
+            scatter.setSize(base(p, "baseScatter", scatter.size()) * lineScale());
+            g->setScatterStyle(scatter);
+        }
+        changed = true;
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        QCPAbstractItem *item = plot->item(i);
+        if (!all && item->property("baseFont").isValid())
+            continue;
+        if (auto *text = qobject_cast<QCPItemText *>(item)) {
+            QFont f = text->font();
+            f.setPointSizeF(base(text, "baseFont", f.pointSizeF()) * zoom());
+            text->setFont(f);
+            changed = true;
+        } else if (auto *line = qobject_cast<QCPItemStraightLine *>(item)) {
+            QPen pen = line->pen();
+            pen.setWidthF(base(line, "baseFont", pen.widthF()) * lineScale());
+            line->setPen(pen);
+            changed = true;
+        }
+    }
+    return changed;
+}
+} // namespace
 
 PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
 {
@@ -94,8 +166,12 @@ PlotPanel::PlotPanel(const QString &title, QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     // The minimum width is set, not taken from the plot's layout: a legend row would otherwise
     // make the page as wide as all its entries (the legend wraps to the width instead).
-    m_plot->setMinimumSize(240, defaultMinimumPlotHeight);
+    m_plot->setMinimumSize(zoomed(240), zoomed(defaultMinimumPlotHeight));
     m_plot->installEventFilter(this);
+    // Curves a page adds later get the zoom's line widths before they are first drawn.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { scaleDrawing(m_plot, false); });
+    // Double-click: the main window shows this plot alone (focus view).
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { Q_EMIT focusRequested(this); });
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     stylePlot(m_plot);
     connect(m_plot, &QCustomPlot::customContextMenuRequested, this, &PlotPanel::showContextMenu);
@@ -127,7 +203,7 @@ QString PlotPanel::readout() const
 void PlotPanel::populateMenu(QMenu *menu)
 {
     menu->addAction(tr("Export as PNG (2x)..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), tr("PNG image (*.png)"));
+        const QString path = askExportPath(ExportKind::Png, tr("PNG image (*.png)"));
         if (!path.isEmpty()) {
             QString error;
             const bool ok = exportTo(path, ExportKind::Png, &error);
@@ -138,7 +214,7 @@ void PlotPanel::populateMenu(QMenu *menu)
     });
     const auto addKind = [this, menu](const QString &text, ExportKind kind, const QString &filter) {
         menu->addAction(text, this, [this, kind, filter] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), filter);
+            const QString path = askExportPath(kind, filter);
             if (path.isEmpty())
                 return;
             QString error;
@@ -165,9 +241,8 @@ void PlotPanel::showContextMenu(const QPoint &pos)
 
 void PlotPanel::exportInteractively()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export plot"), QString(),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)"));
+    const QString path = askExportPath(
+        ExportKind::Png, tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -175,6 +250,42 @@ void PlotPanel::exportInteractively()
     if (!ok)
         QMessageBox::warning(this, tr("Export failed"), error);
     Q_EMIT exported(path, ok);
+}
+
+QString PlotPanel::suggestedFileName(ExportKind kind) const
+{
+    // "Max ULP error vs size of the logits (float32, 240 scales)" ->
+    // "max-ulp-error-vs-size-of-the-logits-float32-240-scales"
+    QString name;
+    for (const QChar c : title().toLower()) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(QLatin1Char('-')))
+            name += QLatin1Char('-');
+    }
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    if (name.size() > 60)
+        name = name.left(60);
+    if (name.isEmpty())
+        name = QStringLiteral("plot");
+    static const char *const suffixes[] = {".png", ".svg", ".pdf", ".csv"};
+    return name + QLatin1String(suffixes[static_cast<int>(kind)]);
+}
+
+QString &PlotPanel::lastExportDirectory()
+{
+    static QString dir = QDir::homePath();
+    return dir;
+}
+
+QString PlotPanel::askExportPath(ExportKind kind, const QString &filter)
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export plot"), QDir(lastExportDirectory()).filePath(suggestedFileName(kind)), filter);
+    if (!path.isEmpty())
+        lastExportDirectory() = QFileInfo(path).absolutePath();
+    return path;
 }
 
 ExportKind PlotPanel::kindForPath(const QString &path)
@@ -203,9 +314,27 @@ bool PlotPanel::exportTo(const QString &path, ExportKind kind, QString *error) c
 
     const int w = std::max(m_plot->width(), 800);
     const int h = std::max(m_plot->height(), 500);
+    // Slide-ready: the title is written above the plot (the legend is part of the plot).
+    QFont titleFont = m_plot->font();
+    titleFont.setPointSizeF(14 * zoom());
+    titleFont.setBold(true);
+    const int titleHeight = QFontMetrics(titleFont).height() + 12;
+    const auto drawTitle = [&](QPainter &painter) {
+        painter.setFont(titleFont);
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(8, 0, w - 16, titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(titleFont).elidedText(title(), Qt::ElideRight, w - 16));
+    };
     switch (kind) {
     case ExportKind::Png: {
-        const QImage image = m_plot->toPixmap(w, h, 2.0).toImage();
+        QImage image(2 * w, 2 * (h + titleHeight), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(2, 2);
+        drawTitle(painter);
+        painter.drawPixmap(QRect(0, titleHeight, w, h), m_plot->toPixmap(w, h, 2.0));
+        painter.end();
         if (!image.save(&file, "PNG"))
             return fail(tr("the image could not be encoded"));
         break;
@@ -213,14 +342,16 @@ bool PlotPanel::exportTo(const QString &path, ExportKind kind, QString *error) c
     case ExportKind::Svg: {
         QSvgGenerator generator;
         generator.setOutputDevice(&file);
-        generator.setSize(QSize(w, h));
-        generator.setViewBox(QRect(0, 0, w, h));
+        generator.setSize(QSize(w, h + titleHeight));
+        generator.setViewBox(QRect(0, 0, w, h + titleHeight));
         generator.setTitle(title());
         QCPPainter painter;
         if (!painter.begin(&generator))
             return fail(tr("the SVG painter could not start"));
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
+        drawTitle(painter);
+        painter.translate(0, titleHeight);
         m_plot->toPainter(&painter, w, h);
         painter.end();
         break;
@@ -228,7 +359,7 @@ bool PlotPanel::exportTo(const QString &path, ExportKind kind, QString *error) c
     case ExportKind::Pdf: {
         QPdfWriter writer(&file);
         writer.setResolution(72);
-        writer.setPageSize(QPageSize(QSizeF(w, h), QPageSize::Point));
+        writer.setPageSize(QPageSize(QSizeF(w, h + titleHeight), QPageSize::Point));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(title());
         writer.setCreator(QStringLiteral("LogitLab"));
@@ -237,6 +368,8 @@ bool PlotPanel::exportTo(const QString &path, ExportKind kind, QString *error) c
             return fail(tr("the PDF painter could not start"));
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
+        drawTitle(painter);
+        painter.translate(0, titleHeight);
         m_plot->toPainter(&painter, w, h);
         painter.end();
         break;
@@ -399,6 +532,23 @@ QCPLayoutGrid *PlotPanel::setLegendBelow(int columns)
     return row;
 }
 
+void PlotPanel::changeEvent(QEvent *event)
+{
+    // The application font changes with the presentation zoom and high contrast: restyle.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        applyAppearance();
+    QWidget::changeEvent(event);
+}
+
+void PlotPanel::applyAppearance()
+{
+    stylePlot(m_plot);
+    scaleDrawing(m_plot, true);
+    m_plot->setMinimumSize(zoomed(240), zoomed(m_minimumPlotHeight));
+    fitLegendColumns();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 bool PlotPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_plot && event->type() == QEvent::Resize)
@@ -428,7 +578,8 @@ void PlotPanel::fitLegendColumns()
 
 void PlotPanel::setMinimumPlotHeight(int height)
 {
-    m_plot->setMinimumHeight(height);
+    m_minimumPlotHeight = height;
+    m_plot->setMinimumHeight(zoomed(height));
 }
 
 void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &label, Qt::Alignment side)
@@ -467,7 +618,7 @@ void PlotPanel::clearAnnotations()
 QFont PlotPanel::annotationFont() const
 {
     QFont f = m_plot->font();
-    f.setPointSizeF(10);
+    f.setPointSizeF(10); // scaled by the zoom in scaleDrawing(), like every item text
     return f;
 }
 

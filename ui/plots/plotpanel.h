@@ -43,6 +43,9 @@ public:
     /** Every plotted point as CSV: series,x,y,z (z only for colour maps), full precision. */
     QString csvText() const;
 
+    /** A file name made from the title, e.g. "max-ulp-error-vs-size-of-the-logits.png". */
+    QString suggestedFileName(ExportKind kind) const;
+
     /** The kind for a file name's suffix (png, svg, pdf, csv); Png if unknown. */
     static ExportKind kindForPath(const QString &path);
 
@@ -67,6 +70,9 @@ public:
     /** The plot's minimum height (defaultMinimumPlotHeight unless set). */
     void setMinimumPlotHeight(int height);
 
+    /** Restyles fonts, lines and minimum size for the current zoom and contrast (appearance.h). */
+    void applyAppearance();
+
     /** The current hover readout text (empty when not over a point). */
     QString readout() const;
 
@@ -81,9 +87,12 @@ Q_SIGNALS:
     void readoutChanged(const QString &text);
     /** Reported after exportInteractively() wrote a file, or failed. */
     void exported(const QString &path, bool ok);
+    /** The user double-clicked the plot: show it alone, filling the window. */
+    void focusRequested(logitlab::ui::PlotPanel *panel);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     /** Wraps a legend row (setLegendBelow) to as many columns as fit the plot's width. */
@@ -95,6 +104,9 @@ private:
     void onMouseMove(QMouseEvent *event);
     void showContextMenu(const QPoint &pos);
     void populateMenu(QMenu *menu);
+    /** A save dialog in the last export folder with the suggested name; empty if cancelled. */
+    QString askExportPath(ExportKind kind, const QString &filter);
+    static QString &lastExportDirectory();
 
     ElidedLabel *m_title = nullptr;
     QLabel *m_readout = nullptr;
@@ -102,6 +114,7 @@ private:
     QList<QCPAbstractItem *> m_annotations;
     QCPItemText *m_labelTop = nullptr; ///< hidden anchor at the top of the axis rect for labels
     int m_legendColumns = 0; ///< the most legend columns asked for (0: legend not below)
+    int m_minimumPlotHeight = defaultMinimumPlotHeight; ///< at zoom 1
 };
 
 /** Applies the labs' readable fonts and interactions to \a plot. */

@@ -18,6 +18,8 @@ LOGITLAB_SETTING(windowGeometry, "window/geometry", QByteArray())
 LOGITLAB_SETTING(windowState, "window/state", QByteArray())
 LOGITLAB_SETTING(lastPage, "window/page", 0)
 LOGITLAB_SETTING(format, "format", QStringLiteral("float32"))
+LOGITLAB_SETTING(zoom, "view/zoom", 1.0)
+LOGITLAB_SETTING(highContrast, "view/highContrast", false)
 // Naive overflows (NaN), the shifted form underflows the last entry to 0, log-softmax keeps it.
 LOGITLAB_SETTING(softmaxLogits, "softmax/logits", QStringLiteral("[1000, 1001, 1002, 880]"))
 LOGITLAB_SETTING(softmaxMatrix, "softmax/matrix", QStringLiteral("[[1, 2, 3],\n [1000, 2000, 3000]]"))

@@ -22,6 +22,8 @@ const SettingKey &windowGeometry();   ///< QByteArray from QWidget::saveGeometry
 const SettingKey &windowState();      ///< QByteArray from QMainWindow::saveState()
 const SettingKey &lastPage();         ///< int: 0 Softmax, 1 Losses, 2 Rounding
 const SettingKey &format();           ///< QString: formatName(), default "float32"
+const SettingKey &zoom(); ///< double: presentation zoom, 1 to 3, default 1
+const SettingKey &highContrast(); ///< bool: high-contrast palette, default false
 const SettingKey &softmaxLogits();    ///< QString: LIST, default "[1000, 1001, 1002, 880]"
 const SettingKey &softmaxMatrix();    ///< QString: matrix rows, one per line
 const SettingKey &softmaxMatrixMode();///< bool

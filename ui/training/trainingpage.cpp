@@ -6,6 +6,8 @@
 #include "training/trainingcurves.h"
 #include "training/trainingsession.h"
 #include "training/trainingsettings.h"
+
+#include "common/appearance.h"
 #include "training/trainingtext.h"
 
 #include "common/uitext.h"
@@ -61,12 +63,14 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_curves = new TrainingCurves(this);
 
     auto *scroll = new QScrollArea;
+    m_settingsScroll = scroll;
+    scroll->setObjectName(QStringLiteral("trainingSettingsScroll"));
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(
-        m_controls->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
-    scroll->setMaximumWidth(440);
+    // Its width never forces the window wider than the screen: when the page is too narrow for
+    // the settings and the plots (1366 px at zoom 2), the settings hide (the Settings button shows them).
+    scroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     // Transport bar.
     auto *bar = new QHBoxLayout;
@@ -78,6 +82,16 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
         bar->addWidget(b);
         return b;
     };
+    m_settingsButton = new QToolButton;
+    m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    m_settingsButton->setText(tr("Settings"));
+    m_settingsButton->setCheckable(true);
+    m_settingsButton->setChecked(true);
+    m_settingsButton->setToolTip(
+        tr("Show or hide the run's settings (hidden by itself when the window is too narrow)"));
+    bar->addWidget(m_settingsButton);
+    connect(m_settingsButton, &QToolButton::toggled, scroll, &QWidget::setVisible);
+    connect(m_settingsButton, &QToolButton::toggled, this, [this] { updateSettingsWidth(); });
     m_playButton = button(tr("▶ Play"), tr("Play / pause (Space)"), "playButton");
     m_stepButton = button(tr("Step ▸"), tr("Train one batch (Right arrow)"), "stepButton");
     m_epochButton = button(tr("Epoch ▸▸"), tr("Train to the end of the epoch"), "epochButton");
@@ -186,6 +200,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     split->setSizes({1000, 1000});
 
     auto *rightScroll = new QScrollArea;
+    m_viewsScroll = rightScroll;
     rightScroll->setObjectName(QStringLiteral("trainingViewsScroll"));
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
@@ -413,6 +428,31 @@ void TrainingPage::reset()
     m_dataLabel->setText(tr("Data: loading…"));
     clearViews();
     m_session->setup(m_setup);
+}
+
+void TrainingPage::updateSettingsWidth()
+{
+    const int needed
+        = m_controls->minimumSizeHint().width() + m_settingsScroll->verticalScrollBar()->sizeHint().width() + 4;
+    m_settingsScroll->setFixedWidth(std::max(needed, std::min(zoomed(440), width() / 3)));
+}
+
+void TrainingPage::resizeEvent(QResizeEvent *event)
+{
+    LabPage::resizeEvent(event);
+    updateSettingsWidth();
+    // Too narrow for the settings beside the plots: hide the settings, not the plots.
+    const int rightNeeds = m_viewsScroll->widget()->minimumSizeHint().width()
+        + m_viewsScroll->verticalScrollBar()->sizeHint().width() + 16;
+    if (m_settingsScroll->isVisible() && width() - m_settingsScroll->width() < rightNeeds)
+        m_settingsButton->setChecked(false);
+}
+
+void TrainingPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateSettingsWidth();
+    LabPage::changeEvent(event);
 }
 
 void TrainingPage::clearViews()

@@ -16,8 +16,9 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
-class QTimer;
+class QScrollArea;
 class QToolButton;
+class QTimer;
 
 namespace logitlab::ui {
 
@@ -81,6 +82,10 @@ Q_SIGNALS:
     /** A new model view arrived and was shown. */
     void viewShown();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
     void onState(const SessionState &s);
     void onUpdate(const TrainingUpdate &u);
@@ -89,6 +94,8 @@ private:
     void showCurrentView();
     void updateBanner();
     void clearViews();
+    /** The settings panel's width: its minimum, up to a third of the page. */
+    void updateSettingsWidth();
     /** One line of the banner's text, or all of it when "more" is checked. */
     void foldBanner();
     void classifyCanvas();
@@ -105,6 +112,9 @@ private:
     DrawingCanvas *m_canvas = nullptr;
     PlotPanel *m_canvasBars = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QScrollArea *m_settingsScroll = nullptr;
+    QScrollArea *m_viewsScroll = nullptr;
+    QToolButton *m_settingsButton = nullptr;
     QPushButton *m_playButton = nullptr, *m_stepButton = nullptr, *m_epochButton = nullptr, *m_backButton = nullptr,
                 *m_resetButton = nullptr;
     QSlider *m_speed = nullptr;
