@@ -10,8 +10,10 @@
 namespace logitlab::cli {
 namespace {
 
-std::string text(long double v, Format f) { return shortestText(v, f); }
-std::string text(double v) { return shortestText(v, Format::Float64); }
+std::string text(long double v, Format f)
+{
+    return shortestText(v, f);
+}
 
 void writeMethods(JsonWriter &w, const std::vector<LossMethodResult> &methods, Format f,
                   const std::function<std::string_view(std::size_t)> &key, bool vectorGradient)
@@ -62,7 +64,7 @@ int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
         << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
     std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
-        rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), text(r.methods[i].ulpError)});
+        rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), ulpErrorText(r.methods[i].ulpError)});
     out << formatTable(rows);
     return 0;
 }
@@ -96,8 +98,8 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
         << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
     std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error", "dL/dz"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
-        rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), text(r.methods[i].ulpError),
-                        text(r.methods[i].gradient.front(), f)});
+        rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), ulpErrorText(r.methods[i].ulpError),
+            text(r.methods[i].gradient.front(), f)});
     out << formatTable(rows);
     return 0;
 }

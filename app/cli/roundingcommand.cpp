@@ -91,10 +91,9 @@ void writeTable(const std::vector<Row> &rows, std::ostream &out)
             << "  stored as    " << a.exactDecimal << '\n'
             << "  bits         " << a.bits << "  (" << a.hex << ")\n"
             << "  exact        " << r.exactDigits << '\n'
-            << "  errors       abs " << shortestText(r.absError, Format::Float64) << ", rel "
-            << shortestText(r.relError, Format::Float64) << ", " << shortestText(r.ulpError, Format::Float64)
-            << " ulp (" << shortestText(r.ulpDistance, Format::Float64) << " floats from the correctly rounded "
-            << shortestText(r.exactRounded, r.format) << ")\n";
+            << "  errors       abs " << errorText(r.absError) << ", rel " << errorText(r.relError) << ", "
+            << ulpErrorText(r.ulpError) << " ulp (" << shortestText(r.ulpDistance, Format::Float64)
+            << " floats from the correctly rounded " << shortestText(r.exactRounded, r.format) << ")\n";
         for (const ExprStep &s : r.steps)
             if (!s.literal)
                 out << "    " << s.text << " = " << exactDecimal(s.value) << '\n';

@@ -42,8 +42,8 @@ void writeJson(const SoftmaxReport &r, std::ostream &out)
 
 void writeTable(const SoftmaxReport &r, std::ostream &out)
 {
-    out << "softmax of " << r.logits.size() << " logits in " << formatName(r.format)
-        << " (reference: MPFR, correctly rounded)\n\n";
+    out << "softmax of " << r.logits.size() << (r.logits.size() == 1 ? " logit" : " logits") << " in "
+        << formatName(r.format) << " (reference: MPFR, correctly rounded)\n\n";
     std::vector<std::vector<std::string>> rows{{"i", "logit", "reference"}};
     for (const SoftmaxMethodResult &m : r.methods) {
         rows[0].push_back(std::string(softmaxMethodKey(m.method)));
@@ -54,14 +54,13 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
                                      shortestText(roundToFormat(r.reference.softmax[i], Format::Float64), Format::Float64)};
         for (const SoftmaxMethodResult &m : r.methods) {
             row.push_back(shortestText(m.values[i], r.format));
-            row.push_back(shortestText(m.ulpErrors[i], Format::Float64));
+            row.push_back(ulpErrorText(m.ulpErrors[i]));
         }
         rows.push_back(std::move(row));
     }
     out << formatTable(rows) << '\n';
     for (const SoftmaxMethodResult &m : r.methods) {
-        out << softmaxMethodKey(m.method) << ": max error " << shortestText(m.maxUlpError, Format::Float64)
-            << " ulp";
+        out << softmaxMethodKey(m.method) << ": max error " << ulpErrorText(m.maxUlpError) << " ulp";
         if (m.overflow)
             out << "; exp overflowed to inf";
         if (m.underflow)

@@ -142,4 +142,37 @@ std::string shortestText(long double value, Format f)
     return shortest16(value, f);
 }
 
+std::string errorText(double error)
+{
+    if (std::isnan(error))
+        return "nan";
+    if (std::isinf(error))
+        return error < 0 ? "-inf" : "inf";
+    if (error == 0)
+        return "0";
+    char buffer[64];
+    // to_chars, not printf: it ignores the C locale (a German desktop would print "0,21").
+    const auto general = std::to_chars(buffer, buffer + sizeof buffer, error, std::chars_format::general, 3);
+    const std::string text(buffer, general.ptr);
+    const std::size_t e = text.find('e');
+    int exponent = 0;
+    if (e != std::string::npos)
+        std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(), exponent);
+    if (e == std::string::npos || exponent < 0 || exponent > 4)
+        return text;
+    // 1230 and 12300 rather than 1.23e+03: the value rounded to 3 digits, written without exponent.
+    double rounded = 0;
+    std::from_chars(text.data(), text.data() + text.size(), rounded);
+    const auto fixed = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 0);
+    return std::string(buffer, fixed.ptr);
+}
+
+std::string ulpErrorText(double ulps)
+{
+    constexpr double resolution = 1e-3;
+    if (ulps != 0 && std::fabs(ulps) < resolution)
+        return ulps > 0 ? "<0.001" : ">-0.001";
+    return errorText(ulps);
+}
+
 } // namespace logitlab

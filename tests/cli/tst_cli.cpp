@@ -22,6 +22,10 @@ private Q_SLOTS:
     void roundingDefaults();
     void roundingExpressionAndFormats();
     void tables();
+    void tableErrorDigits_data();
+    void tableErrorDigits();
+    void roundingTableErrorDigits();
+    void softmaxTableSingular();
     void badInput_data();
     void badInput();
     void helpAndVersion_data();
@@ -183,6 +187,73 @@ void TestCli::tables()
     QVERIFY(r.err.isEmpty());
     const Run rounding = runCli(args({"rounding"}));
     QVERIFY(rounding.out.contains("2281 floats from the correctly rounded"));
+}
+
+// The tables show errors with 3 significant digits ("<0.001" below a thousandth of an ulp);
+// --json keeps every digit. Expected ULP errors by hand: float32's spacing is 2^-149 below
+// 2^-126 and 2^-18 on [32, 64).
+void TestCli::tableErrorDigits_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("tableShows");
+    QTest::addColumn<double>("ulpError");
+    // from_logits stores 0 for log1p(e^-110) = 1.6889118802245324e-48: 1.6889e-48 / 2^-149 = 0.0012052.
+    QTest::addRow("bce z=-110 from_logits 0.00121")
+        << args({"bce", "--logit", "-110", "--label", "0"}) << QStringLiteral("from_logits")
+        << QStringLiteral("0.00121") << std::exp(-110.0) / std::ldexp(1.0, -149);
+    // e^-200 / 2^-149 = 9.88e-43 ulp: a subnormal-sized error, shown as below a thousandth.
+    QTest::addRow("bce z=-200 from_logits <0.001")
+        << args({"bce", "--logit", "-200", "--label", "0"}) << QStringLiteral("from_logits") << QStringLiteral("<0.001")
+        << std::exp(-200.0) / std::ldexp(1.0, -149);
+    // Keras's clip gives -log(float32(1e-7)) = 16.118095 against logsumexp(z) + 50 = 52.41703 with
+    // z_2 = float32(0.1): (52.41703 - 16.118095) / 2^-18 = 9.5155e6.
+    const double z2 = static_cast<double>(0.1f);
+    const double reference = std::log(std::exp(2.0) + std::exp(1.0) + std::exp(z2) + std::exp(-50.0)) + 50;
+    QTest::addRow("cross-entropy clipped 9.52e+06")
+        << args({"cross-entropy", "--logits", "[2, 1, 0.1, -50]", "--label", "3"}) << QStringLiteral("clipped")
+        << QStringLiteral("9.52e+06") << (reference - static_cast<double>(-std::log(1e-7f))) / std::ldexp(1.0, -18);
+}
+
+void TestCli::tableErrorDigits()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, method);
+    QFETCH(QString, tableShows);
+    QFETCH(double, ulpError);
+    const Run table = runCli(arguments);
+    QCOMPARE(table.exitCode, 0);
+    QString row;
+    for (const QString &line : QString::fromUtf8(table.out).split(QLatin1Char('\n')))
+        if (line.startsWith(method + QLatin1Char(' ')))
+            row = line;
+    QVERIFY2(row.split(QLatin1Char(' '), Qt::SkipEmptyParts).value(2) == tableShows, qPrintable(row));
+    const QJsonObject o = runJson(arguments);
+    const double json = number(
+        o.value(QStringLiteral("methods")).toObject().value(method).toObject().value(QStringLiteral("ulp_error")));
+    // Full precision: within 1e-6 of the hand value (-log(float32(1e-7)) itself is rounded
+    // to float32 by the binary), far closer than the table's 3 digits.
+    QVERIFY2(std::fabs(json - ulpError) <= 1e-6 * ulpError, qPrintable(QString::number(json, 'g', 17)));
+}
+
+// float32 2/10000 stores 0.000199999994947575032711029052734375 (see roundingDefaults): abs
+// 5.0524e-12, rel 2.5262e-8, and 5.0524e-12 / 2^-36 (the spacing on [2^-13, 2^-12)) = 0.3472 ulp.
+void TestCli::roundingTableErrorDigits()
+{
+    const Run r = runCli(args({"rounding", "--expr", "2/10000", "--dtype", "float32"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("errors       abs 5.05e-12, rel 2.53e-08, 0.347 ulp (0 floats"), r.out.constData());
+    const QJsonObject o = runJson(args({"rounding", "--expr", "2/10000", "--dtype", "float32"}));
+    const QJsonObject result = o.value(QStringLiteral("results")).toArray().first().toObject();
+    const double abs = 5.052424967288970947265625e-12; // 0.0002 - 0.000199999994947575032711029052734375
+    QVERIFY(std::fabs(number(result.value(QStringLiteral("abs_error"))) - abs) < 1e-9 * abs);
+    QVERIFY(std::fabs(number(result.value(QStringLiteral("ulp_error"))) - abs / std::ldexp(1.0, -36)) < 1e-9);
+}
+
+void TestCli::softmaxTableSingular()
+{
+    QVERIFY(runCli(args({"softmax", "--logits", "[-3]"})).out.startsWith("softmax of 1 logit in float32"));
+    QVERIFY(runCli(args({"softmax", "--logits", "[-3, 2]"})).out.startsWith("softmax of 2 logits in float32"));
 }
 
 // Bad input: exit 2, nothing on stdout, one line on stderr starting "error:" naming the culprit.

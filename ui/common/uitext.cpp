@@ -58,6 +58,21 @@ QString unsignedZeroText(long double v, Format f)
     return v == 0 ? QStringLiteral("0") : numberText(v, f);
 }
 
+QString errorText(double error)
+{
+    return QString::fromStdString(logitlab::errorText(error));
+}
+
+QString ulpErrorText(double ulps)
+{
+    return QString::fromStdString(logitlab::ulpErrorText(ulps));
+}
+
+QString logThresholdText(long double threshold)
+{
+    return QString::number(static_cast<double>(threshold), 'f', 2);
+}
+
 QString tidyDigits(const std::string &digits)
 {
     QString text = QString::fromStdString(digits);

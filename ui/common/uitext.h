@@ -36,6 +36,19 @@ QString unsignedZeroText(long double v, Format f);
  */
 QString tidyDigits(const std::string &digits);
 
+/** An error for reading (3 significant digits, "0", "inf", "nan"); see logitlab::errorText(). */
+QString errorText(double error);
+
+/** An error in ULPs: errorText(), and "<0.001" for a nonzero error below 0.001 ulp; see logitlab::ulpErrorText(). */
+QString ulpErrorText(double ulps);
+
+/**
+ * A threshold on the logits such as ln(max) or ln(min subnormal) of a format, with two decimals
+ * ("88.72", "-103.28"), as the formula texts and the format box print ln(max): not a value of
+ * the format, so not its shortest digits.
+ */
+QString logThresholdText(long double threshold);
+
 /** The canonical format name, "float32". */
 QString formatText(Format f);
 

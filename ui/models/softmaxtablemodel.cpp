@@ -116,17 +116,16 @@ QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
             return tr("A NaN logit makes every probability NaN.");
         if (m == SoftmaxMethod::Naive && zmax > info.lnMax)
             return tr("exp(%1) = inf in %2 (above ln(max) = %3), so inf/inf = NaN.")
-                .arg(numberText(zmax, r.format), fmt, numberText(info.lnMax, Format::Float64));
+                .arg(numberText(zmax, r.format), fmt, logThresholdText(info.lnMax));
         if (m == SoftmaxMethod::Naive && zmax < info.lnMinSubnormal)
             return tr("Every exp(z_i) underflows to 0 in %1 (all z below ln(min subnormal) = %2), so 0/0 = NaN.")
-                .arg(fmt, numberText(info.lnMinSubnormal, Format::Float64));
+                .arg(fmt, logThresholdText(info.lnMinSubnormal));
         if (std::isinf(zmax))
             return tr("An infinite logit gives inf - inf = NaN after the shift.");
         return tr("NaN from an invalid operation (inf/inf, 0/0 or inf - inf).");
     }
     if (std::isinf(v))
-        return tr("inf: exp(z_i) overflowed in %1 (z_i above ln(max) = %2).")
-            .arg(fmt, numberText(info.lnMax, Format::Float64));
+        return tr("inf: exp(z_i) overflowed in %1 (z_i above ln(max) = %2).").arg(fmt, logThresholdText(info.lnMax));
     if (v == 0 && refPositive) {
         const long double arg = m == SoftmaxMethod::Naive ? r.logits[i] : r.logits[i] - zmax;
         if (m == SoftmaxMethod::LogSoftmax)
@@ -135,10 +134,10 @@ QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
                 .arg(numberText(res.logValues[i], r.format), fmt);
         if (!known)
             return tr("exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3).")
-                .arg(numberText(arg, Format::Float80), fmt, numberText(info.lnMinSubnormal, Format::Float64));
+                .arg(numberText(arg, Format::Float80), fmt, logThresholdText(info.lnMinSubnormal));
         return tr("exp(%1) underflows to 0 in %2 (below ln(min subnormal) = %3); the true p_i is %4.")
-            .arg(numberText(arg, Format::Float80), fmt, numberText(info.lnMinSubnormal, Format::Float64),
-                 tidyDigits(r.reference.softmax[i].toString(6)));
+            .arg(numberText(arg, Format::Float80), fmt, logThresholdText(info.lnMinSubnormal),
+                tidyDigits(r.reference.softmax[i].toString(6)));
     }
     return {};
 }
@@ -186,7 +185,7 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
     if (isUlp) {
         const double e = res.ulpErrors[i];
         if (role == Qt::DisplayRole)
-            return QString::number(e, 'g', 3);
+            return ulpErrorText(e);
         if (role == Qt::BackgroundRole && !(e <= 2))
             return QBrush(QColor(0xff, 0xe3, 0xb8));
         if (role == Qt::ToolTipRole)

@@ -245,7 +245,7 @@ void LossesPage::recomputeCrossEntropy()
         const LossMethodResult &res = r.methods[m];
         const int row = static_cast<int>(m);
         auto *loss = new QTableWidgetItem(numberText(res.loss, m_format));
-        auto *err = new QTableWidgetItem(QString::number(res.ulpError, 'g', 3));
+        auto *err = new QTableWidgetItem(ulpErrorText(res.ulpError));
         auto *grad = new QTableWidgetItem(gradientText(res.gradient));
         if (hasNegativeZero(res.gradient))
             grad->setToolTip(tr("Some zeros here are stored as −0 (a negative number times 0). IEEE 754 keeps "

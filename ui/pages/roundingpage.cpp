@@ -323,9 +323,9 @@ void RoundingPage::evaluate(ExpressionRow &row)
         set(HexCol, QString::fromStdString(a.hex))->setFont(mono);
         set(NextCol, numberText(a.next, f));
         set(PreviousCol, numberText(a.previous, f));
-        set(AbsCol, QString::number(r.absError, 'g', 4), numberText(r.absError));
-        set(RelCol, QString::number(r.relError, 'g', 4));
-        set(UlpCol, QString::number(r.ulpError, 'g', 4),
+        set(AbsCol, errorText(r.absError), numberText(r.absError));
+        set(RelCol, errorText(r.relError), numberText(r.relError));
+        set(UlpCol, ulpErrorText(r.ulpError),
             tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
                 .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
         // The detail pane's text for this format: the whole expansion (plain text, escaped), bits, hex.
