@@ -116,6 +116,18 @@ BceReference bceReference(long double z, long double y)
     return r;
 }
 
+BcePlateaus clippedBcePlateaus(long double y, Format f)
+{
+    const long double inf = std::numeric_limits<long double>::infinity();
+    return visitFormat(f, [&](auto tag) {
+        using Scalar = typename decltype(tag)::type;
+        const Scalar label = fromLongDouble<Scalar>(y);
+        return BcePlateaus {
+            toLongDouble(binaryCrossEntropy<Scalar>(fromLongDouble<Scalar>(-inf), label, BceMethod::Clipped)),
+            toLongDouble(binaryCrossEntropy<Scalar>(fromLongDouble<Scalar>(inf), label, BceMethod::Clipped))};
+    });
+}
+
 CrossEntropyReport computeCrossEntropyReport(const std::vector<long double> &logits, std::size_t label, Format f)
 {
     CrossEntropyReport report;

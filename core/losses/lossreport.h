@@ -59,6 +59,18 @@ CrossEntropyReport computeCrossEntropyReport(const std::vector<long double> &log
 /** \a logit and \a label are values of \a f; label in [0, 1] (NaN allowed: everything is NaN). */
 BceReport computeBceReport(long double logit, long double label, Format f);
 
+/** \brief Where Keras's clip holds the binary cross-entropy flat, at each end of the z axis. */
+struct BcePlateaus {
+    long double low = 0; ///< z -> -inf: sigmoid 0 clipped up to 1e-7; 16.118 for y = 1 in float32
+    long double high = 0; ///< z -> +inf: sigmoid 1 clipped down to 1 - 1e-7; 15.94 for y = 0 in float32
+};
+
+/**
+ * The clipped BCE (binaryCrossEntropy with BceMethod::Clipped) of label \a y at z = -inf and
+ * z = +inf in \a f. Where 1 - 1e-7 rounds to 1 (float16, bfloat16) the high plateau is inf.
+ */
+BcePlateaus clippedBcePlateaus(long double y, Format f);
+
 /** The exact binary cross-entropy and its gradient, Ziv-checked to round correctly in every format. */
 struct BceReference {
     mpfr::mpreal loss;

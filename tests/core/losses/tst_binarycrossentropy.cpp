@@ -17,6 +17,8 @@ class TestBinaryCrossEntropy : public QObject {
 private Q_SLOTS:
     void kerasPlateaus_data();
     void kerasPlateaus();
+    void clippedPlateausOfAFormat_data();
+    void clippedPlateausOfAFormat();
     void naiveBreaks_data();
     void naiveBreaks();
     void fromLogitsAccuracy_data();
@@ -50,6 +52,43 @@ void TestBinaryCrossEntropy::kerasPlateaus()
     QCOMPARE(binaryCrossEntropyGradient<float>(z, y, BceMethod::Clipped), 0.0f); // no learning
     // from_logits keeps the true loss: about |z| (and a gradient of size 1).
     QVERIFY(std::fabs(binaryCrossEntropy<float>(z, y, BceMethod::FromLogits) - std::fabs(z)) < 1e-3f * std::fabs(z) + 1e-6f);
+}
+
+// The plateaus the Losses page labels, at z = -inf and +inf. float32 as above; with the clip
+// active the other end is -log(1 - 2^-23) = 2^-23 (+ 2^-47, lost) = 1.1920929e-7. float16:
+// 1e-7 rounds to 2^-23 (1e-7 / 2^-24 = 1.68 -> 2), so the low plateau is 23 ln 2 = 15.9424,
+// rounded to float16's spacing 2^-7: 2041 * 2^-7 = 15.9453125; 1 - 2^-23 rounds to 1, so the
+// high plateau is -log(0) = inf for y = 0, and 0 * log(0) = NaN for y = 1 (the clip does not help).
+void TestBinaryCrossEntropy::clippedPlateausOfAFormat_data()
+{
+    QTest::addColumn<Format>("format");
+    QTest::addColumn<double>("y");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    const double inf = std::numeric_limits<double>::infinity();
+    QTest::addRow("float32 y=1: 16.118 at -inf")
+        << Format::Float32 << 1.0 << 16.118095650958319 << std::ldexp(1.0, -23);
+    QTest::addRow("float32 y=0: 15.94 at +inf") << Format::Float32 << 0.0 << std::ldexp(1.0, -23) << 23 * std::log(2.0);
+    QTest::addRow("float16 y=1: 15.945 at -inf, NaN at +inf")
+        << Format::Float16 << 1.0 << 15.9453125 << std::numeric_limits<double>::quiet_NaN();
+    QTest::addRow("float16 y=0: inf at +inf") << Format::Float16 << 0.0 << 0.0 << inf;
+}
+
+void TestBinaryCrossEntropy::clippedPlateausOfAFormat()
+{
+    QFETCH(Format, format);
+    QFETCH(double, y);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    const BcePlateaus p = clippedBcePlateaus(y, format);
+    const auto near = [](long double got, double want) {
+        if (std::isnan(want))
+            return std::isnan(got);
+        return std::isinf(want) ? got == want
+                                : std::fabs(static_cast<double>(got) - want) <= 2e-6 * std::max(want, 1e-6);
+    };
+    QVERIFY2(near(p.low, low), qPrintable(QString::number(static_cast<double>(p.low), 'g', 17)));
+    QVERIFY2(near(p.high, high), qPrintable(QString::number(static_cast<double>(p.high), 'g', 17)));
 }
 
 // Naive sigmoid rounds to 0 or 1: log(0) = -inf, and 0 * -inf = NaN.
