@@ -22,6 +22,7 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
             vec.resize(n);
     s.referenceLoss.resize(n);
     s.referenceGradient.resize(n);
+    s.lossUnderflows.resize(n);
     std::atomic<int> done{0};
     parallelFor(
         n,
@@ -38,6 +39,7 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
             }
             s.referenceLoss[i] = r.reference.toDouble();
             s.referenceGradient[i] = r.referenceGradient.toDouble();
+            s.lossUnderflows[i] = r.referenceRounded == 0 && r.reference > 0;
             const int d = ++done;
             if (progress && d % 256 == 0)
                 progress(d, static_cast<int>(n));

@@ -21,6 +21,8 @@ struct BceSweep {
     std::array<std::vector<double>, 3> relativeError; ///< |loss - exact| / exact
     std::vector<double> referenceLoss;         ///< exact loss rounded to double
     std::vector<double> referenceGradient;
+    /// 1 where the exact loss is > 0 but rounds to 0 in the format (so even 0 is 100% off)
+    std::vector<unsigned char> lossUnderflows;
 };
 
 /**

@@ -54,6 +54,51 @@ double finiteOrNaN(double v)
 {
     return std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
 }
+
+/** \brief What a non-finite mark stands for: its index among a method's three mark graphs. */
+enum MarkKind { MarkNaN, MarkPlusInf, MarkMinusInf, markKinds };
+
+/**
+ * Three scatter graphs per BCE method (NaN, +inf, -inf) on the hidden right axis, held at [0, 1]
+ * so that each method's marks stay on one lane near the top however the data axis scales or
+ * zooms. They enter the legend only when they have marks.
+ */
+QList<QCPGraph *> addMarkGraphs(QCustomPlot *p)
+{
+    QCPAxis *lanes = p->yAxis2;
+    lanes->setRange(0, 1);
+    QObject::connect(lanes, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), lanes, [lanes](const QCPRange &r) {
+        if (r.lower != 0 || r.upper != 1)
+            lanes->setRange(0, 1);
+    });
+    QList<QCPGraph *> marks;
+    for (BceMethod m : allBceMethods) {
+        const auto index = static_cast<int>(m);
+        const QString name = bceMethodName(m);
+        const QString names[markKinds] = {LossesPage::tr("%1: NaN").arg(name), LossesPage::tr("%1: inf").arg(name),
+            LossesPage::tr("%1: −inf").arg(name)};
+        const QCPScatterStyle::ScatterShape shapes[markKinds]
+            = {QCPScatterStyle::ssCross, QCPScatterStyle::ssTriangle, QCPScatterStyle::ssTriangleInverted};
+        for (int k = 0; k < markKinds; ++k) {
+            QCPGraph *g = p->addGraph(p->xAxis, lanes);
+            g->setName(names[k]);
+            g->setLineStyle(QCPGraph::lsNone);
+            g->setScatterStyle(QCPScatterStyle(shapes[k], QPen(seriesColor(index), 2), Qt::NoBrush, 9));
+            g->removeFromLegend();
+            marks.append(g);
+        }
+    }
+    return marks;
+}
+
+/** Why a loss of 0 is the best \a f can do for the exact loss \a exact (> 0, rounding to 0). */
+QString underflowText(const mpfr::mpreal &exact, Format f)
+{
+    return LossesPage::tr("the exact loss %1 is closer to 0 than to the smallest %2 subnormal %3, so the best %2 can "
+                          "store is 0")
+        .arg(tidyDigits(exact.toString(3)), formatText(f),
+            tidyDigits(mpfr::mpreal(formatInfo(f).minSubnormal).toString(3)));
+}
 } // namespace
 
 LossesPage::LossesPage(QWidget *parent)
@@ -139,6 +184,10 @@ LossesPage::LossesPage(QWidget *parent)
     m_bcePlots->addPanel(m_gradientPanel, tr("Gradient"));
     m_bcePlots->setMinimumHeight(320);
     bceLayout->addWidget(m_bcePlots, 1);
+    m_underflowNote = new QLabel(bceBox);
+    m_underflowNote->setWordWrap(true);
+    m_underflowNote->hide();
+    bceLayout->addWidget(m_underflowNote);
     layout->addWidget(bceBox, 1);
 
     const auto addGraphs = [](PlotPanel *panel, QList<QCPGraph *> &graphs, bool withReference) {
@@ -167,6 +216,9 @@ LossesPage::LossesPage(QWidget *parent)
     ep->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     ep->yAxis->setLabel(tr("relative error"));
     ep->setToolTip(tr("|loss − exact| / exact; an error of 0 is drawn at 1e-20 (a log scale has no 0)."));
+    m_lossMarks = addMarkGraphs(m_lossPanel->plot());
+    m_errorMarks = addMarkGraphs(m_errorPanel->plot());
+    m_gradientMarks = addMarkGraphs(m_gradientPanel->plot());
     for (PlotPanel *p : {m_lossPanel, m_errorPanel, m_gradientPanel})
         p->setLegendBelow(2);
 
@@ -256,7 +308,7 @@ void LossesPage::recomputeCrossEntropy()
         else if (std::isinf(res.loss))
             note = tr("inf: p_k underflowed to 0 and log(0) = −inf");
         else if (allCrossEntropyMethods[m] == CrossEntropyMethod::Clipped && res.ulpError > 2)
-            note = tr("clipped at −log(1e-7) = 16.118: gradient 0");
+            note = tr("clipped at −log(1e-7) = %1: gradient 0").arg(numberText(res.loss, m_format));
         if (!note.isEmpty()) {
             loss->setBackground(std::isnan(res.loss) ? QColor(0xf4, 0xb6, 0xb6) : QColor(0xfa, 0xee, 0x9a));
             loss->setToolTip(note);
@@ -273,15 +325,20 @@ void LossesPage::recomputeCrossEntropy()
     m_ceTable->item(4, 0)->setToolTip(tr("Exact: %1").arg(QString::fromStdString(r.reference.toString(30))));
     m_ceTable->setItem(4, 1, new QTableWidgetItem(QStringLiteral("0")));
     m_ceTable->setItem(4, 2, new QTableWidgetItem(gradientText(refGrad)));
-    m_ceTable->setItem(4, 3, new QTableWidgetItem(tr("exact, correctly rounded to %1").arg(formatText(m_format))));
+    // The exact loss can lie closer to 0 than to the smallest subnormal ([0, 1000], k = 1:
+    // e^-1000): then 0 is the best the format can store, and it is 100% off.
+    const bool underflows = r.referenceRounded == 0 && r.reference > 0;
+    m_ceTable->setItem(4, 3,
+        new QTableWidgetItem(underflows ? tr("relative error 1: %1").arg(underflowText(r.reference, m_format))
+                                        : tr("exact, correctly rounded to %1").arg(formatText(m_format))));
     m_ceTable->resizeColumnsToContents();
-    Q_EMIT statusMessage(tr("Cross-entropy of %1 logits (true class %2) in %3: from_logits %4, reference %5")
-                             .arg(z.size())
-                             .arg(m_label->value())
-                             .arg(formatText(m_format),
-                                  numberText(r.methods[static_cast<std::size_t>(CrossEntropyMethod::FromLogits)].loss,
-                                             m_format),
-                                  numberText(r.referenceRounded, m_format)));
+    Q_EMIT statusMessage(
+        tr("Cross-entropy of %n logit(s) (true class %1) in %2: from_logits %3, reference %4", nullptr,
+            static_cast<int>(z.size()))
+            .arg(m_label->value())
+            .arg(formatText(m_format),
+                numberText(r.methods[static_cast<std::size_t>(CrossEntropyMethod::FromLogits)].loss, m_format),
+                numberText(r.referenceRounded, m_format)));
     Q_EMIT crossEntropyUpdated();
 }
 
@@ -325,6 +382,7 @@ void LossesPage::applySweep(const BceSweep &s)
     const auto n = static_cast<qsizetype>(s.z.size());
     QVector<double> x(s.z.begin(), s.z.end());
     m_lossPanel->clearAnnotations();
+    m_errorPanel->clearAnnotations();
     for (int m = 0; m < 3; ++m) {
         QVector<double> loss(n), err(n), grad(n);
         for (qsizetype i = 0; i < n; ++i) {
@@ -368,6 +426,12 @@ void LossesPage::applySweep(const BceSweep &s)
         p->plot()->replot(QCustomPlot::rpQueuedReplot);
     }
     m_errorPanel->plot()->yAxis->setRange(1e-21, 10);
+    // The naive loss's NaN and inf runs are shaded and named on the loss plot already.
+    showNonFinite(x, s.loss, m_lossMarks, true);
+    showNonFinite(x, s.relativeError, m_errorMarks, false);
+    showNonFinite(x, s.gradient, m_gradientMarks, false);
+    showPlateaus(s);
+    showUnderflow(s, x);
     const QString y = numberText(s.label, s.format);
     m_lossPanel->setTitle(tr("BCE loss vs z (y = %1, %2)").arg(y, formatText(s.format)));
     m_errorPanel->setTitle(tr("Relative error vs z (y = %1)").arg(y));
@@ -380,6 +444,117 @@ void LossesPage::applySweep(const BceSweep &s)
                              .arg(ms));
     Q_EMIT progressChanged(-1);
     Q_EMIT sweepUpdated();
+}
+
+void LossesPage::showNonFinite(const QVector<double> &x, const std::array<std::vector<double>, 3> &values,
+    const QList<QCPGraph *> &marks, bool skipNaive)
+{
+    for (std::size_t m = 0; m < values.size(); ++m) {
+        QVector<double> keys[markKinds];
+        if (!(skipNaive && allBceMethods[m] == BceMethod::Naive))
+            for (qsizetype i = 0; i < x.size(); ++i) {
+                const double v = values[m][static_cast<std::size_t>(i)];
+                if (std::isnan(v))
+                    keys[MarkNaN].append(x[i]);
+                else if (std::isinf(v))
+                    keys[v > 0 ? MarkPlusInf : MarkMinusInf].append(x[i]);
+            }
+        const double lane = 0.86 - 0.07 * static_cast<double>(m); // under the region labels' row
+        for (int k = 0; k < markKinds; ++k) {
+            QCPGraph *g = marks[static_cast<int>(m) * markKinds + k];
+            g->setData(keys[k], QVector<double>(keys[k].size(), lane), true);
+            if (keys[k].isEmpty())
+                g->removeFromLegend();
+            else
+                g->addToLegend();
+        }
+    }
+}
+
+void LossesPage::showPlateaus(const BceSweep &s)
+{
+    QCustomPlot *p = m_lossPanel->plot();
+    for (QCPAbstractItem *item : std::as_const(m_sweepItems))
+        item->parentPlot()->removeItem(item);
+    m_sweepItems.clear();
+    const BcePlateaus plateaus = clippedBcePlateaus(s.label, s.format);
+    const std::vector<double> &clipped = s.loss[static_cast<std::size_t>(BceMethod::Clipped)];
+    const QColor color = seriesColor(static_cast<int>(BceMethod::Clipped)).darker(140);
+    const auto finiteOrZero = [](long double v) { return std::isfinite(v) ? v : 0.0L; };
+    const long double larger = std::max(finiteOrZero(plateaus.low), finiteOrZero(plateaus.high));
+    for (const long double level : {plateaus.low, plateaus.high}) {
+        const auto value = static_cast<double>(level);
+        // Only a plateau the sweep reaches, and not the other end's clip of 1 - 1e-7 where it
+        // costs next to nothing (1.2e-7 for y = 1, beside 16.118).
+        const bool reached = std::find(clipped.begin(), clipped.end(), value) != clipped.end();
+        if (!reached || !std::isfinite(value) || level < 0.01 * larger)
+            continue;
+        const bool left = level == plateaus.low;
+        auto *line = new QCPItemStraightLine(p);
+        line->point1->setCoords(0, value);
+        line->point2->setCoords(1, value);
+        line->setPen(QPen(color, 1.5, Qt::DashLine));
+        auto *text = new QCPItemText(p);
+        text->setClipToAxisRect(true);
+        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(left ? 0.01 : 0.99, value);
+        text->setPositionAlignment((left ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom);
+        text->setText(tr("Keras clip plateau %1").arg(numberText(level, s.format)));
+        QFont font = p->font();
+        font.setPointSizeF(10);
+        text->setFont(font);
+        text->setColor(color);
+        text->setBrush(QColor(255, 255, 255, 200));
+        text->setPadding(QMargins(3, 1, 3, 1));
+        m_sweepItems << line << text;
+    }
+    p->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossesPage::showUnderflow(const BceSweep &s, const QVector<double> &x)
+{
+    const auto n = static_cast<qsizetype>(s.lossUnderflows.size());
+    QStringList runs;
+    qsizetype example = -1;
+    for (qsizetype i = 0; i < n;) {
+        if (!s.lossUnderflows[static_cast<std::size_t>(i)]) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j + 1 < n && s.lossUnderflows[static_cast<std::size_t>(j + 1)])
+            ++j;
+        // Labelled half-way up, not on the top row where the errors of 1 run through the text.
+        const QColor blue(0x56, 0xb4, 0xe9);
+        m_errorPanel->addRegion(x[i], x[j], blue, QString());
+        auto *label = new QCPItemText(m_errorPanel->plot());
+        label->setClipToAxisRect(true);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(0.5 * (x[i] + x[j]), 0.55);
+        label->setText(tr("exact loss rounds to 0"));
+        label->setColor(blue.darker(170));
+        label->setBrush(QColor(255, 255, 255, 200));
+        label->setPadding(QMargins(3, 1, 3, 1));
+        m_sweepItems << label;
+        runs << tr("%1 to %2").arg(numberText(x[i]), numberText(x[j]));
+        // The point next to the format's range: its exact loss is the largest of the run.
+        if (example < 0)
+            example = i > 0 ? i : j;
+        i = j + 1;
+    }
+    if (runs.isEmpty()) {
+        m_underflowNote->clear();
+        m_underflowNote->hide();
+        return;
+    }
+    const long double z = x[example];
+    const BceReference exact = bceReference(z, s.label);
+    m_underflowNote->setText(tr("Relative error 1 for z from %1 (shaded blue on the relative-error plot): at z = %2 "
+                                "%3. from_logits returns that 0: correctly rounded, and still 100% off.")
+                                 .arg(runs.join(tr(" and ")), numberText(z), underflowText(exact.loss, s.format)));
+    m_underflowNote->show();
+    m_errorPanel->plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossesPage::saveSettings() const

@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
+class QCPAbstractItem;
 class QCPGraph;
 
 namespace logitlab::ui {
@@ -47,6 +48,8 @@ public:
     PlotPanel *errorPanel() const { return m_errorPanel; }
     PlotPanel *gradientPanel() const { return m_gradientPanel; }
     PlotGroup *bcePlots() const { return m_bcePlots; }
+    /** The words under the BCE plots for where the exact loss is below the format (empty if nowhere). */
+    QLabel *underflowNote() const { return m_underflowNote; }
     const BceSweep &sweep() const { return m_sweep; }
 
 Q_SIGNALS:
@@ -57,6 +60,13 @@ private:
     void recomputeCrossEntropy();
     void recomputeSweep();
     void applySweep(const BceSweep &s);
+    /** Marks every NaN / inf of \a values (per method) on \a marks's lanes at the top of the plot. */
+    static void showNonFinite(const QVector<double> &x, const std::array<std::vector<double>, 3> &values,
+        const QList<QCPGraph *> &marks, bool skipNaive);
+    /** Dashed lines with labels at the Keras clip plateaus the sweep reaches. */
+    void showPlateaus(const BceSweep &s);
+    /** Shades, and explains under the plots, where the exact loss rounds to 0 in the format. */
+    void showUnderflow(const BceSweep &s, const QVector<double> &x);
 
     Format m_format = Format::Float32;
     ListInput *m_input = nullptr;
@@ -73,6 +83,10 @@ private:
     PlotPanel *m_errorPanel = nullptr;
     PlotPanel *m_gradientPanel = nullptr;
     QList<QCPGraph *> m_lossGraphs, m_errorGraphs, m_gradientGraphs;
+    /// NaN, +inf, -inf marks of each BCE method (3 per method, in allBceMethods order) on each plot
+    QList<QCPGraph *> m_lossMarks, m_errorMarks, m_gradientMarks;
+    QList<QCPAbstractItem *> m_sweepItems; ///< plateau lines and labels, underflow labels (showPlateaus clears)
+    QLabel *m_underflowNote = nullptr;
     BceSweep m_sweep;
     qint64 m_sweepStarted = 0; ///< QDateTime ms of the running sweep's start
     bool m_restoring = false;
