@@ -68,8 +68,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_formatBox->addItem(tr("%1 (p = %2 bits, ln max = %3)")
                                  .arg(formatText(f))
                                  .arg(info.precision)
-                                 .arg(QString::number(static_cast<double>(info.lnMax), 'f', 2)),
-                             static_cast<int>(f));
+                                 .arg(logThresholdText(info.lnMax)),
+            static_cast<int>(f));
     }
     m_formatBox->setToolTip(tr("Every lab computes in this format"));
     toolbar->addWidget(m_formatBox);

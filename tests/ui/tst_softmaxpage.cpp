@@ -204,6 +204,48 @@ private Q_SLOTS:
         m_page->waitForIdle();
     }
 
+    void matrixModeShowsEveryMethodAndItsNaN()
+    {
+        m_page->setMatrixMode(true);
+        m_page->setAxis(1);
+        type(QStringLiteral("[[1, 2, 3], [1000, 2000, 3000]]"));
+        QTableWidget *t = m_page->matrixTable();
+        // Naive first: row 1 overflows (exp(1000) = inf in float32, inf/inf = NaN), row 0 does not.
+        m_page->matrixMethodBox()->setCurrentIndex(static_cast<int>(SoftmaxMethod::Naive));
+        QCOMPARE(t->item(1, 0)->text(), QStringLiteral("nan"));
+        QVERIFY(t->item(1, 0)->background().color() != t->item(0, 0)->background().color());
+        QCOMPARE(t->verticalHeaderItem(1)->text(), QStringLiteral("⚠ 1"));
+        QCOMPARE(t->verticalHeaderItem(0)->text(), QStringLiteral("0"));
+        QVERIFY2(m_page->summaryText().contains(QStringLiteral("NaN in rows 1")), qPrintable(m_page->summaryText()));
+        // The shifted form on the same matrix: row 1 is (0, 0, 1) (e^-1000 underflows), no NaN.
+        m_page->matrixMethodBox()->setCurrentIndex(static_cast<int>(SoftmaxMethod::Shifted));
+        QCOMPARE(t->item(1, 2)->text(), QStringLiteral("1"));
+        QCOMPARE(t->verticalHeaderItem(1)->text(), QStringLiteral("1"));
+        // The slice selector drives the plots: row 1's naive bars are NaN marks, row 0's are bars.
+        m_page->sliceBox()->setValue(1);
+        QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Naive)]->dataCount(), 3);
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        QVERIFY(m_page->summaryText().startsWith(QStringLiteral("Row 1 of 2")));
+        // Clicking a cell of row 0 selects row 0.
+        t->setCurrentCell(0, 1);
+        QCOMPARE(m_page->sliceBox()->value(), 0);
+        QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Naive)]->dataCount(), 0);
+        m_page->setMatrixMode(false);
+        m_page->waitForIdle();
+    }
+
+    void nanBarsAreMarkedWithAKey()
+    {
+        type(QStringLiteral("[1000, 2000, 3000]"));
+        QCPGraph *naive = m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Naive)];
+        QCOMPARE(naive->dataCount(), 3); // every naive value is NaN: three marks instead of bars
+        QVERIFY(naive->name().contains(QStringLiteral("3 NaN")));
+        QVERIFY(m_page->plots().front()->plot()->legend->hasItemWithPlottable(naive));
+        QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Shifted)]->dataCount(), 0);
+        QVERIFY(!m_page->plots().front()->plot()->legend->hasItemWithPlottable(
+            m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Shifted)]));
+    }
+
     void methodsShownBeforeReference()
     {
         type(QStringLiteral("1, 2, 3"));

@@ -93,6 +93,11 @@ QString formatText(Format f)
     return QString::fromUtf8(formatName(f).data(), static_cast<qsizetype>(formatName(f).size()));
 }
 
+QString logitCountText(qsizetype n)
+{
+    return n == 1 ? UiText::tr("1 logit") : UiText::tr("%1 logits").arg(n);
+}
+
 QString listErrorMessage(const ListError &e)
 {
     const QString token = QString::fromStdString(e.token);

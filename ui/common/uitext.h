@@ -36,6 +36,9 @@ QString unsignedZeroText(long double v, Format f);
  */
 QString tidyDigits(const std::string &digits);
 
+/** "1 logit", "4 logits": the count of a LIST in words (translated). */
+QString logitCountText(qsizetype n);
+
 /** An error for reading (3 significant digits, "0", "inf", "nan"); see logitlab::errorText(). */
 QString errorText(double error);
 

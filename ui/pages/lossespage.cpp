@@ -333,8 +333,8 @@ void LossesPage::recomputeCrossEntropy()
                                         : tr("exact, correctly rounded to %1").arg(formatText(m_format))));
     m_ceTable->resizeColumnsToContents();
     Q_EMIT statusMessage(
-        tr("Cross-entropy of %n logit(s) (true class %1) in %2: from_logits %3, reference %4", nullptr,
-            static_cast<int>(z.size()))
+        tr("Cross-entropy of %1 (true class %2) in %3: from_logits %4, reference %5")
+            .arg(logitCountText(static_cast<qsizetype>(z.size())))
             .arg(m_label->value())
             .arg(formatText(m_format),
                 numberText(r.methods[static_cast<std::size_t>(CrossEntropyMethod::FromLogits)].loss, m_format),

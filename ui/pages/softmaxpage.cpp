@@ -16,9 +16,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -109,6 +111,27 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_axis->addItem(tr("dim=1 (along each row)"));
     m_axis->setToolTip(tr("PyTorch's dim / NumPy's axis: the direction whose entries sum to 1"));
     inputs->addWidget(m_axis, 2, 4);
+    // Matrix mode: which method the matrix table shows, and which slice the plots follow.
+    auto *matrixRow = new QHBoxLayout;
+    matrixRow->addWidget(new QLabel(tr("Matrix shows:"), content));
+    m_matrixMethod = new QComboBox(content);
+    m_matrixMethod->setObjectName(QStringLiteral("matrixMethod"));
+    for (SoftmaxMethod m : allSoftmaxMethods)
+        m_matrixMethod->addItem(softmaxMethodName(m));
+    m_matrixMethod->setCurrentIndex(static_cast<int>(SoftmaxMethod::Naive));
+    matrixRow->addWidget(m_matrixMethod);
+    m_sliceLabel = new QLabel(content);
+    matrixRow->addWidget(m_sliceLabel);
+    m_slice = new QSpinBox(content);
+    m_slice->setObjectName(QStringLiteral("sliceBox"));
+    m_slice->setToolTip(tr("The row (dim=1) or column (dim=0) whose bars, errors and Jacobian are plotted"));
+    matrixRow->addWidget(m_slice);
+    matrixRow->addStretch(1);
+    m_matrixControls = new QWidget(content);
+    m_matrixControls->setLayout(matrixRow);
+    matrixRow->setContentsMargins(0, 0, 0, 0);
+    inputs->addWidget(m_matrixControls, 3, 1, 1, 5);
+    m_matrixControls->setVisible(false);
     inputs->setColumnStretch(1, 1);
     inputs->setColumnStretch(2, 1);
     layout->addLayout(inputs);
@@ -137,7 +160,24 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_matrixTable = new QTableWidget(m_tables);
     m_matrixTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tables->addWidget(m_matrixTable);
-    top->addWidget(m_tables);
+    // The table's cell colours, written out under it (the same colours as SoftmaxTableModel's).
+    auto *tableBox = new QWidget(top);
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_tables, 1);
+    const auto swatch = [](const char *color, const QString &text) {
+        return QStringLiteral("<span style='background:%1'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%2")
+            .arg(QLatin1String(color), text.toHtmlEscaped());
+    };
+    auto *key = new QLabel(
+        QStringList {swatch("#f4b6b6", tr("NaN")), swatch("#f7c88f", tr("inf")),
+            swatch("#faee9a", tr("exp underflowed (0 or subnormal)")), swatch("#ffe3b8", tr("error > 2 ulp"))}
+            .join(QStringLiteral(" &nbsp; ")),
+        tableBox);
+    key->setObjectName(QStringLiteral("cellColourKey"));
+    key->setWordWrap(true);
+    tableLayout->addWidget(key);
+    top->addWidget(tableBox);
 
     m_barPanel = new PlotPanel(tr("Probabilities per method"), top);
     top->addWidget(m_barPanel);
@@ -173,6 +213,15 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     for (SoftmaxMethod m : allSoftmaxMethods)
         addBars(softmaxMethodName(m), seriesColor(static_cast<int>(m)));
     addBars(tr("reference"), QColor(0x60, 0x60, 0x60));
+    for (SoftmaxMethod m : allSoftmaxMethods) {
+        // A NaN or inf has no bar: it is drawn as a cross on top, with its own legend entry.
+        auto *marks = bp->addGraph();
+        marks->setLineStyle(QCPGraph::lsNone);
+        marks->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(static_cast<int>(m)), 2.5), Qt::NoBrush, 12));
+        marks->removeFromLegend();
+        m_nanMarks.append(marks);
+    }
     bp->xAxis->setLabel(tr("element i"));
     bp->yAxis->setLabel(tr("probability"));
     m_barPanel->setLegendBelow(3); // two lines: five full names fit a 1366 px laptop
@@ -199,7 +248,10 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     QCustomPlot *jp = m_jacobianPanel->plot();
     m_jacobian = new QCPColorMap(jp->xAxis, jp->yAxis);
     m_jacobian->setName(tr("J"));
-    m_jacobian->setGradient(QCPColorGradient::gpPolar);
+    QCPColorGradient polar(QCPColorGradient::gpPolar);
+    polar.setNanHandling(QCPColorGradient::nhNanColor); // a NaN cell is black, never a colour of the scale
+    polar.setNanColor(Qt::black);
+    m_jacobian->setGradient(polar);
     m_jacobian->setInterpolate(false);
     auto *scale = new QCPColorScale(jp);
     jp->plotLayout()->addElement(0, 1, scale);
@@ -216,6 +268,17 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { setMatrixMode(i == 1); });
     connect(m_axis, &QComboBox::currentIndexChanged, this, &SoftmaxPage::recompute);
+    connect(m_matrixMethod, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_last.slices.empty())
+            fillMatrixTable(m_last);
+    });
+    connect(m_slice, &QSpinBox::valueChanged, this, &SoftmaxPage::showSlice);
+    connect(m_matrixTable, &QTableWidget::currentCellChanged, this, [this](int row, int column) {
+        // Clicking a cell picks its slice: its row for dim=1, its column for dim=0.
+        const int slice = m_last.axis == 1 ? row : column;
+        if (slice >= 0 && slice < static_cast<int>(m_last.slices.size()))
+            m_slice->setValue(slice);
+    });
     updateScaleLabel();
 }
 
@@ -258,6 +321,7 @@ void SoftmaxPage::setMatrixMode(bool matrix)
     // Keep what was typed in the mode we leave, load what was typed in the mode we enter.
     writeSetting(matrix ? settings::softmaxLogits() : settings::softmaxMatrix(), m_input->toPlainText());
     m_axis->setEnabled(matrix);
+    m_matrixControls->setVisible(matrix);
     m_tables->setCurrentIndex(matrix ? 1 : 0);
     const QSignalBlocker block(m_input);
     m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
@@ -371,8 +435,8 @@ void SoftmaxPage::showMethods(const std::shared_ptr<const SoftmaxReport> &report
 {
     m_model->setReport(report);
     updateBars(*report);
-    m_summary->setText(tr("%1 logits in %2 — computing the exact reference…")
-                           .arg(report->logits.size())
+    m_summary->setText(tr("%1 in %2 — computing the exact reference…")
+                           .arg(logitCountText(static_cast<qsizetype>(report->logits.size())))
                            .arg(formatText(report->format)));
     Q_EMIT methodsUpdated();
 }
@@ -397,7 +461,7 @@ void SoftmaxPage::updateBars(const SoftmaxReport &rep)
     }
     QCustomPlot *bp = m_barPanel->plot();
     bp->xAxis->setRange(-0.6, static_cast<double>(n) - 0.4);
-    bp->yAxis->setRange(0, 1.05);
+    bp->yAxis->setRange(0, 1.15); // room for the NaN/inf marks at 1
     if (n <= 20) {
         QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
         ticker->setTickStep(1);
@@ -405,28 +469,115 @@ void SoftmaxPage::updateBars(const SoftmaxReport &rep)
     } else {
         bp->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     }
+    markNonFiniteBars(rep);
     bp->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SoftmaxPage::markNonFiniteBars(const SoftmaxReport &rep)
+{
+    QCustomPlot *bp = m_barPanel->plot();
+    for (QCPAbstractItem *item : std::as_const(m_nanLabels))
+        bp->removeItem(item);
+    m_nanLabels.clear();
+    const std::size_t n = rep.logits.size();
+    const int groups = static_cast<int>(m_bars.size());
+    for (int b = 0; b < m_nanMarks.size(); ++b) {
+        const SoftmaxMethodResult &m = rep.methods[static_cast<std::size_t>(b)];
+        QVector<double> keys, values;
+        int nans = 0, infs = 0;
+        for (std::size_t i = 0; i < n && i < m.values.size(); ++i) {
+            const long double v = m.values[i];
+            if (std::isfinite(v))
+                continue;
+            // The bar's place in its group, as QCPBarsGroup lays out five bars of width 0.17.
+            const double key = static_cast<double>(i) + (b - (groups - 1) / 2.0) * 0.17;
+            keys << key;
+            values << 1.0;
+            ++(std::isnan(v) ? nans : infs);
+            if (n <= 12) {
+                auto *text = new QCPItemText(bp);
+                text->position->setCoords(key, 1.0);
+                text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+                text->setText(
+                    std::isnan(v) ? QStringLiteral("NaN") : (v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf")));
+                text->setColor(seriesColor(b).darker(130));
+                text->setRotation(-90);
+                text->setClipToAxisRect(false);
+                m_nanLabels.append(text);
+            }
+        }
+        m_nanMarks[b]->setData(keys, values, true);
+        const bool any = !keys.isEmpty();
+        m_nanMarks[b]->setName(
+            tr("%1: %2 NaN, %3 inf (no bar)").arg(softmaxMethodShortName(m.method)).arg(nans).arg(infs));
+        if (any)
+            m_nanMarks[b]->addToLegend();
+        else
+            m_nanMarks[b]->removeFromLegend();
+    }
 }
 
 void SoftmaxPage::applyResult(const SoftmaxPageResult &r)
 {
-    const SoftmaxReport &rep = *r.report;
-    m_model->setReport(r.report);
+    m_last = r;
+    if (r.slices.empty()) {
+        showReport(r.report, r.jacobian);
+        return;
+    }
+    const QSignalBlocker block(m_slice);
+    m_slice->setRange(0, static_cast<int>(r.slices.size()) - 1);
+    m_sliceLabel->setText(r.axis == 1 ? tr("plots follow row") : tr("plots follow column"));
+    fillMatrixTable(r);
+    showSlice(m_slice->value());
+}
+
+void SoftmaxPage::showSlice(int slice)
+{
+    if (m_last.slices.empty())
+        return;
+    const auto &rep
+        = m_last.slices[static_cast<std::size_t>(std::clamp(slice, 0, static_cast<int>(m_last.slices.size()) - 1))];
+    showReport(rep, jacobianOf(rep->logits, rep->format));
+}
+
+QString SoftmaxPage::matrixNotes() const
+{
+    QStringList notes;
+    for (SoftmaxMethod m : allSoftmaxMethods) {
+        QStringList where;
+        for (std::size_t s = 0; s < m_last.slices.size(); ++s)
+            if (m_last.slices[s]->method(m).nan)
+                where << QString::number(s);
+        if (!where.isEmpty())
+            notes << (m_last.axis == 1 ? tr("%1 gives NaN in rows %2") : tr("%1 gives NaN in columns %2"))
+                         .arg(softmaxMethodShortName(m), where.join(QStringLiteral(", ")));
+    }
+    return notes.join(QStringLiteral("; "));
+}
+
+QString SoftmaxPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void SoftmaxPage::showReport(
+    const std::shared_ptr<const SoftmaxReport> &report, const std::vector<std::vector<long double>> &jacobianValues)
+{
+    const SoftmaxReport &rep = *report;
+    m_model->setReport(report);
     m_table->resizeColumnsToContents();
-    if (!r.slices.empty())
-        fillMatrixTable(r);
     const std::size_t n = rep.logits.size();
     updateBars(rep);
 
     // Jacobian.
     QCustomPlot *jp = m_jacobianPanel->plot();
-    const auto jn = static_cast<int>(r.jacobian.size());
+    const auto jn = static_cast<int>(jacobianValues.size());
     m_jacobian->data()->setSize(std::max(jn, 1), std::max(jn, 1));
     m_jacobian->data()->setRange(QCPRange(0, std::max(jn - 1, 1)), QCPRange(0, std::max(jn - 1, 1)));
     double extent = 0;
     for (int i = 0; i < jn; ++i)
         for (int j = 0; j < jn; ++j) {
-            const double v = plottable(r.jacobian[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+            const double v = plottable(jacobianValues[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
             m_jacobian->data()->setCell(j, i, v);
             if (std::isfinite(v))
                 extent = std::max(extent, std::fabs(v));
@@ -441,14 +592,20 @@ void SoftmaxPage::applyResult(const SoftmaxPageResult &r)
     jp->yAxis->setTicker(unit);
     jp->xAxis->setRange(-0.5, std::max(jn, 1) - 0.5);
     jp->yAxis->setRange(-0.5, std::max(jn, 1) - 0.5);
-    m_jacobianPanel->setTitle(jn > 0 ? tr("Jacobian diag(s) − s sᵀ in %1 (hover for values)").arg(formatText(rep.format))
+    bool jacobianNaN = false;
+    for (const auto &row : jacobianValues)
+        for (long double v : row)
+            jacobianNaN = jacobianNaN || !std::isfinite(v);
+    m_jacobianPanel->setTitle(jn > 0 ? (jacobianNaN ? tr("Jacobian diag(s) − s sᵀ in %1 (black cells: NaN/inf)")
+                                                    : tr("Jacobian diag(s) − s sᵀ in %1 (hover for values)"))
+                                           .arg(formatText(rep.format))
                                      : tr("Jacobian: shown for up to %1 logits").arg(maxJacobian));
     jp->replot(QCustomPlot::rpQueuedReplot);
 
     // Summary line.
     QStringList notes;
     for (const SoftmaxMethodResult &m : rep.methods) {
-        QString s = tr("%1: max %2 ulp").arg(softmaxMethodShortName(m.method), QString::number(m.maxUlpError, 'g', 3));
+        QString s = tr("%1: max %2 ulp").arg(softmaxMethodShortName(m.method), ulpErrorText(m.maxUlpError));
         if (m.nan)
             s += tr(", NaN");
         if (m.overflow)
@@ -457,8 +614,44 @@ void SoftmaxPage::applyResult(const SoftmaxPageResult &r)
             s += tr(", exp underflowed");
         notes << s;
     }
-    m_summary->setText(tr("%1 logits in %2 — %3").arg(n).arg(formatText(rep.format), notes.join(QStringLiteral("; "))));
-    Q_EMIT statusMessage(tr("Softmax of %1 logits in %2 computed").arg(n).arg(formatText(rep.format)));
+    QString summary
+        = tr("%1 in %2 — %3")
+              .arg(logitCountText(static_cast<qsizetype>(n)), formatText(rep.format), notes.join(QStringLiteral("; ")));
+    if (!m_last.slices.empty()) {
+        const QString where = (m_last.axis == 1 ? tr("Row %1 of %2") : tr("Column %1 of %2"))
+                                  .arg(m_slice->value())
+                                  .arg(m_last.slices.size());
+        const QString nan = matrixNotes();
+        summary = where + QStringLiteral(": ") + summary
+            + (nan.isEmpty() ? QString()
+                             : QStringLiteral("<br><b style='color:#b00000'>%1</b>").arg(nan.toHtmlEscaped()));
+    }
+    m_summary->setText(summary);
+    // Where the logits on screen are on the ULP-vs-size plot (moves with the scale slider).
+    double maxAbs = 0;
+    for (long double z : rep.logits)
+        if (std::isfinite(z))
+            maxAbs = std::max(maxAbs, std::fabs(static_cast<double>(z)));
+    QCustomPlot *sp = m_sweepPanel->plot();
+    if (!m_nowLine) {
+        m_nowLine = new QCPItemStraightLine(sp);
+        m_nowLine->setPen(QPen(QColor(0x00, 0x00, 0x00), 2.5));
+        m_nowLabel = new QCPItemText(sp);
+        m_nowLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        m_nowLabel->setColor(Qt::black);
+        m_nowLabel->setBrush(QColor(255, 255, 255, 220));
+        m_nowLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    const bool onPlot = maxAbs > 0;
+    m_nowLine->setVisible(onPlot);
+    m_nowLabel->setVisible(onPlot);
+    m_nowLine->point1->setCoords(maxAbs, 1);
+    m_nowLine->point2->setCoords(maxAbs, 2);
+    m_nowLabel->position->setCoords(maxAbs, 1.0);
+    m_nowLabel->setText(tr(" now: max |z| = %1").arg(numberText(static_cast<long double>(maxAbs), rep.format)));
+    sp->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT statusMessage(
+        tr("Softmax of %1 in %2 computed").arg(logitCountText(static_cast<qsizetype>(n)), formatText(rep.format)));
     Q_EMIT resultUpdated();
 
     // Sweep (only when the unscaled shape or the format changed: the slider scales the same vector).
@@ -506,8 +699,8 @@ void SoftmaxPage::applySweep(const SoftmaxSweep &s)
         const double lnMax = static_cast<double>(formatInfo(f).lnMax);
         if (lnMax < 30000) // labels of lines in the right third of the log axis go to their left
             m_sweepPanel->addVerticalLine(lnMax, f == s.format ? QColor(0xb0, 0, 0) : QColor(0x70, 0x70, 0x70),
-                                          tr("ln max %1 = %2").arg(formatText(f), QString::number(lnMax, 'f', 2)),
-                                          lnMax > 2000 ? Qt::AlignRight : Qt::AlignLeft);
+                tr("ln max %1 = %2").arg(formatText(f), logThresholdText(formatInfo(f).lnMax)),
+                lnMax > 2000 ? Qt::AlignRight : Qt::AlignLeft);
     }
     sp->xAxis->setRange(0.08, 25000);
     sp->yAxis->rescale();
@@ -524,6 +717,7 @@ void SoftmaxPage::applySweep(const SoftmaxSweep &s)
 void SoftmaxPage::fillMatrixTable(const SoftmaxPageResult &r)
 {
     const bool byRow = r.axis == 1;
+    const auto method = static_cast<SoftmaxMethod>(std::max(0, m_matrixMethod->currentIndex()));
     m_matrixTable->clear();
     m_matrixTable->setRowCount(r.rows + (byRow ? 0 : 1));
     m_matrixTable->setColumnCount(r.columns + (byRow ? 1 : 0));
@@ -536,31 +730,44 @@ void SoftmaxPage::fillMatrixTable(const SoftmaxPageResult &r)
         hh << tr("row sum");
     else
         vh << tr("column sum");
-    m_matrixTable->setHorizontalHeaderLabels(hh);
-    m_matrixTable->setVerticalHeaderLabels(vh);
-    const QColor sumColor(0xc8, 0xf0, 0xc8);
+    const QColor sumColor(0xc8, 0xf0, 0xc8), nanColor(0xf4, 0xb6, 0xb6), infColor(0xf7, 0xc8, 0x8f);
     for (std::size_t s = 0; s < r.slices.size(); ++s) {
         const SoftmaxReport &rep = *r.slices[s];
-        const SoftmaxMethodResult &m = rep.method(SoftmaxMethod::Shifted);
+        const SoftmaxMethodResult &m = rep.method(method);
         long double sum = 0;
         for (std::size_t k = 0; k < m.values.size(); ++k) {
             sum += m.values[k];
             const int row = byRow ? static_cast<int>(s) : static_cast<int>(k);
             const int col = byRow ? static_cast<int>(k) : static_cast<int>(s);
             auto *item = new QTableWidgetItem(numberText(m.values[k], rep.format));
-            item->setToolTip(tr("shifted softmax in %1; exact %2")
-                                 .arg(formatText(rep.format),
-                                      QString::fromStdString(rep.reference.softmax[k].toString(20))));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (std::isnan(m.values[k]))
+                item->setBackground(nanColor);
+            else if (std::isinf(m.values[k]))
+                item->setBackground(infColor);
+            item->setToolTip(tr("%1 in %2; exact %3")
+                                 .arg(softmaxMethodName(method), formatText(rep.format),
+                                     tidyDigits(rep.reference.softmax[k].toString(20))));
             m_matrixTable->setItem(row, col, item);
         }
+        // A slice where this method gives NaN is flagged in its header, so it is seen at once.
+        const QString label = (m.nan ? QStringLiteral("⚠ ") : QString()) + QString::number(s);
+        if (byRow)
+            vh[static_cast<int>(s)] = label;
+        else
+            hh[static_cast<int>(s)] = label;
         auto *sumItem = new QTableWidgetItem(numberText(sum, Format::Float80));
-        sumItem->setBackground(sumColor);
-        sumItem->setToolTip(tr("These entries sum to 1 (up to rounding): softmax along dim=%1").arg(r.axis));
+        sumItem->setBackground(m.nan ? nanColor : sumColor);
+        sumItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        sumItem->setToolTip(m.nan ? tr("NaN: %1 fails on this slice").arg(softmaxMethodName(method))
+                                  : tr("These entries sum to 1 (up to rounding): softmax along dim=%1").arg(r.axis));
         if (byRow)
             m_matrixTable->setItem(static_cast<int>(s), r.columns, sumItem);
         else
             m_matrixTable->setItem(r.rows, static_cast<int>(s), sumItem);
     }
+    m_matrixTable->setHorizontalHeaderLabels(hh);
+    m_matrixTable->setVerticalHeaderLabels(vh);
     m_matrixTable->resizeColumnsToContents();
 }
 
@@ -581,6 +788,7 @@ void SoftmaxPage::restoreSettings()
     const bool matrix = readSetting(settings::softmaxMatrixMode()).toBool();
     m_mode->setCurrentIndex(matrix ? 1 : 0);
     m_axis->setEnabled(matrix);
+    m_matrixControls->setVisible(matrix);
     m_tables->setCurrentIndex(matrix ? 1 : 0);
     m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
     m_restoring = false;

@@ -19,6 +19,10 @@ class QSlider;
 class QStackedWidget;
 class QTableView;
 class QTableWidget;
+class QSpinBox;
+class QCPAbstractItem;
+class QCPItemStraightLine;
+class QCPItemText;
 class QCPBars;
 class QCPColorMap;
 class QCPGraph;
@@ -57,6 +61,13 @@ public:
     QLabel *messageLabel() const { return m_message; }
     QTableView *table() const { return m_table; }
     QTableWidget *matrixTable() const { return m_matrixTable; }
+    /** Matrix mode: the method the matrix table shows, and the slice the plots follow. */
+    QComboBox *matrixMethodBox() const { return m_matrixMethod; }
+    QSpinBox *sliceBox() const { return m_slice; }
+    /** The summary line over the table (what is computed, NaN slices). */
+    QString summaryText() const;
+    /** The bar plot's NaN/inf marks (one graph per method). */
+    const QList<QCPGraph *> &nonFiniteMarks() const { return m_nanMarks; }
     SoftmaxTableModel *model() const { return m_model; }
     PlotPanel *barPanel() const { return m_barPanel; }
     PlotPanel *sweepPanel() const { return m_sweepPanel; }
@@ -85,6 +96,15 @@ private:
     void applySweep(const SoftmaxSweep &s);
     void updateScaleLabel();
     void fillMatrixTable(const SoftmaxPageResult &r);
+    /** Shows \a report (a vector, or one slice of the matrix) in the table, plots and summary. */
+    void showReport(
+        const std::shared_ptr<const SoftmaxReport> &report, const std::vector<std::vector<long double>> &jacobian);
+    /** Matrix mode: the selected row (dim=1) or column (dim=0) drives the plots. */
+    void showSlice(int slice);
+    /** Matrix mode: "naive: NaN in rows 1, 3" for every method with a NaN slice. */
+    QString matrixNotes() const;
+    /** NaN/inf values drawn as labelled marks at the top of the bar plot (bars cannot show them). */
+    void markNonFiniteBars(const SoftmaxReport &rep);
 
     Format m_format = Format::Float32;
     ListInput *m_input = nullptr;
@@ -93,6 +113,15 @@ private:
     QLabel *m_scaleLabel = nullptr;
     QComboBox *m_mode = nullptr;
     QComboBox *m_axis = nullptr;
+    QComboBox *m_matrixMethod = nullptr;
+    QSpinBox *m_slice = nullptr;
+    QLabel *m_sliceLabel = nullptr;
+    QWidget *m_matrixControls = nullptr;
+    SoftmaxPageResult m_last; ///< the latest result (matrix mode: every slice)
+    QList<QCPGraph *> m_nanMarks; ///< per method: NaN/inf positions on the bar plot
+    QList<QCPAbstractItem *> m_nanLabels; ///< "NaN" texts over the bars (short vectors)
+    QCPItemStraightLine *m_nowLine = nullptr; ///< the current max |z| on the ULP-vs-size plot
+    QCPItemText *m_nowLabel = nullptr;
     QLabel *m_summary = nullptr;
     QStackedWidget *m_tables = nullptr;
     QTableView *m_table = nullptr;
