@@ -172,6 +172,7 @@ LossesPage::LossesPage(QWidget *parent)
     m_y->setToolTip(tr("y = 0, y = 1, or any value in [0, 1] (type it)"));
     controls->addWidget(m_y);
     m_sweepMessage = new QLabel(bceBox);
+    m_sweepMessage->setWordWrap(true); // a long message wraps instead of widening the page
     controls->addWidget(m_sweepMessage, 1);
     bceLayout->addLayout(controls);
     // Side by side from 1500 px (a projector); one tab per plot on a 1366 px laptop.

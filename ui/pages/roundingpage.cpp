@@ -111,6 +111,8 @@ RoundingPage::RoundingPage(QWidget *parent)
     layout->addWidget(split, 1);
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
+    // At least one whole expression (input, table, detail) in view; the page scrolls for the rest.
+    scroll->setMinimumHeight(fontMetrics().lineSpacing() * 17);
     auto *rowsWidget = new QWidget;
     auto *rowsOuter = new QVBoxLayout(rowsWidget);
     m_rowsLayout = new QVBoxLayout;
@@ -202,19 +204,25 @@ int RoundingPage::addExpression(const QString &text)
     row.message->setWordWrap(true);
     v->addWidget(row.message);
     row.table = new QTableWidget(static_cast<int>(allFormats.size()), ColumnCount, box);
-    row.table->setHorizontalHeaderLabels({tr("stored value"), tr("exact decimal of the stored value"), tr("hex"),
-                                          tr("next"), tr("previous"), tr("abs error"), tr("rel error"),
-                                          tr("ULP error"), tr("bits: sign | exponent | significand")});
-    const QStringList headerTips{
-        tr("The shortest decimal that reads back to the stored value"),
-        tr("Every binary float is a finite decimal: this is exactly what is stored. Select a row to see all digits below."),
-        tr("The stored bits in hexadecimal"),
-        tr("The next larger value of the format"),
-        tr("The next smaller value of the format"),
-        tr("|stored − exact|"),
-        tr("|stored − exact| / |exact|"),
-        tr("|stored − exact| in units in the last place of the format"),
-        tr("Sign (red), exponent (blue) and significand (green) bits")};
+    // Headers and their tooltips by column, whatever the order of the Column enum.
+    QStringList headers(ColumnCount), headerTips(ColumnCount);
+    const auto header = [&](Column c, const QString &text, const QString &tip) {
+        headers[c] = text;
+        headerTips[c] = tip;
+    };
+    header(ValueCol, tr("stored value"), tr("The shortest decimal that reads back to the stored value"));
+    header(ExactDecimalCol, tr("exact decimal of the stored value"),
+        tr("Every binary float is a finite decimal: this is exactly what is stored. Select a row to see all "
+           "digits below."));
+    header(HexCol, tr("hex"), tr("The stored bits in hexadecimal"));
+    header(NextCol, tr("next"), tr("The next larger value of the format"));
+    header(PreviousCol, tr("previous"), tr("The next smaller value of the format"));
+    header(AbsCol, tr("abs error"), tr("|stored − exact|"));
+    header(RelCol, tr("rel error"), tr("|stored − exact| / |exact|"));
+    header(UlpCol, tr("ULP error"), tr("|stored − exact| in units in the last place of the format"));
+    header(BitsCol, tr("bits: sign | exponent | significand"),
+        tr("Sign (red), exponent (blue) and significand (green) bits"));
+    row.table->setHorizontalHeaderLabels(headers);
     for (int c = 0; c < ColumnCount; ++c)
         row.table->horizontalHeaderItem(c)->setToolTip(headerTips[c]);
     row.table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -47,8 +47,20 @@ public:
     PlotPanel *cancellationPanel() const { return m_plotPanel; }
     const CancellationSweep &sweep() const { return m_sweep; }
 
-    /** Table columns (the wide bit pattern last, so the numbers fit on a 1366 px screen). */
-    enum Column { ValueCol, ExactDecimalCol, HexCol, NextCol, PreviousCol, AbsCol, RelCol, UlpCol, BitsCol, ColumnCount };
+    /** Table columns: the value and its errors first (they matter most, and fit a 1024 px
+     *  projector), then the exact decimal, the neighbours, and the wide bit pattern last. */
+    enum Column {
+        ValueCol,
+        UlpCol,
+        RelCol,
+        AbsCol,
+        ExactDecimalCol,
+        HexCol,
+        NextCol,
+        PreviousCol,
+        BitsCol,
+        ColumnCount
+    };
     /** Item data role holding a cell's full text (the exact decimal can have 16,000 digits). */
     static constexpr int FullTextRole = Qt::UserRole;
     /** Item data role (on ValueCol) holding the detail pane's HTML for that format. */

@@ -140,9 +140,10 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
+    // The table across the whole width (every method's column fits, float64 digits too), then
+    // the bars beside the Jacobian, then the error sweep across the whole width.
     auto *vsplit = new QSplitter(Qt::Vertical, content);
-    auto *top = new QSplitter(Qt::Horizontal, vsplit);
-    m_tables = new QStackedWidget(top);
+    m_tables = new QStackedWidget;
     m_model = new SoftmaxTableModel(this);
     m_table = new QTableView(m_tables);
     m_table->setModel(m_model);
@@ -161,7 +162,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_matrixTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tables->addWidget(m_matrixTable);
     // The table's cell colours, written out under it (the same colours as SoftmaxTableModel's).
-    auto *tableBox = new QWidget(top);
+    auto *tableBox = new QWidget;
     auto *tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_tables, 1);
@@ -177,22 +178,19 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     key->setObjectName(QStringLiteral("cellColourKey"));
     key->setWordWrap(true);
     tableLayout->addWidget(key);
-    top->addWidget(tableBox);
+    m_tables->setMinimumHeight(fontMetrics().lineSpacing() * 8);
 
-    m_barPanel = new PlotPanel(tr("Probabilities per method"), top);
-    top->addWidget(m_barPanel);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-
-    auto *bottom = new QSplitter(Qt::Horizontal, vsplit);
-    m_sweepPanel = new PlotPanel(tr("Max ULP error vs size of the logits"), bottom);
-    m_jacobianPanel = new PlotPanel(tr("Jacobian diag(s) − s sᵀ (shifted softmax)"), bottom);
-    bottom->addWidget(m_sweepPanel);
-    bottom->addWidget(m_jacobianPanel);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
-    vsplit->addWidget(top);
-    vsplit->addWidget(bottom);
+    auto *middle = new QSplitter(Qt::Horizontal);
+    m_barPanel = new PlotPanel(tr("Probabilities per method"), middle);
+    m_jacobianPanel = new PlotPanel(tr("Jacobian diag(s) − s sᵀ (shifted softmax)"), middle);
+    middle->addWidget(m_barPanel);
+    middle->addWidget(m_jacobianPanel);
+    middle->setStretchFactor(0, 3);
+    middle->setStretchFactor(1, 2);
+    m_sweepPanel = new PlotPanel(tr("Max ULP error vs size of the logits"));
+    vsplit->addWidget(tableBox);
+    vsplit->addWidget(middle);
+    vsplit->addWidget(m_sweepPanel);
     vsplit->setChildrenCollapsible(false); // the page scrolls; no plot is squashed below its minimum
     layout->addWidget(vsplit, 1);
 
