@@ -2,6 +2,7 @@
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,5 +82,62 @@ private:
     std::unique_ptr<PlotPanel> m_panel;
 };
 
-QTEST_MAIN(TstPlotPanel)
+// (Added below the class with its own test object so the fixture above stays as it is.)
+/** \brief Hover readouts and legend wrapping, driven with the mouse and by resizing. */
+class TstPlotPanelReadout : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void valueText_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        // float32 0.1 is 13421773 * 2^-27 = 0.100000001490116119384765625: float32's shortest is "0.1".
+        QTest::addRow("float32 0.1") << static_cast<double>(0.1f) << QStringLiteral("0.1");
+        QTest::addRow("float32 softmax value") << static_cast<double>(0.09003057f) << QStringLiteral("0.09003057");
+        QTest::addRow("double 0.1") << 0.1 << QStringLiteral("0.1");
+        QTest::addRow("double 1/3") << 1.0 / 3.0 << QStringLiteral("0.3333333333333333");
+        QTest::addRow("integer") << 1000.0 << QStringLiteral("1000");
+        QTest::addRow("nan") << std::nan("") << QStringLiteral("nan");
+        QTest::addRow("inf") << std::numeric_limits<double>::infinity() << QStringLiteral("inf");
+        QTest::addRow("beyond float32") << 1e300 << QStringLiteral("1e+300");
+    }
+
+    void valueText()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(plotValueText(value), text);
+    }
+
+    void cursorReadoutHasFourDigits()
+    {
+        PlotPanel panel(QStringLiteral("empty"));
+        panel.resize(600, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.plot()->xAxis->setRange(0, 3);
+        panel.plot()->yAxis->setRange(0, 1);
+        panel.plot()->replot();
+        QTest::mouseMove(panel.plot(), panel.plot()->axisRect()->center());
+        QTRY_VERIFY(!panel.readout().isEmpty());
+        // "x = 1.49, y = 0.5012": no 17-digit cursor positions.
+        const QStringList parts = panel.readout().split(QLatin1Char(','));
+        for (const QString &part : parts) {
+            const QString number = part.section(QLatin1Char('='), 1).trimmed();
+            QString digits = number;
+            digits.remove(QLatin1Char('.')).remove(QLatin1Char('-'));
+            while (digits.startsWith(QLatin1Char('0')))
+                digits.remove(0, 1);
+            QVERIFY2(digits.size() <= 4, qPrintable(panel.readout()));
+        }
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    TstPlotPanel exports;
+    TstPlotPanelReadout readout;
+    return QTest::qExec(&exports, argc, argv) | QTest::qExec(&readout, argc, argv);
+}
 #include "tst_plotpanel.moc"

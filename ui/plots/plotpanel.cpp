@@ -76,6 +76,15 @@ void stylePlot(QCustomPlot *plot)
     plot->setNoAntialiasingOnDrag(true);
 }
 
+QString plotValueText(double v)
+{
+    // Plots hold doubles; a value that is a float32 (float16, bfloat16 and float32 results all are)
+    // is shown with float32's shortest digits, not the 17 of its double.
+    const bool isFloat = std::isfinite(v) && std::fabs(v) <= std::numeric_limits<float>::max()
+        && static_cast<double>(static_cast<float>(v)) == v;
+    return numberText(static_cast<long double>(v), isFloat ? Format::Float32 : Format::Float64);
+}
+
 namespace {
 /**
  * Draws \a plot's lines, marks and item texts at lineScale()/zoom() times the size they were
@@ -448,7 +457,7 @@ void PlotPanel::onMouseMove(QMouseEvent *event)
                            .arg(p->name())
                            .arg(cy)
                            .arg(cx)
-                           .arg(numberText(map->data()->cell(cx, cy)));
+                           .arg(plotValueText(map->data()->cell(cx, cy)));
                 bestDistance = 0;
             }
             continue;
@@ -465,13 +474,14 @@ void PlotPanel::onMouseMove(QMouseEvent *event)
         if (!iface || index < 0 || index >= iface->dataCount())
             continue;
         bestDistance = d;
-        best = tr("%1: x = %2, y = %3")
-                   .arg(p->name(), numberText(iface->dataMainKey(index)), numberText(iface->dataMainValue(index)));
+        best
+            = tr("%1: x = %2, y = %3")
+                  .arg(p->name(), plotValueText(iface->dataMainKey(index)), plotValueText(iface->dataMainValue(index)));
     }
-    if (best.isEmpty())
+    if (best.isEmpty()) // the mouse position is no data: 4 significant digits say where it is
         best = tr("x = %1, y = %2")
-                   .arg(numberText(m_plot->xAxis->pixelToCoord(pos.x())),
-                        numberText(m_plot->yAxis->pixelToCoord(pos.y())));
+                   .arg(QString::number(m_plot->xAxis->pixelToCoord(pos.x()), 'g', 4),
+                       QString::number(m_plot->yAxis->pixelToCoord(pos.y()), 'g', 4));
     if (best != m_readout->text()) {
         m_readout->setText(best);
         Q_EMIT readoutChanged(best);

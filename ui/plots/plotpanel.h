@@ -117,6 +117,9 @@ private:
     int m_minimumPlotHeight = defaultMinimumPlotHeight; ///< at zoom 1
 };
 
+/** A plotted value in the shortest digits of the narrowest of float32/float64 that holds it exactly. */
+QString plotValueText(double v);
+
 /** Applies the labs' readable fonts and interactions to \a plot. */
 void stylePlot(QCustomPlot *plot);
 
