@@ -88,6 +88,15 @@ private Q_SLOTS:
                                .arg(area->viewport()->width())
                                .arg(widest(p))));
         }
+        // The Training settings stay beside the plots where both fit the 1366 px screen (zoom 1).
+        if (auto *settingsArea = p->findChild<QScrollArea *>(QStringLiteral("trainingSettingsScroll"));
+            settingsArea && zoom == 1.0) {
+            QVERIFY2(settingsArea->isVisible(), "the Training settings were hidden");
+            QVERIFY2(settingsArea->width() >= settingsArea->widget()->minimumSizeHint().width(),
+                qPrintable(QStringLiteral("settings %1 px wide, need %2")
+                               .arg(settingsArea->width())
+                               .arg(settingsArea->widget()->minimumSizeHint().width())));
+        }
         for (PlotPanel *panel : p->findChildren<PlotPanel *>()) {
             if (!panel->isVisible())
                 continue;

@@ -2,6 +2,7 @@
 
 #include "training/trainingtext.h"
 
+#include "common/appearance.h"
 #include "common/uitext.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
@@ -368,7 +369,7 @@ void ConfusionView::show(const ModelView &view)
 
 GalleryView::GalleryView(QWidget *parent) : QWidget(parent)
 {
-    m_panel = new PlotPanel(tr("Test digits: p(class) from A (left) and B (right)"));
+    m_panel = new PlotPanel(tr("Test digits: p(class) from A (orange, left bar) and B (blue, right bar), 0 to 1"));
     m_panel->setObjectName(QStringLiteral("galleryPanel"));
     wrap(this, m_panel);
 }
@@ -379,9 +380,10 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
     const Dataset &test = data.split.test;
     const bool image = test.imageRows > 0 && test.imageCols > 0;
     const int n = image ? int(view.galleryIndices.size()) : 0;
-    const int columns = 8;
+    // As many digits per row as fit at a readable size (3 to 8): captions never overlap.
+    const int columns = std::clamp(plot->width() / zoomed(125), 3, 8);
     const int k = view.classes;
-    QList<int> key {n, k, view.runCount};
+    QList<int> key {n, k, view.runCount, columns};
     for (int g = 0; g < n; ++g)
         key << view.galleryIndices[std::size_t(g)];
     const bool rebuild = key != m_key;
@@ -391,6 +393,8 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
         m_bars.clear();
         m_images.clear();
         const int cellRows = (n + columns - 1) / columns;
+        // Digits big enough to read from the back (~90 px with their bars); the page scrolls.
+        m_panel->setMinimumPlotHeight(std::max(PlotPanel::defaultMinimumPlotHeight, cellRows * 150));
         const QList<QCPAxisRect *> rects = axisRects(plot, std::max(1, 2 * n), columns);
         if (n == 0) {
             text(rects[0], 0.5, 0.5, tr("The gallery shows image data sets."), Qt::darkGray, 12);
@@ -417,13 +421,19 @@ void GalleryView::show(const ModelView &view, const SessionData &data)
                     tr("%1 p(class) for test #%2").arg(runName(r)).arg(index));
             }
             bar->axis(QCPAxis::atLeft)->setRange(0, 1.05);
-            bar->axis(QCPAxis::atLeft)->setTickLabels(false);
+            // p from 0 to 1: two labelled ticks, so a bar's height can be read.
+            QSharedPointer<QCPAxisTickerFixed> unit(new QCPAxisTickerFixed);
+            unit->setTickStep(1.0);
+            unit->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+            bar->axis(QCPAxis::atLeft)->setTicker(unit);
+            bar->axis(QCPAxis::atLeft)->setTickLabels(true);
             bar->axis(QCPAxis::atBottom)->setRange(-0.6, k - 0.4);
             bar->axis(QCPAxis::atBottom)->ticker()->setTickCount(std::min(k, 10));
             bar->axis(QCPAxis::atBottom)->setSubTicks(false);
             QFont small = plot->font();
-            small.setPointSizeF(8);
+            small.setPointSizeF(9 * zoom());
             bar->axis(QCPAxis::atBottom)->setTickLabelFont(small);
+            bar->axis(QCPAxis::atLeft)->setTickLabelFont(small);
             bar->axis(QCPAxis::atBottom)->grid()->setVisible(false);
             img->axis(QCPAxis::atTop)->setVisible(true);
             img->axis(QCPAxis::atTop)->setTicks(false);

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -68,9 +69,9 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Its width never forces the window wider than the screen: when the page is too narrow for
-    // the settings and the plots (1366 px at zoom 2), the settings hide (the Settings button shows them).
-    scroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    updateSettingsWidth();
+    // Too narrow a screen for the settings beside the plots (1366 px at zoom 2): they start
+    // hidden and the Settings button shows them (fitSettingsToScreen).
 
     // Transport bar.
     auto *bar = new QHBoxLayout;
@@ -91,7 +92,6 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
         tr("Show or hide the run's settings (hidden by itself when the window is too narrow)"));
     bar->addWidget(m_settingsButton);
     connect(m_settingsButton, &QToolButton::toggled, scroll, &QWidget::setVisible);
-    connect(m_settingsButton, &QToolButton::toggled, this, [this] { updateSettingsWidth(); });
     m_playButton = button(tr("▶ Play"), tr("Play / pause (Space)"), "playButton");
     m_stepButton = button(tr("Step ▸"), tr("Train one batch (Right arrow)"), "stepButton");
     m_epochButton = button(tr("Epoch ▸▸"), tr("Train to the end of the epoch"), "epochButton");
@@ -432,26 +432,44 @@ void TrainingPage::reset()
 
 void TrainingPage::updateSettingsWidth()
 {
+    // Fixed, from the controls' own minimum (and at most 440 px at 100 %): set when the font
+    // changes, never while a resize is being laid out.
     const int needed
         = m_controls->minimumSizeHint().width() + m_settingsScroll->verticalScrollBar()->sizeHint().width() + 4;
-    m_settingsScroll->setFixedWidth(std::max(needed, std::min(zoomed(440), width() / 3)));
+    m_settingsScroll->setFixedWidth(std::max(needed, std::min(zoomed(440), needed + zoomed(40))));
 }
 
-void TrainingPage::resizeEvent(QResizeEvent *event)
+void TrainingPage::fitSettingsToScreen()
 {
-    LabPage::resizeEvent(event);
-    updateSettingsWidth();
-    // Too narrow for the settings beside the plots: hide the settings, not the plots.
+    // On a screen too narrow for the settings beside the plots (1366 px at zoom 2) the settings
+    // start hidden: the plots are what the room looks at; the Settings button brings them back.
+    const QScreen *screen = window()->screen();
+    if (!screen)
+        return;
     const int rightNeeds = m_viewsScroll->widget()->minimumSizeHint().width()
-        + m_viewsScroll->verticalScrollBar()->sizeHint().width() + 16;
-    if (m_settingsScroll->isVisible() && width() - m_settingsScroll->width() < rightNeeds)
-        m_settingsButton->setChecked(false);
+        + m_viewsScroll->verticalScrollBar()->sizeHint().width() + 40;
+    const bool fits = m_settingsScroll->width() + rightNeeds <= screen->availableGeometry().width();
+    m_settingsButton->setChecked(fits);
+}
+
+void TrainingPage::showEvent(QShowEvent *event)
+{
+    LabPage::showEvent(event);
+    if (!m_settingsFitted) {
+        m_settingsFitted = true;
+        fitSettingsToScreen();
+    }
 }
 
 void TrainingPage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         updateSettingsWidth();
+        if (isVisible())
+            fitSettingsToScreen();
+        else
+            m_settingsFitted = false;
+    }
     LabPage::changeEvent(event);
 }
 

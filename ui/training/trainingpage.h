@@ -83,7 +83,7 @@ Q_SIGNALS:
     void viewShown();
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -94,8 +94,10 @@ private:
     void showCurrentView();
     void updateBanner();
     void clearViews();
-    /** The settings panel's width: its minimum, up to a third of the page. */
+    /** The settings panel's width: its controls' minimum (a little more at 100 %). */
     void updateSettingsWidth();
+    /** Shows the settings if they fit beside the plots on this screen, else hides them. */
+    void fitSettingsToScreen();
     /** One line of the banner's text, or all of it when "more" is checked. */
     void foldBanner();
     void classifyCanvas();
@@ -115,6 +117,7 @@ private:
     QScrollArea *m_settingsScroll = nullptr;
     QScrollArea *m_viewsScroll = nullptr;
     QToolButton *m_settingsButton = nullptr;
+    bool m_settingsFitted = false; ///< fitSettingsToScreen() ran for the current font
     QPushButton *m_playButton = nullptr, *m_stepButton = nullptr, *m_epochButton = nullptr, *m_backButton = nullptr,
                 *m_resetButton = nullptr;
     QSlider *m_speed = nullptr;
