@@ -6,6 +6,7 @@
 #include "training/trainingcurves.h"
 #include "training/trainingsession.h"
 #include "training/trainingsettings.h"
+#include "training/twindifference.h"
 
 #include "common/appearance.h"
 #include "training/trainingtext.h"
@@ -188,6 +189,8 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_tabs->addTab(m_boundary, tr("Decision boundary"));
     m_tabs->addTab(draw, tr("Draw a digit"));
     m_tabs->addTab(m_curves->ratePanel(), tr("Learning rate"));
+    m_difference = new TwinDifference(this);
+    m_tabs->addTab(m_difference->panel(), tr("A − B difference"));
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(curves);
@@ -274,6 +277,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     connect(m_session, &TrainingSession::viewReady, this, &TrainingPage::onView);
     connect(m_session, &TrainingSession::rewound, this, [this](long long step) {
         m_curves->rewind(step);
+        m_difference->rewind(step);
         for (int i = 0; i < 2; ++i) {
             if (m_curves->nanEvents(i) == 0)
                 m_events[i].clear();
@@ -315,6 +319,8 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     connect(m_inspector, &InspectorView::sampleChanged, m_session, &TrainingSession::setInspectedSample);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_viewDirty = true;
+        if (m_tabs->currentWidget() == m_difference->panel()) // filled while hidden: draw it now
+            m_difference->panel()->plot()->replot(QCustomPlot::rpQueuedReplot);
         if (m_tabs->currentIndex() == 5)
             classifyCanvas();
     });
@@ -347,8 +353,9 @@ Format TrainingPage::format() const
 
 QList<PlotPanel *> TrainingPage::plots() const
 {
-    return {m_curves->lossPanel(), m_curves->accuracyPanel(), m_curves->ratePanel(), m_weights->panel(),
-        m_confusion->panel(), m_gallery->panel(), m_inspector->panel(), m_boundary->panel(), m_canvasBars};
+    return {m_curves->lossPanel(), m_curves->accuracyPanel(), m_curves->ratePanel(), m_difference->panel(),
+        m_weights->panel(), m_confusion->panel(), m_gallery->panel(), m_inspector->panel(), m_boundary->panel(),
+        m_canvasBars};
 }
 
 void TrainingPage::saveSettings() const
@@ -416,6 +423,7 @@ void TrainingPage::reset()
     const Head heads[2] = {m_setup.a.head, m_setup.b.head};
     const Format formats[2] = {m_setup.a.format, m_setup.b.format};
     m_curves->reset(m_setup.twin ? 2 : 1, heads, formats);
+    m_difference->reset(m_setup.twin);
     for (int i = 0; i < 2; ++i) {
         m_events[i].clear();
         m_saturation[i].clear();
@@ -500,6 +508,7 @@ void TrainingPage::onState(const SessionState &s)
 void TrainingPage::onUpdate(const TrainingUpdate &u)
 {
     m_curves->append(u);
+    m_difference->append(u);
     const int runCount = m_setup.twin ? 2 : 1;
     const Head heads[2] = {m_setup.a.head, m_setup.b.head};
     const Format formats[2] = {m_setup.a.format, m_setup.b.format};

@@ -28,6 +28,7 @@ class DrawingCanvas;
 class GalleryView;
 class InspectorView;
 class PlotPanel;
+class TwinDifference;
 class TrainingControls;
 class TrainingCurves;
 class TrainingSession;
@@ -61,6 +62,7 @@ public:
 
     TrainingControls *controls() const { return m_controls; }
     TrainingCurves *curves() const { return m_curves; }
+    TwinDifference *difference() const { return m_difference; }
     TrainingSession *session() const { return m_session; }
     QSlider *speedSlider() const { return m_speed; }
     QSpinBox *epochLimitBox() const { return m_epochLimit; }
@@ -114,6 +116,7 @@ private:
     DrawingCanvas *m_canvas = nullptr;
     PlotPanel *m_canvasBars = nullptr;
     QTabWidget *m_tabs = nullptr;
+    TwinDifference *m_difference = nullptr;
     QScrollArea *m_settingsScroll = nullptr;
     QScrollArea *m_viewsScroll = nullptr;
     QToolButton *m_settingsButton = nullptr;

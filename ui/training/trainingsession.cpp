@@ -174,6 +174,18 @@ void TrainingWorker::doStep()
         m_pending.batches[i].append(p);
         ended = ended || b.epochEnded;
     }
+    if (m_runCount == 2) {
+        // How far the twins have moved apart: the largest weight difference (inf once a weight is not finite).
+        const std::vector<double> a = m_runs[0]->parameters(), b = m_runs[1]->parameters();
+        if (a.size() == b.size()) {
+            double diff = 0;
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                const double d = std::fabs(a[k] - b[k]);
+                diff = std::isfinite(d) ? std::max(diff, d) : std::numeric_limits<double>::infinity();
+            }
+            m_pending.batches[1].last().weightDiff = diff;
+        }
+    }
     ++m_step;
     m_history = std::min<int>(m_history + 1, int(historyLimit));
     if (ended) {

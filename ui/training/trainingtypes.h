@@ -14,6 +14,7 @@
 #include <QString>
 #include <QVector>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -44,6 +45,8 @@ struct BatchPoint {
     double maxAbsLogit = 0.0;
     long long nonFiniteLosses = 0;
     long long nonFiniteGradients = 0;
+    /** Run B only: max |w_A − w_B| over all weights after this batch (NaN if the shapes differ). */
+    double weightDiff = std::numeric_limits<double>::quiet_NaN();
 };
 
 /** \brief An evaluation point: after an epoch, or at step 0 before training. */

@@ -7,6 +7,7 @@
 #include "training/trainingcurves.h"
 #include "training/trainingpage.h"
 #include "training/trainingsession.h"
+#include "training/twindifference.h"
 
 #include "data/idxdataset.h"
 #include "nn/mlptrainer.h"
@@ -15,6 +16,7 @@
 #include "plots/qcp.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -268,6 +270,31 @@ private Q_SLOTS:
         QVERIFY2(std::abs(perX / perY - 1) < 0.02, qPrintable(QStringLiteral("%1 vs %2").arg(perX).arg(perY)));
     }
 
+    void differenceViewShowsHowFarBMoves()
+    {
+        TrainingPage page;
+        page.resize(1366, 768);
+        page.show();
+        // float-vs-double: the same network, weights and batches in float32 (A) and float64 (B).
+        choosePreset(page, QStringLiteral("float-vs-double"));
+        page.session()->stepBatches(20);
+        QVERIFY(settle(page));
+        QTRY_COMPARE(page.difference()->weightGraph()->dataCount(), 20);
+        QCOMPARE(page.difference()->lossGraph()->dataCount(), 20);
+        // The weights differ by rounding only: above 0 (float32 rounds each update) and far
+        // below the weights themselves (Glorot scale ~0.1) after 20 steps.
+        const double last = (page.difference()->weightGraph()->data()->constEnd() - 1)->value;
+        QVERIFY2(last > TwinDifference::zeroDrawnAt && last < 1e-3, qPrintable(QString::number(last)));
+        // Step back: the difference curve follows.
+        page.session()->stepBack(5);
+        QVERIFY(settle(page));
+        QTRY_COMPARE(page.difference()->weightGraph()->dataCount(), 15);
+        // One run alone has nothing to compare: the view says so.
+        page.findChild<QCheckBox *>(QStringLiteral("twinBox"))->setChecked(false);
+        QTRY_VERIFY(page.difference()->panel()->title().contains(QStringLiteral("twin")));
+        QCOMPARE(page.difference()->weightGraph()->dataCount(), 0);
+    }
+
     void nanMarkersAreOnePerStreak()
     {
         TrainingPage page;
@@ -398,7 +425,7 @@ private Q_SLOTS:
             }
             ++n;
         }
-        QCOMPARE(n, 9);
+        QCOMPARE(n, 10); // loss, accuracy, rate, A − B difference, five model views, the drawn digit
     }
 
     void drawingGivesProbabilities()
