@@ -55,6 +55,14 @@
         <source>Not an expression.</source>
         <translation>这不是表达式。</translation>
     </message>
+    <message>
+        <source>1 logit</source>
+        <translation>1 个 logit</translation>
+    </message>
+    <message>
+        <source>%1 logits</source>
+        <translation>%1 个 logit</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::BoundaryView</name>
@@ -81,6 +89,10 @@
     <message>
         <source>%1 — test accuracy %2%</source>
         <translation>%1 —— 测试准确率 %2%</translation>
+    </message>
+    <message>
+        <source>No decision boundary: these data are not points in the plane.</source>
+        <translation>没有决策边界：这些数据不是平面上的点。</translation>
     </message>
 </context>
 <context>
@@ -116,10 +128,6 @@
 <context>
     <name>logitlab::ui::GalleryView</name>
     <message>
-        <source>Test digits: p(class) from A (left) and B (right)</source>
-        <translation>测试数字：A（左）与 B（右）给出的 p(类别)</translation>
-    </message>
-    <message>
         <source>The gallery shows image data sets.</source>
         <translation>图库只显示图像数据集。</translation>
     </message>
@@ -134,6 +142,10 @@
     <message>
         <source>#%1: %2</source>
         <translation>#%1：%2</translation>
+    </message>
+    <message>
+        <source>Test digits: p(class) from A (orange, left bar) and B (blue, right bar), 0 to 1</source>
+        <translation>测试数字：A（橙色，左柱）和 B（蓝色，右柱）给出的 p(类别)，0 到 1</translation>
     </message>
 </context>
 <context>
@@ -173,6 +185,21 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: loss %2, p(true class %3) = %4, largest |dLoss/dz| = %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：损失 %2，p(真实类别 %3) = %4，最大 |dLoss/dz| = %5</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::ListInput</name>
+    <message>
+        <source>The clipboard holds no text: nothing was pasted.</source>
+        <translation>剪贴板里没有文本：未粘贴任何内容。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds an image, not text: nothing was pasted.</source>
+        <translation>剪贴板里是图像而不是文本：未粘贴任何内容。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds %1 characters; at most %2 can be pasted here. Nothing was pasted.</source>
+        <translation>剪贴板里有 %1 个字符；这里最多可粘贴 %2 个。未粘贴任何内容。</translation>
     </message>
 </context>
 <context>
@@ -322,20 +349,12 @@
         <translation>inf：p_k 下溢为 0，而 log(0) = −inf</translation>
     </message>
     <message>
-        <source>clipped at −log(1e-7) = 16.118: gradient 0</source>
-        <translation>在 −log(1e-7) = 16.118 处被截断：梯度为 0</translation>
-    </message>
-    <message>
         <source>Exact: %1</source>
         <translation>精确值：%1</translation>
     </message>
     <message>
         <source>exact, correctly rounded to %1</source>
         <translation>精确值，正确舍入到 %1</translation>
-    </message>
-    <message>
-        <source>Cross-entropy of %1 logits (true class %2) in %3: from_logits %4, reference %5</source>
-        <translation>%1 个 logit 的交叉熵（真实类别 %2），格式 %3：from_logits %4，参考值 %5</translation>
     </message>
     <message>
         <source>Give a finite range with from &lt; to.</source>
@@ -376,6 +395,54 @@
     <message>
         <source>BCE sweep of %1 points for y = %2 in %3 computed in %4 ms</source>
         <translation>BCE 扫描完成：%1 个点，y = %2，格式 %3，用时 %4 ms</translation>
+    </message>
+    <message>
+        <source>%1: NaN</source>
+        <translation>%1：NaN</translation>
+    </message>
+    <message>
+        <source>%1: inf</source>
+        <translation>%1：inf</translation>
+    </message>
+    <message>
+        <source>%1: −inf</source>
+        <translation>%1：−inf</translation>
+    </message>
+    <message>
+        <source>the exact loss %1 is closer to 0 than to the smallest %2 subnormal %3, so the best %2 can store is 0</source>
+        <translation>精确损失 %1 离 0 比离 %2 最小的次正规数 %3 更近，所以 %2 能存储的最好值就是 0</translation>
+    </message>
+    <message>
+        <source>clipped at −log(1e-7) = %1: gradient 0</source>
+        <translation>截断于 −log(1e-7) = %1：梯度为 0</translation>
+    </message>
+    <message>
+        <source>relative error 1: %1</source>
+        <translation>相对误差为 1：%1</translation>
+    </message>
+    <message>
+        <source>Cross-entropy of %1 (true class %2) in %3: from_logits %4, reference %5</source>
+        <translation>%1 的交叉熵（真实类别 %2），%3 中：from_logits %4，参考值 %5</translation>
+    </message>
+    <message>
+        <source>Keras clip plateau %1</source>
+        <translation>Keras 截断平台 %1</translation>
+    </message>
+    <message>
+        <source>exact loss rounds to 0</source>
+        <translation>精确损失舍入为 0</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>Relative error 1 for z from %1 (shaded blue on the relative-error plot): at z = %2 %3. from_logits returns that 0: correctly rounded, and still 100% off.</source>
+        <translation>z 在 %1 时相对误差为 1（相对误差图中的蓝色区域）：在 z = %2 时%3。from_logits 返回的就是这个 0：正确舍入，却仍然 100% 偏离。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
     </message>
 </context>
 <context>
@@ -467,6 +534,70 @@
     <message>
         <source>Training</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <source>Focus view: this plot alone. Esc or double-click returns to the lab.</source>
+        <translation>聚焦视图：只显示这张图。按 Esc 或双击返回实验页。</translation>
+    </message>
+    <message>
+        <source>Back to the lab (Esc)</source>
+        <translation>返回实验页 (Esc)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;all figures of this lab...</source>
+        <translation>导出本实验的全部图(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Focus on a plot</source>
+        <translation>聚焦一张图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Black on white, darker grid, thicker lines: for washed-out projectors</source>
+        <translation>白底黑字、更深的网格、更粗的线条：适合发白的投影仪</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>缩放 %1 %</translation>
+    </message>
+    <message>
+        <source>Export all figures of this lab into</source>
+        <translation>将本实验的全部图导出到</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>已导出 %1 个文件到 %2</translation>
     </message>
 </context>
 <context>
@@ -898,10 +1029,6 @@
         <translation>（显示最后一次有效输入的结果）</translation>
     </message>
     <message>
-        <source>%1 logits in %2 — computing the exact reference…</source>
-        <translation>%1 个 logit，格式 %2 —— 正在计算精确参考值…</translation>
-    </message>
-    <message>
         <source>Jacobian diag(s) − s sᵀ in %1 (hover for values)</source>
         <translation>雅可比矩阵 diag(s) − s sᵀ，格式 %1（悬停查看数值）</translation>
     </message>
@@ -926,14 +1053,6 @@
         <translation>，exp 下溢</translation>
     </message>
     <message>
-        <source>%1 logits in %2 — %3</source>
-        <translation>%1 个 logit，格式 %2 —— %3</translation>
-    </message>
-    <message>
-        <source>Softmax of %1 logits in %2 computed</source>
-        <translation>已计算 %1 个 logit 的 softmax（%2）</translation>
-    </message>
-    <message>
         <source>naive = NaN</source>
         <translation>朴素 = NaN</translation>
     </message>
@@ -954,12 +1073,88 @@
         <translation>列和</translation>
     </message>
     <message>
-        <source>shifted softmax in %1; exact %2</source>
-        <translation>平移 softmax（%1）；精确值 %2</translation>
-    </message>
-    <message>
         <source>These entries sum to 1 (up to rounding): softmax along dim=%1</source>
         <translation>这些元素之和为 1（舍入误差以内）：沿 dim=%1 的 softmax</translation>
+    </message>
+    <message>
+        <source>Matrix shows:</source>
+        <translation>矩阵显示：</translation>
+    </message>
+    <message>
+        <source>The row (dim=1) or column (dim=0) whose bars, errors and Jacobian are plotted</source>
+        <translation>绘制其柱状图、误差和雅可比矩阵的行（dim=1）或列（dim=0）</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>inf</source>
+        <translation>inf</translation>
+    </message>
+    <message>
+        <source>exp underflowed (0 or subnormal)</source>
+        <translation>exp 下溢（0 或次正规数）</translation>
+    </message>
+    <message>
+        <source>error &gt; 2 ulp</source>
+        <translation>误差 &gt; 2 ulp</translation>
+    </message>
+    <message>
+        <source>%1 in %2 — computing the exact reference…</source>
+        <translation>%1，%2 — 正在计算精确参考值…</translation>
+    </message>
+    <message>
+        <source>%1: %2 NaN, %3 inf (no bar)</source>
+        <translation>%1：%2 个 NaN，%3 个 inf（无柱）</translation>
+    </message>
+    <message>
+        <source>plots follow row</source>
+        <translation>图表跟随行</translation>
+    </message>
+    <message>
+        <source>plots follow column</source>
+        <translation>图表跟随列</translation>
+    </message>
+    <message>
+        <source>%1 gives NaN in rows %2</source>
+        <translation>%1 在第 %2 行得到 NaN</translation>
+    </message>
+    <message>
+        <source>%1 gives NaN in columns %2</source>
+        <translation>%1 在第 %2 列得到 NaN</translation>
+    </message>
+    <message>
+        <source>Jacobian diag(s) − s sᵀ in %1 (black cells: NaN/inf)</source>
+        <translation>雅可比矩阵 diag(s) − s sᵀ，%1（黑色格子：NaN/inf）</translation>
+    </message>
+    <message>
+        <source>%1 in %2 — %3</source>
+        <translation>%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>第 %1 行（共 %2 行）</translation>
+    </message>
+    <message>
+        <source>Column %1 of %2</source>
+        <translation>第 %1 列（共 %2 列）</translation>
+    </message>
+    <message>
+        <source> now: max |z| = %1</source>
+        <translation> 当前：max |z| = %1</translation>
+    </message>
+    <message>
+        <source>Softmax of %1 in %2 computed</source>
+        <translation>已计算 %1 的 softmax（%2）</translation>
+    </message>
+    <message>
+        <source>%1 in %2; exact %3</source>
+        <translation>%1，%2；精确值 %3</translation>
+    </message>
+    <message>
+        <source>NaN: %1 fails on this slice</source>
+        <translation>NaN：%1 在这一切片上失败</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1431,10 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>Custom settings. Pick a preset to load a scenario with its explanation.</source>
         <translation>自定义设置。选择一个预设可载入带说明的场景。</translation>
+    </message>
+    <message>
+        <source>Custom settings, changed from the preset “%1”: its explanation no longer applies. Pick a preset to load a scenario with its explanation.</source>
+        <translation>自定义设置，由预设“%1”修改而来：它的说明已不再适用。选择一个预设以载入带说明的场景。</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1753,30 @@ Correctly rounded to %2: %3</source>
         <source>Show the whole explanation</source>
         <translation>显示完整说明</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>A − B difference</source>
+        <translation>A − B 差异</translation>
+    </message>
+    <message>
+        <source>New run set up: press Play (Space) or Step (Right) to train</source>
+        <translation>新的运行已设置：按播放（空格）或单步（右方向键）开始训练</translation>
+    </message>
+    <message>
+        <source>Data: loading…</source>
+        <translation>数据：正在加载…</translation>
+    </message>
+    <message>
+        <source>Show or hide the run&apos;s settings (hidden at the start when the screen is too narrow for them beside the plots)</source>
+        <translation>显示或隐藏运行设置（屏幕太窄、放不下设置和图表时，开始时自动隐藏）</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::TrainingText</name>
@@ -1726,6 +1949,33 @@ Correctly rounded to %2: %3</source>
     </message>
 </context>
 <context>
+    <name>logitlab::ui::TwinDifference</name>
+    <message>
+        <source>How far B is from A: |loss A − loss B| and max |w_A − w_B| per batch</source>
+        <translation>B 离 A 有多远：每个批次的 |loss A − loss B| 和 max |w_A − w_B|</translation>
+    </message>
+    <message>
+        <source>step (batches)</source>
+        <translation>步数（批次）</translation>
+    </message>
+    <message>
+        <source>difference (0 drawn at 1e-20)</source>
+        <translation>差异（0 画在 1e-20 处）</translation>
+    </message>
+    <message>
+        <source>|loss A − loss B| (batch)</source>
+        <translation>|loss A − loss B|（批次）</translation>
+    </message>
+    <message>
+        <source>max |w_A − w_B| over all weights</source>
+        <translation>所有权重上的 max |w_A − w_B|</translation>
+    </message>
+    <message>
+        <source>A − B difference: turn on twin run B to compare two runs</source>
+        <translation>A − B 差异：打开孪生运行 B 以比较两次运行</translation>
+    </message>
+</context>
+<context>
     <name>logitlab::ui::WeightsView</name>
     <message>
         <source>First-layer weights (one image per unit, shared scale)</source>
@@ -1742,6 +1992,10 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>%1 — every weight is NaN/inf</source>
         <translation>%1 —— 所有权重都是 NaN/inf</translation>
+    </message>
+    <message>
+        <source>No model yet: press Play (Space) or Step (Right).</source>
+        <translation>还没有模型：按播放（空格）或单步（右方向键）。</translation>
     </message>
 </context>
 </TS>

@@ -90,7 +90,7 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_settingsButton->setCheckable(true);
     m_settingsButton->setChecked(true);
     m_settingsButton->setToolTip(
-        tr("Show or hide the run's settings (hidden by itself when the window is too narrow)"));
+        tr("Show or hide the run's settings (hidden at the start when the screen is too narrow for them beside the plots)"));
     bar->addWidget(m_settingsButton);
     connect(m_settingsButton, &QToolButton::toggled, scroll, &QWidget::setVisible);
     m_playButton = button(tr("▶ Play"), tr("Play / pause (Space)"), "playButton");
