@@ -1,5 +1,6 @@
 #!/bin/sh
-# Renders every page of logitlab at 1920x1080 and 1366x768 under Xvfb into shots/ (git-ignored).
+# Renders every page of logitlab at 1024x768, 1280x720, 1366x768, 1920x1080 and 1920x1080 at zoom 2
+# under Xvfb into shots/ (git-ignored).
 # Usage: tools/screenshots.sh [build-dir] [extra logitlab args, e.g. --lang zh_CN]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
