@@ -192,8 +192,13 @@ private:
         // 0^y for y < 0 is 1/0: no real value, as for the division.
         if (mpfr::iszero(a.lo) && mpfr::iszero(a.hi) && b.hi < 0)
             return undefined();
-        if (a.lo > 0)
-            return corners(mpfr_pow, a, b, false); // x^y is monotone in x and in y for x > 0
+        // x^0 = 1 for every x, 0 included (IEEE 754 pow and MPFR agree).
+        if (exactExponent && mpfr::iszero(b.lo))
+            return Interval {mpreal(1, m_p), mpreal(1, m_p)};
+        // x^y is monotone in x and in y for x > 0, and still in x on [0, hi] for y > 0 (0^y = 0):
+        // the extremes are at the corners.
+        if (a.lo > 0 || (a.lo >= 0 && b.lo > 0))
+            return corners(mpfr_pow, a, b, false);
         if (!exactExponent || !mpfr::isint(b.lo))
             return a.hi < 0 ? undefined() : Interval{mpreal(0, m_p), inf()};
         // Integer exponent and a base that may be <= 0: the extremes are at the ends, or at 0.

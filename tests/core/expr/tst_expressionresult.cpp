@@ -197,6 +197,23 @@ void TestExpressionResult::evaluate_data()
                                     << int(NoFlag) << 0.0;
     QTest::addRow("float64 pow(-8,1/3) undefined") << Format::Float64 << std::string("pow(-8,1/3)") << kNaN
                                                    << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
+    // Powers at the edges (issue 13): 0^y = 0 for y > 0 (the exact value was reported as inf),
+    // x^0 = 1 for every x including 0 (IEEE 754 pow and MPFR agree), a negative base with a
+    // non-integer exponent has no real value.
+    QTest::addRow("float64 0^0.5 exact 0")
+        << Format::Float64 << std::string("0^0.5") << 0.0L << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float32 0^2.5 exact 0")
+        << Format::Float32 << std::string("0^2.5") << 0.0L << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 (1-1)^0.5 exact 0")
+        << Format::Float64 << std::string("(1-1)^0.5") << 0.0L << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 0.5^0 exact 1")
+        << Format::Float64 << std::string("0.5^0") << 1.0L << std::string("1") << 1.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 pow(0,0) is 1")
+        << Format::Float64 << std::string("pow(0,0)") << 1.0L << std::string("1") << 1.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 0.25^0.5 exact 0.5")
+        << Format::Float64 << std::string("0.25^0.5") << 0.5L << std::string("0.5") << 0.5L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 (-2)^0.5 undefined")
+        << Format::Float64 << std::string("(-2)^0.5") << kNaN << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
     // log1p/expm1 keep tiny arguments: log1p(1e-10) = 1e-10 - 5e-21 + ...
     QTest::addRow("float64 log1p(1e-10)") << Format::Float64 << std::string("log1p(1e-10)")
                                           << static_cast<long double>(std::log1p(1e-10)) << std::string("*") << kNaN
