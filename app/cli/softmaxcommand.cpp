@@ -32,6 +32,7 @@ void writeJson(const SoftmaxReport &r, std::ostream &out)
         w.key("max_ulp_error").number(m.maxUlpError);
         w.key("nan").boolean(m.nan);
         w.key("overflow").boolean(m.overflow);
+        w.key("sum_overflow").boolean(m.sumOverflow);
         w.key("underflow").boolean(m.underflow);
         w.endObject();
     }
@@ -61,7 +62,9 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
     out << formatTable(rows) << '\n';
     for (const SoftmaxMethodResult &m : r.methods) {
         out << softmaxMethodKey(m.method) << ": max error " << ulpErrorText(m.maxUlpError) << " ulp";
-        if (m.overflow)
+        if (m.sumOverflow)
+            out << "; the sum of the exps overflowed to inf, so every p = finite / inf = 0";
+        else if (m.overflow)
             out << "; exp overflowed to inf";
         if (m.underflow)
             out << "; exp underflowed";

@@ -30,9 +30,21 @@ namespace logitlab {
 
 /** \brief What went wrong inside a kernel: an exp that overflowed or underflowed. */
 struct SoftmaxFlags {
-    bool overflow = false;  ///< exp of a finite argument gave inf
+    bool overflow = false; ///< exp of a finite argument gave inf
     bool underflow = false; ///< exp of a finite argument gave 0 or a subnormal
+    bool sumOverflow = false; ///< every exp was finite but their sum overflowed to inf (naive form)
 };
+
+/** Sets flags->sumOverflow when \a sum of the finite exps \a e[0, n) is inf (finite / inf = 0 follows). */
+template <class Scalar> inline void noteSumOverflow(const Scalar *e, Eigen::Index n, Scalar sum, SoftmaxFlags *flags)
+{
+    if (!flags || !(Eigen::numext::isinf)(sum))
+        return;
+    for (Eigen::Index i = 0; i < n; ++i)
+        if (!(Eigen::numext::isfinite)(e[i]))
+            return; // an inf exp: the overflow is the exp's, flagged already
+    flags->sumOverflow = true;
+}
 
 /** Arguments for which Eigen's vectorised exp is accurate (normal, finite results). */
 template <class Scalar> struct VectorExpRange {

@@ -47,6 +47,7 @@ void naiveSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<S
         return;
     detail::alignedOrderExp(z.data(), out.data(), z.size(), flags);
     const Scalar sum = detail::alignedOrderSum(out.data(), out.size());
+    noteSumOverflow(out.data(), out.size(), sum, flags);
     out /= sum;
 }
 

@@ -306,12 +306,15 @@ template <class Scalar> EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scal
 {
     if (n == 0)
         return;
+    Scalar sum;
     if constexpr (usesPackets<Scalar>) {
-        divideByScalar(out, fusedExpSum<Scalar, false>(z, Scalar(0), nullptr, out, n, flags), n);
+        sum = fusedExpSum<Scalar, false>(z, Scalar(0), nullptr, out, n, flags);
     } else {
         alignedOrderExp(z, out, n, flags);
-        divideByScalar(out, alignedOrderSum(out, n), n);
+        sum = alignedOrderSum(out, n);
     }
+    noteSumOverflow(out, n, sum, flags);
+    divideByScalar(out, sum, n);
 }
 
 /** shiftedSoftmax() on one contiguous line; \a out must not overlap \a z. */
@@ -618,6 +621,7 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
 #endif
                     const Scalar sum =
                         detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, exps.data(), n, flags);
+                    noteSumOverflow(exps.data(), n, sum, flags);
                     detail::divideIntoStreaming(exps.data(), out.data() + r * n, sum, n);
                 }
 #if defined(EIGEN_VECTORIZE_AVX)
@@ -626,10 +630,12 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
                 return;
             }
 #if defined(EIGEN_VECTORIZE_AVX2)
+            // The 8-row groups do not report a sum that overflowed: with flags asked for, the
+            // per-line kernel below (same bits) takes those rows.
             if constexpr (std::is_same_v<Scalar, float>) {
                 const Eigen::Index n = z.cols();
-                if (detail::shortRowsDispatch<detail::ShortRowKind::Naive>(
-                        z.data(), out.data(), z.rows(), n,
+                if (!flags
+                    && detail::shortRowsDispatch<detail::ShortRowKind::Naive>(z.data(), out.data(), z.rows(), n,
                         [&](Eigen::Index r) { detail::naiveLine(z.data() + r * n, out.data() + r * n, n, flags); }))
                     return;
             }
@@ -639,7 +645,10 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
                 [&](const Scalar *in, Scalar, Scalar *o) {
                     return detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, o, z.cols(), flags);
                 },
-                [&](Scalar *o, Scalar sum) { detail::divideByScalar(o, sum, z.cols()); });
+                [&](Scalar *o, Scalar sum) {
+                    noteSumOverflow(o, z.cols(), sum, flags);
+                    detail::divideByScalar(o, sum, z.cols());
+                });
             return;
         }
     }

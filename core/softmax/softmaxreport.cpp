@@ -67,7 +67,8 @@ template <class Scalar> std::vector<SoftmaxMethodResult> runMethods(const std::v
             break;
         }
         }
-        r.overflow = flags.overflow;
+        r.overflow = flags.overflow || flags.sumOverflow;
+        r.sumOverflow = flags.sumOverflow;
         r.underflow = flags.underflow;
         r.nan = std::any_of(r.values.begin(), r.values.end(), [](long double v) { return std::isnan(v); }) ||
                 std::any_of(r.logValues.begin(), r.logValues.end(), [](long double v) { return std::isnan(v); });

@@ -30,7 +30,8 @@ struct SoftmaxMethodResult {
     std::vector<double> logUlpErrors;   ///< same for the log values (log methods only)
     double maxUlpError = 0;             ///< max of ulpErrors (inf if a value is non-finite but p_i is not)
     bool nan = false;                   ///< some value is NaN
-    bool overflow = false;              ///< an exp of a finite argument gave inf
+    bool overflow = false; ///< an intermediate overflowed: an exp of a finite argument, or the sum
+    bool sumOverflow = false; ///< naive: every exp finite, their sum inf, so every p = finite / inf = 0
     bool underflow = false;             ///< an exp of a finite argument gave 0 or a subnormal
 };
 

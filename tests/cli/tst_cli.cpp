@@ -15,6 +15,8 @@ private Q_SLOTS:
     void softmaxSeed();
     void softmaxOverflow_data();
     void softmaxOverflow();
+    void softmaxSumOverflow_data();
+    void softmaxSumOverflow();
     void softmaxPastesNumpy();
     void numbersRoundTripInTheirFormat();
     void crossEntropy();
@@ -78,6 +80,44 @@ void TestCli::softmaxOverflow()
     const double expected[] = {0, 0, 0, 0, 1};
     for (int i = 0; i < 5; ++i)
         QCOMPARE(number(values[i]), expected[i]);
+}
+
+// The case: float32 exp(88.72283) = 3.4027e38 is finite (ln max = 88.7228391), but
+// exp + exp = 6.8e38 overflows, so naive gives [0, 0]: the sum overflowed and the JSON says so.
+// [88, 88]: exp(88) = 1.65e38, the sum 3.3e38 fits, p = 0.5 each and no flag.
+void TestCli::softmaxSumOverflow_data()
+{
+    QTest::addColumn<QString>("logits");
+    QTest::addColumn<QString>("dtype");
+    QTest::addColumn<bool>("sumOverflow");
+    QTest::addColumn<double>("p");
+    QTest::addRow("float32 [88.72283, 88.72283]")
+        << QStringLiteral("[88.72283, 88.72283]") << QStringLiteral("float32") << true << 0.0;
+    QTest::addRow("float32 [88, 88]") << QStringLiteral("[88, 88]") << QStringLiteral("float32") << false << 0.5;
+    QTest::addRow("float64 [709.78, 709.78]")
+        << QStringLiteral("[709.78, 709.78]") << QStringLiteral("float64") << true << 0.0;
+    QTest::addRow("float16 [11.08, 11.08]")
+        << QStringLiteral("[11.08, 11.08]") << QStringLiteral("float16") << true << 0.0;
+}
+
+void TestCli::softmaxSumOverflow()
+{
+    QFETCH(QString, logits);
+    QFETCH(QString, dtype);
+    QFETCH(bool, sumOverflow);
+    QFETCH(double, p);
+    const QJsonObject o
+        = runJson({QStringLiteral("softmax"), QStringLiteral("--logits"), logits, QStringLiteral("--dtype"), dtype});
+    const QJsonObject naive = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("naive")).toObject();
+    QCOMPARE(naive.value(QStringLiteral("sum_overflow")).toBool(), sumOverflow);
+    QCOMPARE(naive.value(QStringLiteral("overflow")).toBool(), sumOverflow);
+    QCOMPARE(naive.value(QStringLiteral("nan")).toBool(), false);
+    for (const QJsonValue &v : naive.value(QStringLiteral("values")).toArray())
+        QCOMPARE(number(v), p);
+    // The table says why in words.
+    const Run table
+        = runCli({QStringLiteral("softmax"), QStringLiteral("--logits"), logits, QStringLiteral("--dtype"), dtype});
+    QCOMPARE(table.out.contains("sum of the exps overflowed"), sumOverflow);
 }
 
 // A printed NumPy array pastes in unchanged (here "[1.e+03 2.e+03 3.e+03]").

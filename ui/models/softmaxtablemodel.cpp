@@ -126,6 +126,10 @@ QString SoftmaxTableModel::explanation(int row, SoftmaxMethod m) const
     }
     if (std::isinf(v))
         return tr("inf: exp(z_i) overflowed in %1 (z_i above ln(max) = %2).").arg(fmt, logThresholdText(info.lnMax));
+    if (v == 0 && refPositive && res.sumOverflow)
+        return tr("Every exp(z_j) is finite in %1, but their sum overflowed to inf (above max = %2), so "
+                  "p_i = finite / inf = 0.")
+            .arg(fmt, numberText(info.maxValue, r.format));
     if (v == 0 && refPositive) {
         const long double arg = m == SoftmaxMethod::Naive ? r.logits[i] : r.logits[i] - zmax;
         if (m == SoftmaxMethod::LogSoftmax)

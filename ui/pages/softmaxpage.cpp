@@ -606,7 +606,9 @@ void SoftmaxPage::showReport(
         QString s = tr("%1: max %2 ulp").arg(softmaxMethodShortName(m.method), ulpErrorText(m.maxUlpError));
         if (m.nan)
             s += tr(", NaN");
-        if (m.overflow)
+        if (m.sumOverflow)
+            s += tr(", the sum overflowed to inf (every p = finite / inf = 0)");
+        else if (m.overflow)
             s += tr(", exp overflowed");
         if (m.underflow)
             s += tr(", exp underflowed");

@@ -1,9 +1,11 @@
 /** \file Tests of the softmax kernels (core/softmax/softmax.h, safeexp.h) against MPFR. */
+#include "../precision/ldcompare.h"
 #include "precision/floatanatomy.h"
 #include "precision/mpfrutil.h"
 #include "precision/scalar.h"
 #include "precision/ulperror.h"
 #include "softmax/safeexp.h"
+#include "softmax/softmaxmatrix.h"
 #include "softmax/softmaxreport.h"
 #include "testsupport.h"
 
@@ -39,6 +41,8 @@ private Q_SLOTS:
     void largeLogits();
     void overflowThreshold_data();
     void overflowThreshold();
+    void sumOverflow_data();
+    void sumOverflow();
     void specialInputs_data();
     void specialInputs();
     void longRows_data();
@@ -149,6 +153,53 @@ void TestSoftmax::overflowThreshold()
     // The stable methods do not care.
     for (SoftmaxMethod m : {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham})
         QVERIFY(!bad.method(m).nan);
+}
+
+// Every exp finite, their sum not (issue 9): z = [b, b] with b the largest value of the format
+// below ln(max) has exp(b) > max / 2 (ln(max) - b is far below ln 2), so exp(b) + exp(b) = inf and
+// naive gives finite / inf = 0 for both. That intermediate overflow must be flagged. One below,
+// at b - 1, exp(b - 1) ~ max / e and the sum 2 max / e fits: p = 0.5 and no flag.
+void TestSoftmax::sumOverflow_data()
+{
+    QTest::addColumn<Format>("format");
+    QTest::addColumn<bool>("atLnMax"); // b, or b - 1
+    for (Format f : allFormats) {
+        QTest::addRow("%s [b, b] sum overflows", formatName(f).data()) << f << true;
+        QTest::addRow("%s [b-1, b-1] sum fits", formatName(f).data()) << f << false;
+    }
+}
+
+void TestSoftmax::sumOverflow()
+{
+    QFETCH(Format, format);
+    QFETCH(bool, atLnMax);
+    const mpfr::mpreal exactLnMax = mpfr::log(exactValue(formatInfo(format).maxValue));
+    const long double below = roundToFormat(exactLnMax.mpfr_srcptr(), format, MPFR_RNDD);
+    const long double b = atLnMax ? below : roundToFormat(exactValue(below - 1).mpfr_srcptr(), format, MPFR_RNDN);
+    const SoftmaxReport r = computeSoftmaxReport({b, b}, format);
+    const SoftmaxMethodResult &naive = r.method(SoftmaxMethod::Naive);
+    QVERIFY(!naive.nan);
+    QCOMPARE(naive.sumOverflow, atLnMax);
+    QCOMPARE(naive.overflow, atLnMax); // the flag says an intermediate overflowed
+    for (long double p : naive.values)
+        LL_COMPARE(p, atLnMax ? 0.0L : 0.5L);
+    // The stable forms are exact here: 0.5 each, no flag.
+    for (SoftmaxMethod m : {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham}) {
+        QVERIFY(!r.method(m).overflow && !r.method(m).sumOverflow);
+        LL_COMPARE(r.method(m).values[0], 0.5L);
+    }
+    // The matrix kernel flags it per line too (float32 and float64 take the packet path).
+    if (format == Format::Float32 || format == Format::Float64) {
+        visitFormat(format, [&](auto tag) {
+            using S = typename decltype(tag)::type;
+            RowMatrix<S> z(2, 2);
+            z << S(b), S(b), S(0), S(0);
+            SoftmaxFlags flags;
+            const RowMatrix<S> p = naiveSoftmax<S>(z, Axis::Rows, &flags);
+            QCOMPARE(flags.sumOverflow, atLnMax);
+            QCOMPARE(double(p(1, 0)), 0.5);
+        });
+    }
 }
 
 // NaN, infinities, empty and one-element vectors, and long rows, in every format.
