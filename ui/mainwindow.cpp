@@ -167,6 +167,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setPage(int index)
 {
+    endFocus(); // a page switch shows the labs again
     m_stack->setCurrentIndex(std::clamp(index, 0, static_cast<int>(m_pages.size()) - 1));
 }
 
@@ -232,11 +233,12 @@ void MainWindow::buildViewMenu()
         LabPage *p = currentPage();
         if (!p || p->plots().isEmpty())
             return;
-        PlotPanel *target = p->plots().front();
+        PlotPanel *target = nullptr;
         for (PlotPanel *panel : p->plots())
-            if (panel->isVisible() && panel->rect().contains(panel->mapFromGlobal(QCursor::pos())))
-                target = panel;
-        focusPlot(target);
+            if (panel->isVisible() && (!target || panel->rect().contains(panel->mapFromGlobal(QCursor::pos()))))
+                target = panel; // the first shown plot, or the one under the mouse
+        if (target)
+            focusPlot(target);
     })->setObjectName(QStringLiteral("focusAction"));
     view->addSeparator();
     QAction *contrast = view->addAction(tr("&High contrast"));
@@ -259,15 +261,14 @@ void MainWindow::setZoom(double factor)
 
 bool MainWindow::focusPlot(PlotPanel *panel)
 {
-    if (!panel || m_focused)
+    if (!panel || m_focused || !panel->isVisible())
         return false;
     // Leave a placeholder where the plot stands (a splitter or any layout), move the plot.
     auto *placeholder = new QWidget;
     QWidget *parent = panel->parentWidget();
     bool moved = false;
     if (auto *split = qobject_cast<QSplitter *>(parent)) {
-        split->replaceWidget(split->indexOf(panel), placeholder);
-        moved = true;
+        moved = split->replaceWidget(split->indexOf(panel), placeholder) == panel;
     } else if (parent && parent->layout()) {
         if (QLayoutItem *old = parent->layout()->replaceWidget(panel, placeholder)) {
             delete old;

@@ -1,5 +1,7 @@
 #include "expr/expression.h"
 
+#include "text/asciifold.h"
+
 #include "precision/mpfrutil.h"
 
 #include <cctype>
@@ -242,7 +244,29 @@ std::vector<std::string_view> expressionFunctions()
     return names;
 }
 
-std::variant<Expression, ExprError> parseExpression(std::string_view text)
+namespace {
+std::variant<Expression, ExprError> parseAscii(std::string_view text);
+} // namespace
+
+std::variant<Expression, ExprError> parseExpression(std::string_view typed)
+{
+    // What a Chinese input method types (（1＋1/10000）, ×, ÷, U+2212) reads as the ASCII it stands
+    // for; an error still points at the text as typed and quotes it.
+    const FoldedText folded = foldToAscii(typed);
+    auto parsed = parseAscii(folded.text);
+    if (auto *e = std::get_if<ExprError>(&parsed)) {
+        const std::size_t begin = std::min(e->position, folded.text.size());
+        const std::size_t tokenLength = e->token.size();
+        e->position = folded.originalOffset(begin);
+        e->length = folded.originalLength(begin, e->length);
+        if (!e->token.empty() && begin + tokenLength <= folded.text.size())
+            e->token = std::string(typed.substr(e->position, folded.originalLength(begin, tokenLength)));
+    }
+    return parsed;
+}
+
+namespace {
+std::variant<Expression, ExprError> parseAscii(std::string_view text)
 {
     if (text.size() > maxExpressionLength)
         return ExprError{ExprErrorKind::TooComplex, maxExpressionLength, 0, {}};
@@ -259,5 +283,6 @@ std::variant<Expression, ExprError> parseExpression(std::string_view text)
         return failure.error;
     }
 }
+} // namespace
 
 } // namespace logitlab

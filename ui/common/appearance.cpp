@@ -105,7 +105,8 @@ double setZoom(double factor)
 {
     if (!state().baseSet)
         applyClassroomFont(QLocale());
-    const double clamped = std::clamp(factor, minZoom, maxZoom);
+    const double clamped
+        = std::isfinite(factor) ? std::clamp(factor, minZoom, maxZoom) : 1.0; // "nan" in a settings file
     state().zoom = std::round(clamped / zoomStep) * zoomStep;
     apply();
     return state().zoom;

@@ -98,33 +98,34 @@ QString logitCountText(qsizetype n)
     return n == 1 ? UiText::tr("1 logit") : UiText::tr("%1 logits").arg(n);
 }
 
-QString listErrorMessage(const ListError &e)
+QString listErrorMessage(const ListError &e, std::string_view text)
 {
+    const int character = utf16Index(text, e.position) + 1;
     const QString token = QString::fromStdString(e.token);
     switch (e.kind) {
     case ListErrorKind::Empty: return UiText::tr("Enter at least one number, e.g. [1000, 2000, 3000].");
-    case ListErrorKind::BadToken:
-        return UiText::tr("'%1' at character %2 is not a number.").arg(token).arg(e.position + 1);
+    case ListErrorKind::BadToken: return UiText::tr("'%1' at character %2 is not a number.").arg(token).arg(character);
     case ListErrorKind::UnbalancedBracket:
-        return UiText::tr("Unbalanced '%1' at character %2.").arg(token).arg(e.position + 1);
+        return UiText::tr("Unbalanced '%1' at character %2.").arg(token).arg(character);
     case ListErrorKind::RaggedRows:
-        return UiText::tr("Row at character %1 has a different length than the first row.").arg(e.position + 1);
+        return UiText::tr("Row at character %1 has a different length than the first row.").arg(character);
     }
     return UiText::tr("Not a list of numbers.");
 }
 
-QString exprErrorMessage(const ExprError &e)
+QString exprErrorMessage(const ExprError &e, std::string_view text)
 {
+    const int character = utf16Index(text, e.position) + 1;
     const QString token = QString::fromStdString(e.token);
     switch (e.kind) {
     case ExprErrorKind::Empty: return UiText::tr("Enter an expression, e.g. 2/10000.");
     case ExprErrorKind::UnexpectedToken:
-        return UiText::tr("'%1' at character %2 cannot stand there.").arg(token).arg(e.position + 1);
+        return UiText::tr("'%1' at character %2 cannot stand there.").arg(token).arg(character);
     case ExprErrorKind::UnexpectedEnd: return UiText::tr("The expression ends too early.");
     case ExprErrorKind::UnknownFunction:
         return UiText::tr("Unknown function '%1' (use exp, log, log1p, expm1, sqrt, pow).").arg(token);
     case ExprErrorKind::WrongArity: return UiText::tr("'%1' has the wrong number of arguments.").arg(token);
-    case ExprErrorKind::MissingParen: return UiText::tr("'(' at character %1 has no ')'.").arg(e.position + 1);
+    case ExprErrorKind::MissingParen: return UiText::tr("'(' at character %1 has no ')'.").arg(character);
     case ExprErrorKind::TooComplex: return UiText::tr("The expression is too long or too deeply nested.");
     }
     return UiText::tr("Not an expression.");

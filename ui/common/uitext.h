@@ -55,11 +55,14 @@ QString logThresholdText(long double threshold);
 /** The canonical format name, "float32". */
 QString formatText(Format f);
 
-/** A translated message for a LIST error, e.g. "'abc' at character 5 is not a number". */
-QString listErrorMessage(const ListError &e);
+/**
+ * A translated message for a LIST error in \a text, e.g. "'abc' at character 5 is not a number"
+ * (characters as the user sees them: "１，x" has 'x' at character 3, though at byte 4).
+ */
+QString listErrorMessage(const ListError &e, std::string_view text);
 
-/** A translated message for an expression error. */
-QString exprErrorMessage(const ExprError &e);
+/** A translated message for an expression error in \a text (characters counted as listErrorMessage). */
+QString exprErrorMessage(const ExprError &e, std::string_view text);
 
 /** The QString index of UTF-8 byte offset \a byteOffset in \a utf8. */
 int utf16Index(std::string_view utf8, std::size_t byteOffset);

@@ -259,7 +259,7 @@ void LossesPage::recomputeCrossEntropy()
     const std::string text = m_input->toPlainText().toStdString();
     auto parsed = parseNumberList(text);
     if (const auto *e = std::get_if<ListError>(&parsed)) {
-        const QString msg = listErrorMessage(*e);
+        const QString msg = listErrorMessage(*e, text);
         const int a = utf16Index(text, e->position);
         m_input->setError(a, utf16Index(text, e->position + e->length) - a, msg);
         m_message->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(msg.toHtmlEscaped()));

@@ -281,10 +281,10 @@ void RoundingPage::evaluate(ExpressionRow &row)
         // Mark the error beside the text only: selecting the bad character while the user types
         // made the next key replace it ("(1+2)*3" became "+2*31").
         row.input->setStyleSheet(QStringLiteral("QLineEdit { background: #ffe0e0; }"));
-        row.input->setToolTip(exprErrorMessage(*e));
+        row.input->setToolTip(exprErrorMessage(*e, text));
         row.message->setText(QStringLiteral("<span style='color:#b00000'>%1</span><br><span "
                                             "style='font-family:monospace;white-space:pre'>%2</span> %3")
-                                 .arg(exprErrorMessage(*e).toHtmlEscaped(), errorPointer(text, *e),
+                                 .arg(exprErrorMessage(*e, text).toHtmlEscaped(), errorPointer(text, *e),
                                      tr("(showing the last valid result)")));
         return;
     }

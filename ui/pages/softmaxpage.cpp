@@ -354,7 +354,7 @@ void SoftmaxPage::recompute()
     const int axis = m_axis->currentIndex();
 
     const auto showError = [&](const ListError &e) {
-        const QString msg = listErrorMessage(e);
+        const QString msg = listErrorMessage(e, text);
         m_input->setError(utf16Index(text, e.position), utf16Index(text, e.position + e.length) -
                                                             utf16Index(text, e.position),
                           msg);

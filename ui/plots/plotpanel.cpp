@@ -40,11 +40,42 @@ QColor seriesColor(int index)
 
 void stylePlot(QCustomPlot *plot)
 {
-    // Readable from the back of a lecture room, scaled by the presentation zoom.
+    // First-time setup; restylePlot() follows the zoom and contrast later without undoing what a
+    // page chose (a hidden legend, a smaller legend font, no interactions).
     QFont tick = plot->font();
-    tick.setPointSizeF(12 * zoom());
+    tick.setPointSizeF(12 * zoom()); // readable from the back of a lecture room
     QFont label = tick;
     label.setPointSizeF(12.5 * zoom());
+    for (QCPAxis *axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(tick);
+        axis->setLabelFont(label);
+    }
+    QFont legend = tick;
+    legend.setPointSizeF(11.5 * zoom());
+    plot->legend->setFont(legend);
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->setNoAntialiasingOnDrag(true);
+    restylePlot(plot);
+}
+
+namespace {
+/** \a font at its size at zoom 1 times the current zoom; the zoom-1 size is remembered in \a holder. */
+QFont zoomedFont(QObject *holder, const char *name, QFont font)
+{
+    QVariant base = holder->property(name);
+    if (!base.isValid()) { // first sight: the font was made at the current zoom
+        base = font.pointSizeF() / zoom();
+        holder->setProperty(name, base);
+    }
+    font.setPointSizeF(base.toDouble() * zoom());
+    return font;
+}
+} // namespace
+
+void restylePlot(QCustomPlot *plot)
+{
     const QColor ink = highContrast() ? Qt::black : QColor(0x20, 0x20, 0x20);
     const QPen gridPen(highContrast() ? QColor(0x90, 0x90, 0x90) : QColor(200, 200, 200), 1, Qt::DotLine);
     QList<QCPAxis *> axes;
@@ -54,8 +85,8 @@ void stylePlot(QCustomPlot *plot)
         if (auto *scale = qobject_cast<QCPColorScale *>(e))
             axes << scale->axis();
     for (QCPAxis *axis : axes) {
-        axis->setTickLabelFont(tick);
-        axis->setLabelFont(label);
+        axis->setTickLabelFont(zoomedFont(axis, "baseTickFont", axis->tickLabelFont()));
+        axis->setLabelFont(zoomedFont(axis, "baseLabelFont", axis->labelFont()));
         axis->setTickLabelColor(ink);
         axis->setLabelColor(ink);
         axis->setBasePen(QPen(ink, lineScale()));
@@ -63,17 +94,12 @@ void stylePlot(QCustomPlot *plot)
         axis->setSubTickPen(QPen(ink, lineScale()));
         axis->grid()->setPen(gridPen);
     }
-    QFont legend = tick;
-    legend.setPointSizeF(11.5 * zoom());
+    const QFont legend = zoomedFont(plot->legend, "baseLegendFont", plot->legend->font());
     plot->legend->setFont(legend);
     for (int i = 0; i < plot->legend->itemCount(); ++i)
         if (QCPAbstractLegendItem *item = plot->legend->item(i))
             item->setFont(legend);
     plot->legend->setIconSize(QSize(zoomed(32), zoomed(18)));
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot->setNoAntialiasingOnDrag(true);
 }
 
 QString plotValueText(double v)
@@ -117,16 +143,15 @@ bool scaleDrawing(QCustomPlot *plot, bool all)
     }
     for (int i = 0; i < plot->itemCount(); ++i) {
         QCPAbstractItem *item = plot->item(i);
-        if (!all && item->property("baseFont").isValid())
+        if (!all && (item->property("baseFont").isValid() || item->property("basePen").isValid()))
             continue;
         if (auto *text = qobject_cast<QCPItemText *>(item)) {
-            QFont f = text->font();
-            f.setPointSizeF(base(text, "baseFont", f.pointSizeF()) * zoom());
-            text->setFont(f);
+            // A text's font was made at the zoom of its time (the application font is zoomed).
+            text->setFont(zoomedFont(text, "baseFont", text->font()));
             changed = true;
         } else if (auto *line = qobject_cast<QCPItemStraightLine *>(item)) {
             QPen pen = line->pen();
-            pen.setWidthF(base(line, "baseFont", pen.widthF()) * lineScale());
+            pen.setWidthF(base(line, "basePen", pen.widthF()) * lineScale());
             line->setPen(pen);
             changed = true;
         }
@@ -552,7 +577,7 @@ void PlotPanel::changeEvent(QEvent *event)
 
 void PlotPanel::applyAppearance()
 {
-    stylePlot(m_plot);
+    restylePlot(m_plot);
     scaleDrawing(m_plot, true);
     m_plot->setMinimumSize(zoomed(240), zoomed(m_minimumPlotHeight));
     fitLegendColumns();
@@ -628,7 +653,7 @@ void PlotPanel::clearAnnotations()
 QFont PlotPanel::annotationFont() const
 {
     QFont f = m_plot->font();
-    f.setPointSizeF(10); // scaled by the zoom in scaleDrawing(), like every item text
+    f.setPointSizeF(10 * zoom()); // made at the current zoom, like every item text (scaleDrawing)
     return f;
 }
 

@@ -73,7 +73,7 @@ public:
     /** Restyles fonts, lines and minimum size for the current zoom and contrast (appearance.h). */
     void applyAppearance();
 
-    /** The current hover readout text (empty when not over a point). */
+    /** The hover readout: the point or position under the mouse, or a hint before the first move. */
     QString readout() const;
 
 public Q_SLOTS:
@@ -120,8 +120,10 @@ private:
 /** A plotted value in the shortest digits of the narrowest of float32/float64 that holds it exactly. */
 QString plotValueText(double v);
 
-/** Applies the labs' readable fonts and interactions to \a plot. */
+/** Applies the labs' readable fonts, legend and interactions to a new \a plot. */
 void stylePlot(QCustomPlot *plot);
+/** Follows the zoom and contrast: fonts (from their size at zoom 1), colours, axis pens. */
+void restylePlot(QCustomPlot *plot);
 
 /** The colours used for the methods across all plots (colour-blind safe, Okabe-Ito). */
 QColor seriesColor(int index);

@@ -134,9 +134,18 @@ void squarePixels(QCustomPlot *plot)
         plot->setProperty("equalAspectHooked", true);
         // Tick labels can change the margins once more; a few rounds settle it.
         QObject::connect(plot, &QCustomPlot::afterReplot, plot, [plot] {
-            if (equalAspect(plot))
+            // At most three more rounds in a row: tick labels that change the margins cannot
+            // keep the plot replotting.
+            const int rounds = plot->property("equalAspectRounds").toInt();
+            if (rounds < 3 && equalAspect(plot)) {
+                plot->setProperty("equalAspectRounds", rounds + 1);
                 plot->replot(QCustomPlot::rpQueuedReplot);
+            } else {
+                plot->setProperty("equalAspectRounds", 0);
+            }
         });
+        // The axes follow the data box: dragging or wheel-zooming would be undone at once.
+        plot->setInteractions(QCP::Interactions());
     }
 }
 

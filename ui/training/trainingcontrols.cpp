@@ -167,12 +167,21 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
 
     const auto hook = [this](auto *w, auto signal) { connect(w, signal, this, &TrainingControls::changed); };
     hook(m_dataset, &QComboBox::currentIndexChanged);
-    hook(m_idxPath, &QLineEdit::editingFinished);
+    // A text field counts when its text was edited, not when Return is pressed in it unchanged.
+    const auto hookEdited = [this](QLineEdit *w) {
+        connect(w, &QLineEdit::editingFinished, this, [this, w] {
+            if (!w->isModified())
+                return;
+            w->setModified(false);
+            changed();
+        });
+    };
+    hookEdited(m_idxPath);
     hook(m_noise, &QDoubleSpinBox::valueChanged);
     hook(m_task, &QComboBox::currentIndexChanged);
     hook(m_digitA, &QSpinBox::valueChanged);
     hook(m_digitB, &QSpinBox::valueChanged);
-    hook(m_layers, &QLineEdit::editingFinished);
+    hookEdited(m_layers);
     hook(m_activation, &QComboBox::currentIndexChanged);
     hook(m_init, &QComboBox::currentIndexChanged);
     hook(m_initScale, &QDoubleSpinBox::valueChanged);

@@ -93,6 +93,8 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
         tr("Show or hide the run's settings (hidden at the start when the screen is too narrow for them beside the plots)"));
     bar->addWidget(m_settingsButton);
     connect(m_settingsButton, &QToolButton::toggled, scroll, &QWidget::setVisible);
+    // Once the user has shown or hidden the settings, a zoom change no longer decides for them.
+    connect(m_settingsButton, &QToolButton::clicked, this, [this] { m_settingsChosen = true; });
     m_playButton = button(tr("▶ Play"), tr("Play / pause (Space)"), "playButton");
     m_stepButton = button(tr("Step ▸"), tr("Train one batch (Right arrow)"), "stepButton");
     m_epochButton = button(tr("Epoch ▸▸"), tr("Train to the end of the epoch"), "epochButton");
@@ -452,7 +454,7 @@ void TrainingPage::fitSettingsToScreen()
     // On a screen too narrow for the settings beside the plots (1366 px at zoom 2) the settings
     // start hidden: the plots are what the room looks at; the Settings button brings them back.
     const QScreen *screen = window()->screen();
-    if (!screen)
+    if (!screen || m_settingsChosen)
         return;
     const int rightNeeds = m_viewsScroll->widget()->minimumSizeHint().width()
         + m_viewsScroll->verticalScrollBar()->sizeHint().width() + 40;

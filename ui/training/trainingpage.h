@@ -121,6 +121,7 @@ private:
     QScrollArea *m_viewsScroll = nullptr;
     QToolButton *m_settingsButton = nullptr;
     bool m_settingsFitted = false; ///< fitSettingsToScreen() ran for the current font
+    bool m_settingsChosen = false; ///< the user toggled the settings: keep their choice
     QPushButton *m_playButton = nullptr, *m_stepButton = nullptr, *m_epochButton = nullptr, *m_backButton = nullptr,
                 *m_resetButton = nullptr;
     QSlider *m_speed = nullptr;

@@ -53,12 +53,19 @@ void TwinDifference::append(const TrainingUpdate &u)
     if (!m_twin)
         return;
     const QVector<BatchPoint> &a = u.batches[0], &b = u.batches[1];
-    for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i) {
-        if (a[i].step != b[i].step)
-            continue; // lockstep: the same step in both lists
-        const double x = double(a[i].step);
-        m_loss->addData(x, drawn(std::fabs(a[i].loss - b[i].loss)));
-        m_weights->addData(x, drawn(b[i].weightDiff));
+    // Pair the two runs' points by step (lockstep: normally the same lists, but never assumed).
+    for (qsizetype i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i].step < b[j].step) {
+            ++i;
+        } else if (b[j].step < a[i].step) {
+            ++j;
+        } else {
+            const double x = double(a[i].step);
+            m_loss->addData(x, drawn(std::fabs(a[i].loss - b[j].loss)));
+            m_weights->addData(x, drawn(b[j].weightDiff));
+            ++i;
+            ++j;
+        }
     }
     if (!m_loss->data()->isEmpty()) {
         bool found = false;

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void functions();
+    void inputMethod_data();
+    void inputMethod();
 };
 
 void TestExpression::parse_data()
@@ -126,6 +128,9 @@ void TestExpression::errors_data()
     QTest::addRow("empty") << std::string("") << ExprErrorKind::Empty << 0 << std::string();
     QTest::addRow("white space only") << std::string(" \t\n") << ExprErrorKind::Empty << 0 << std::string();
     QTest::addRow("2 * * 3") << std::string("2 * * 3") << ExprErrorKind::UnexpectedToken << 4 << std::string("*");
+    // Full-width ＊ (3 UTF-8 bytes): the second one starts at byte 2 + 3 + 1 = 6 and is quoted as typed.
+    QTest::addRow("2 ＊ ＊ 3 typed with an input method")
+        << std::string("2 \uFF0A \uFF0A 3") << ExprErrorKind::UnexpectedToken << 6 << std::string("\uFF0A");
     QTest::addRow("2 3") << std::string("2 3") << ExprErrorKind::UnexpectedToken << 2 << std::string("3");
     QTest::addRow("stray )") << std::string("1 + 2)") << ExprErrorKind::UnexpectedToken << 5 << std::string(")");
     QTest::addRow("empty parentheses") << std::string("()") << ExprErrorKind::UnexpectedToken << 1 << std::string(")");
@@ -199,6 +204,33 @@ void TestExpression::functions()
     const auto names = logitlab::expressionFunctions();
     for (const char *n : {"exp", "log", "ln", "log1p", "expm1", "sqrt", "pow"})
         QVERIFY2(std::find(names.begin(), names.end(), std::string_view(n)) != names.end(), n);
+}
+
+// What a Chinese input method types reads as the ASCII it stands for: full-width parentheses,
+// plus, asterisk, digits, the × and ÷ signs and U+2212. The source is the folded ASCII text.
+void TestExpression::inputMethod_data()
+{
+    QTest::addColumn<std::string>("typed");
+    QTest::addColumn<std::string>("tree");
+    QTest::addColumn<std::string>("source");
+    QTest::addRow("（1＋2）＊3") << std::string("\uFF081\uFF0B2\uFF09\uFF0A3") << std::string("(* (+ 1 2) 3)")
+                                 << std::string("(1+2)*3");
+    QTest::addRow("2×3÷4") << std::string("2\u00D73\u00F74") << std::string("(/ (* 2 3) 4)") << std::string("2*3/4");
+    QTest::addRow("U+2212 minus: 1 − 1/10000")
+        << std::string("1 \u2212 1/10000") << std::string("(- 1 (/ 1 10000))") << std::string("1 - 1/10000");
+    QTest::addRow("full-width digits １０") << std::string("\uFF11\uFF10") << std::string("10") << std::string("10");
+}
+
+void TestExpression::inputMethod()
+{
+    QFETCH(std::string, typed);
+    QFETCH(std::string, tree);
+    QFETCH(std::string, source);
+    auto result = logitlab::parseExpression(typed);
+    auto *e = std::get_if<logitlab::Expression>(&result);
+    QVERIFY(e);
+    QCOMPARE(sexpr(*e->root), tree);
+    QCOMPARE(e->source, source);
 }
 
 QTEST_APPLESS_MAIN(TestExpression)
