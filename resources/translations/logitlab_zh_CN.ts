@@ -1156,6 +1156,10 @@
         <source>NaN: %1 fails on this slice</source>
         <translation>NaN：%1 在这一切片上失败</translation>
     </message>
+    <message>
+        <source>, the sum overflowed to inf (every p = finite / inf = 0)</source>
+        <translation>，求和上溢为 inf（每个 p = 有限值 / inf = 0）</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::SoftmaxTableModel</name>
@@ -1288,6 +1292,10 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>log p_i = %1</source>
         <translation>log p_i = %1</translation>
+    </message>
+    <message>
+        <source>Every exp(z_j) is finite in %1, but their sum overflowed to inf (above max = %2), so p_i = finite / inf = 0.</source>
+        <translation>在 %1 中每个 exp(z_j) 都是有限的，但它们的和上溢为 inf（超过最大值 %2），所以 p_i = 有限值 / inf = 0。</translation>
     </message>
 </context>
 <context>
