@@ -10,18 +10,23 @@
 #include "plots/qcp.h"
 #include "settings/settings.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
 #include <QMouseEvent>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace logitlab;
 using namespace logitlab::ui;
@@ -164,6 +169,60 @@ private Q_SLOTS:
         const QImage image(png);
         QCOMPARE(image.width(), 2 * std::max(panel->plot()->width(), 800));
         QVERIFY(image.height() > 2 * std::max(panel->plot()->height(), 500));
+    }
+
+    void everyTextFieldKeepsWhatIsTyped_data()
+    {
+        QTest::addColumn<int>("page");
+        QTest::addColumn<QString>("typed");
+        for (int p = 0; p < 4; ++p) {
+            // A half-typed expression, an exponent and a bracket: a field that selected its bad
+            // character, reformatted or re-parsed the text while typing would change them.
+            QTest::addRow("page %d (1+2)*3", p + 1) << p << QStringLiteral("(1+2)*3");
+            QTest::addRow("page %d 1e-3", p + 1) << p << QStringLiteral("1e-3");
+            QTest::addRow("page %d [1000, 2000", p + 1) << p << QStringLiteral("[1000, 2000");
+        }
+    }
+
+    void everyTextFieldKeepsWhatIsTyped()
+    {
+        QFETCH(int, page);
+        QFETCH(QString, typed);
+        m_window->setPage(page);
+        m_window->waitForIdle();
+        // The Training settings may start hidden on a small screen: show them, as a teacher would.
+        if (auto *settings = m_window->currentPage()->findChild<QToolButton *>(QStringLiteral("settingsButton"));
+            settings && !settings->isChecked())
+            QTest::mouseClick(settings, Qt::LeftButton);
+        int fields = 0;
+        for (QWidget *w : m_window->currentPage()->findChildren<QWidget *>()) {
+            if (!w->isVisible() || !w->isEnabled() || qobject_cast<QAbstractSpinBox *>(w->parentWidget())
+                || qobject_cast<QComboBox *>(w->parentWidget()))
+                continue; // spin boxes and combo boxes validate by design
+            if (auto *line = qobject_cast<QLineEdit *>(w); line && !line->isReadOnly()) {
+                const QString before = line->text();
+                line->setFocus();
+                line->selectAll();
+                QTest::keyClicks(line, typed);
+                QCOMPARE(line->text(), typed);
+                QVERIFY(!line->hasSelectedText());
+                line->selectAll();
+                QTest::keyClicks(line, before); // put the lesson back as it was
+                ++fields;
+            } else if (auto *edit = qobject_cast<QPlainTextEdit *>(w); edit && !edit->isReadOnly()) {
+                const QString before = edit->toPlainText();
+                edit->setFocus();
+                edit->selectAll();
+                QTest::keyClicks(edit, typed);
+                QCOMPARE(edit->toPlainText(), typed);
+                QVERIFY(!edit->textCursor().hasSelection());
+                edit->selectAll();
+                QTest::keyClicks(edit, before);
+                ++fields;
+            }
+        }
+        QVERIFY2(fields > 0, "no text field found");
+        m_window->waitForIdle();
     }
 
     void restoredWindowComesBackOnScreen()
