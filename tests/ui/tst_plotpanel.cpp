@@ -7,7 +7,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace logitlab;
 using namespace logitlab::ui;
+
+Q_DECLARE_METATYPE(logitlab::Format)
 
 /** \brief Tests PlotPanel's export and CSV. */
 class TstPlotPanel : public QObject {
@@ -90,23 +93,33 @@ private Q_SLOTS:
     void valueText_data()
     {
         QTest::addColumn<double>("value");
+        QTest::addColumn<Format>("format");
         QTest::addColumn<QString>("text");
-        // float32 0.1 is 13421773 * 2^-27 = 0.100000001490116119384765625: float32's shortest is "0.1".
-        QTest::addRow("float32 0.1") << static_cast<double>(0.1f) << QStringLiteral("0.1");
-        QTest::addRow("float32 softmax value") << static_cast<double>(0.09003057f) << QStringLiteral("0.09003057");
-        QTest::addRow("double 0.1") << 0.1 << QStringLiteral("0.1");
-        QTest::addRow("double 1/3") << 1.0 / 3.0 << QStringLiteral("0.3333333333333333");
-        QTest::addRow("integer") << 1000.0 << QStringLiteral("1000");
-        QTest::addRow("nan") << std::nan("") << QStringLiteral("nan");
-        QTest::addRow("inf") << std::numeric_limits<double>::infinity() << QStringLiteral("inf");
-        QTest::addRow("beyond float32") << 1e300 << QStringLiteral("1e+300");
+        // float32 0.1 is 13421773 * 2^-27 = 0.100000001490116119384765625: float32's shortest is
+        // "0.1"; in a float64 lab the same double needs 17 digits to read back.
+        QTest::addRow("float32 0.1 in float32")
+            << static_cast<double>(0.1f) << Format::Float32 << QStringLiteral("0.1");
+        QTest::addRow("float32 0.1 in float64")
+            << static_cast<double>(0.1f) << Format::Float64 << QStringLiteral("0.10000000149011612");
+        QTest::addRow("float32 softmax value")
+            << static_cast<double>(0.09003057f) << Format::Float32 << QStringLiteral("0.09003057");
+        // A double that is not a float32 (an error, a derived value) keeps float64's digits.
+        QTest::addRow("double 1/3 in float32 lab")
+            << 1.0 / 3.0 << Format::Float32 << QStringLiteral("0.3333333333333333");
+        // float16 0.1 is 1638 * 2^-14 = 0.0999755859375: float16's shortest is "0.1".
+        QTest::addRow("float16 0.1") << 0.0999755859375 << Format::Float16 << QStringLiteral("0.1");
+        QTest::addRow("integer") << 1000.0 << Format::Float32 << QStringLiteral("1000");
+        QTest::addRow("nan") << std::nan("") << Format::Float32 << QStringLiteral("nan");
+        QTest::addRow("inf") << std::numeric_limits<double>::infinity() << Format::Float16 << QStringLiteral("inf");
+        QTest::addRow("beyond float32") << 1e300 << Format::Float32 << QStringLiteral("1e+300");
     }
 
     void valueText()
     {
         QFETCH(double, value);
+        QFETCH(Format, format);
         QFETCH(QString, text);
-        QCOMPARE(plotValueText(value), text);
+        QCOMPARE(plotValueText(value, format), text);
     }
 
     void cursorReadoutHasFourDigits()

@@ -245,6 +245,9 @@ bool LossesPage::isBusy() const
 
 void LossesPage::setFormat(Format f)
 {
+    // Losses and gradients are values of the format (errors are not): the readout shows its digits.
+    m_lossPanel->setValueFormat(f);
+    m_gradientPanel->setValueFormat(f);
     if (f == m_format)
         return;
     m_format = f;

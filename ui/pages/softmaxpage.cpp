@@ -278,6 +278,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
             m_slice->setValue(slice);
     });
     updateScaleLabel();
+    setFormat(m_format); // the panels' value format
 }
 
 SoftmaxPage::~SoftmaxPage() = default;
@@ -302,6 +303,9 @@ void SoftmaxPage::updateScaleLabel()
 
 void SoftmaxPage::setFormat(Format f)
 {
+    // Probabilities and Jacobian entries are values of the format: the readout shows its digits.
+    m_barPanel->setValueFormat(f);
+    m_jacobianPanel->setValueFormat(f);
     if (f == m_format)
         return;
     m_format = f;

@@ -5,6 +5,7 @@
 #include "common/uitext.h"
 
 #include "plots/qcp.h"
+#include "precision/scalar.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -102,13 +103,16 @@ void restylePlot(QCustomPlot *plot)
     plot->legend->setIconSize(QSize(zoomed(32), zoomed(18)));
 }
 
-QString plotValueText(double v)
+QString plotValueText(double v, Format f)
 {
-    // Plots hold doubles; a value that is a float32 (float16, bfloat16 and float32 results all are)
-    // is shown with float32's shortest digits, not the 17 of its double.
-    const bool isFloat = std::isfinite(v) && std::fabs(v) <= std::numeric_limits<float>::max()
-        && static_cast<double>(static_cast<float>(v)) == v;
-    return numberText(static_cast<long double>(v), isFloat ? Format::Float32 : Format::Float64);
+    // A value the lab computed in format f (exactly representable there) is shown with that
+    // format's shortest digits; anything else (a cursor position, a derived double) with float64's.
+    const bool inFormat = visitFormat(f, [v](auto tag) {
+        using S = typename decltype(tag)::type;
+        const long double x = static_cast<long double>(v);
+        return std::isnan(v) || toLongDouble(fromLongDouble<S>(x)) == x;
+    });
+    return numberText(static_cast<long double>(v), inFormat ? f : Format::Float64);
 }
 
 namespace {
@@ -482,7 +486,7 @@ void PlotPanel::onMouseMove(QMouseEvent *event)
                            .arg(p->name())
                            .arg(cy)
                            .arg(cx)
-                           .arg(plotValueText(map->data()->cell(cx, cy)));
+                           .arg(plotValueText(map->data()->cell(cx, cy), m_valueFormat));
                 bestDistance = 0;
             }
             continue;
@@ -499,9 +503,9 @@ void PlotPanel::onMouseMove(QMouseEvent *event)
         if (!iface || index < 0 || index >= iface->dataCount())
             continue;
         bestDistance = d;
-        best
-            = tr("%1: x = %2, y = %3")
-                  .arg(p->name(), plotValueText(iface->dataMainKey(index)), plotValueText(iface->dataMainValue(index)));
+        best = tr("%1: x = %2, y = %3")
+                   .arg(p->name(), plotValueText(iface->dataMainKey(index), m_valueFormat),
+                       plotValueText(iface->dataMainValue(index), m_valueFormat));
     }
     if (best.isEmpty()) // the mouse position is no data: 4 significant digits say where it is
         best = tr("x = %1, y = %2")

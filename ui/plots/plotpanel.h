@@ -4,6 +4,8 @@
  * SVG, PDF, CSV) and copy buttons, the same actions on right click, zoom and drag, a hover
  * readout with the exact value of the nearest point, shaded regions and marker lines.
  */
+#include "precision/format.h"
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -73,6 +75,10 @@ public:
     /** Restyles fonts, lines and minimum size for the current zoom and contrast (appearance.h). */
     void applyAppearance();
 
+    /** The format the plotted values were computed in: the readout shows its shortest digits. */
+    void setValueFormat(Format f) { m_valueFormat = f; }
+    Format valueFormat() const { return m_valueFormat; }
+
     /** The hover readout: the point or position under the mouse, or a hint before the first move. */
     QString readout() const;
 
@@ -115,10 +121,11 @@ private:
     QCPItemText *m_labelTop = nullptr; ///< hidden anchor at the top of the axis rect for labels
     int m_legendColumns = 0; ///< the most legend columns asked for (0: legend not below)
     int m_minimumPlotHeight = defaultMinimumPlotHeight; ///< at zoom 1
+    Format m_valueFormat = Format::Float64; ///< see setValueFormat()
 };
 
-/** A plotted value in the shortest digits of the narrowest of float32/float64 that holds it exactly. */
-QString plotValueText(double v);
+/** A plotted value in the shortest digits of \a f if it is a value of \a f, else of float64. */
+QString plotValueText(double v, Format f);
 
 /** Applies the labs' readable fonts, legend and interactions to a new \a plot. */
 void stylePlot(QCustomPlot *plot);
