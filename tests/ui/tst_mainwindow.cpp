@@ -11,6 +11,7 @@
 #include "settings/settings.h"
 
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -19,6 +20,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMouseEvent>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QSettings>
@@ -126,6 +128,22 @@ private Q_SLOTS:
         QTRY_COMPARE(panel->plot()->xAxis->tickLabelFont().pointSizeF(), tick1 * expected);
         QVERIFY(panel->plot()->minimumHeight() >= int(PlotPanel::defaultMinimumPlotHeight * expected));
         m_window->setZoom(1.0);
+    }
+
+    void highContrastKeepsDisabledGrey()
+    {
+        QAction *contrast = m_window->findChild<QAction *>(QStringLiteral("highContrastAction"));
+        QVERIFY(contrast);
+        contrast->trigger();
+        QVERIFY(highContrast());
+        QCOMPARE(readSetting(settings::highContrast()).toBool(), true);
+        const QPalette p = QApplication::palette();
+        QCOMPARE(p.color(QPalette::Active, QPalette::Text), QColor(Qt::black));
+        QCOMPARE(p.color(QPalette::Active, QPalette::Base), QColor(Qt::white));
+        // A disabled control must still look disabled on a projector.
+        QVERIFY(p.color(QPalette::Disabled, QPalette::Text) != QColor(Qt::black));
+        contrast->trigger();
+        QVERIFY(!highContrast());
     }
 
     void doubleClickFocusesAPlotAndEscReturns()

@@ -36,13 +36,20 @@ void apply()
     }
     QPalette palette = a.normalPalette;
     if (a.highContrast) {
-        for (auto role : {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::ToolTipBase})
-            palette.setColor(role, Qt::white);
-        palette.setColor(QPalette::AlternateBase, QColor(0xee, 0xee, 0xee));
-        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText})
-            palette.setColor(role, Qt::black);
-        palette.setColor(QPalette::Highlight, QColor(0x00, 0x3c, 0x8f));
-        palette.setColor(QPalette::HighlightedText, Qt::white);
+        // Active and inactive widgets black on white; disabled ones keep a grey that says so.
+        for (auto group : {QPalette::Active, QPalette::Inactive}) {
+            for (auto role : {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::ToolTipBase})
+                palette.setColor(group, role, Qt::white);
+            palette.setColor(group, QPalette::AlternateBase, QColor(0xee, 0xee, 0xee));
+            for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText})
+                palette.setColor(group, role, Qt::black);
+            palette.setColor(group, QPalette::Highlight, QColor(0x00, 0x3c, 0x8f));
+            palette.setColor(group, QPalette::HighlightedText, Qt::white);
+        }
+        for (auto role : {QPalette::Window, QPalette::Base, QPalette::Button})
+            palette.setColor(QPalette::Disabled, role, Qt::white);
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            palette.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     }
     QApplication::setPalette(palette);
     QFont f = a.base;
