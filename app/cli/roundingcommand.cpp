@@ -6,15 +6,23 @@
 #include "precision/floatanatomy.h"
 #include "text/numbertext.h"
 
+#include <algorithm>
+
 namespace logitlab::cli {
 namespace {
 
 const char *const seedPair[] = {"2/10000", "(1+1/10000)-(1-1/10000)"};
 
-QString describe(const ExprError &e)
+/** Where \a byteOffset of the UTF-8 text of \a text is, in characters counted from 1. */
+qsizetype characterAt(const QString &text, std::size_t byteOffset)
+{
+    return QString::fromUtf8(text.toUtf8().left(static_cast<qsizetype>(byteOffset))).size() + 1;
+}
+
+QString describe(const ExprError &e, const QString &text)
 {
     const QString token = QString::fromStdString(e.token);
-    const auto at = static_cast<qulonglong>(e.position + 1);
+    const qsizetype at = characterAt(text, e.position); // characters, not UTF-8 bytes (１＋＊: '＊' is 3rd)
     switch (e.kind) {
     case ExprErrorKind::Empty: return QStringLiteral("is empty");
     case ExprErrorKind::UnexpectedToken: return QStringLiteral("unexpected '%1' at character %2").arg(token).arg(at);
@@ -24,11 +32,28 @@ QString describe(const ExprError &e)
     case ExprErrorKind::WrongArity: return QStringLiteral("wrong number of arguments in '%1'").arg(token);
     case ExprErrorKind::MissingParen: return QStringLiteral("'(' at character %1 is never closed").arg(at);
     case ExprErrorKind::TooComplex:
-        return QStringLiteral("is too long or too deeply nested (at most %1 characters, %2 operations)")
+        return QStringLiteral("is too long or too deeply nested (the limits: %1 characters, %2 operations, "
+                              "100 levels of nested parentheses or function calls)")
             .arg(maxExpressionLength)
             .arg(maxExpressionNodes);
     }
     return QStringLiteral("is not an expression");
+}
+
+/**
+ * The expression as quoted in an error line: whole when short, else about 60 characters around
+ * the error with "…" where text was left out (a 20 KB expression made a 20 KB error line).
+ */
+QString excerpt(const QString &text, const ExprError &e)
+{
+    constexpr qsizetype shown = 60;
+    if (text.size() <= shown)
+        return text;
+    // The error's place in characters (its byte offset in the UTF-8 text).
+    const qsizetype at = characterAt(text, e.position) - 1;
+    const qsizetype from = std::clamp<qsizetype>(at - shown / 2, 0, text.size() - shown);
+    return (from > 0 ? QStringLiteral("…") : QString()) + text.mid(from, shown)
+        + (from + shown < text.size() ? QStringLiteral("…") : QString());
 }
 
 struct Row {
@@ -125,7 +150,11 @@ CliCommand roundingCommand()
                 for (const QString &text : exprs) {
                     auto e = parseExpression(text.toStdString());
                     if (auto *error = std::get_if<ExprError>(&e))
-                        throw UsageError(QStringLiteral("--expr '%1' %2").arg(text, describe(*error)));
+                        throw UsageError(
+                            QStringLiteral("--expr '%1'%2 %3")
+                                .arg(excerpt(text, *error),
+                                    text.size() > 60 ? QStringLiteral(" (%1 characters)").arg(text.size()) : QString(),
+                                    describe(*error, text)));
                     parsed.push_back(std::move(std::get<Expression>(e)));
                 }
                 std::vector<Row> rows;

@@ -302,6 +302,17 @@ void TestCli::badInput_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("mentions");
     QTest::addRow("bad token") << args({"softmax", "--logits", "1, 2, abc"}) << QStringLiteral("'abc'");
+    // 10,000 nested parentheses: the limit is stated and the line quotes an excerpt, not 20 KB.
+    const QString deep = QString(10000, QLatin1Char('(')) + QStringLiteral("1") + QString(10000, QLatin1Char(')'));
+    QTest::addRow("10000 nested parentheses") << QStringList {QStringLiteral("rounding"), QStringLiteral("--expr"),
+        deep} << QStringLiteral("100 levels of nested");
+    // Typed with an input method: '＊' is the 3rd character (byte 7) and is quoted as typed.
+    QTest::addRow("input-method expression error in characters")
+        << QStringList {QStringLiteral("rounding"), QStringLiteral("--expr"), QStringLiteral("1\uFF0B\uFF0A3")}
+        << QStringLiteral("'\uFF0A' at character 3");
+    QTest::addRow("a long expression is quoted in part") << QStringList {QStringLiteral("rounding"),
+        QStringLiteral("--expr"), QStringLiteral("1+") + QString(100, QLatin1Char('2')) + QStringLiteral("+*3")}
+                                                         << QStringLiteral("(105 characters)");
     QTest::addRow("empty list") << args({"softmax", "--logits", "[]"}) << QStringLiteral("empty");
     QTest::addRow("blank list") << args({"softmax", "--logits", "  "}) << QStringLiteral("empty");
     QTest::addRow("unbalanced bracket") << args({"softmax", "--logits", "[1, 2"}) << QStringLiteral("'['");
@@ -334,6 +345,7 @@ void TestCli::badInput()
     QVERIFY2(err.startsWith(QStringLiteral("error: ")), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
     QVERIFY2(err.contains(mentions), qPrintable(err));
+    QVERIFY2(err.size() < 400, qPrintable(err.left(400))); // one readable line, whatever the input
 }
 
 void TestCli::helpAndVersion_data()
