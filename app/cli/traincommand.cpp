@@ -31,6 +31,8 @@ QString idxErrorText(IdxError e)
     switch (e) {
     case IdxError::None: return QStringLiteral("no error");
     case IdxError::FileUnreadable: return QStringLiteral("cannot be read");
+    case IdxError::FileMissing: return QStringLiteral("does not exist");
+    case IdxError::NotAFile: return QStringLiteral("is a directory, not a file");
     case IdxError::GzipCorrupt: return QStringLiteral("is not valid gzip data (corrupt or cut short)");
     case IdxError::TooLarge: return QStringLiteral("is larger than the 256 MiB limit");
     case IdxError::Truncated: return QStringLiteral("is shorter than its header says");

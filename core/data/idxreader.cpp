@@ -98,6 +98,17 @@ IdxResult readIdx(std::span<const std::uint8_t> bytes, int expectedDims, std::si
 IdxResult readIdxFile(const std::filesystem::path &path, int expectedDims, std::size_t limit)
 {
     IdxResult result;
+    // A directory opens as a stream of unknown size; say what it is instead of "too large".
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found) {
+        result.error = IdxError::FileMissing;
+        return result;
+    }
+    if (!ec && status.type() != std::filesystem::file_type::regular) {
+        result.error = IdxError::NotAFile;
+        return result;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         result.error = IdxError::FileUnreadable;

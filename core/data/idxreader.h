@@ -16,6 +16,8 @@ namespace logitlab {
 enum class IdxError {
     None,
     FileUnreadable, ///< the file could not be opened or read
+    FileMissing, ///< there is no file at that path
+    NotAFile, ///< the path is a directory (or another thing that is not a regular file)
     GzipCorrupt, ///< gzip data that zlib rejects or that ends early
     TooLarge, ///< decompressed data or the header's sizes exceed the limit
     Truncated, ///< fewer bytes than the header needs

@@ -1606,6 +1606,14 @@ Correctly rounded to %2: %3</source>
         <source>: %1 train / %2 test</source>
         <translation>：训练 %1 / 测试 %2</translation>
     </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>is a directory, not a file</source>
+        <translation>是一个目录，不是文件</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::TrainingPage</name>

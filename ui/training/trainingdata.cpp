@@ -20,6 +20,8 @@ QString idxErrorText(IdxError e)
     switch (e) {
     case IdxError::None: return TrainingData::tr("no error");
     case IdxError::FileUnreadable: return TrainingData::tr("cannot be read");
+    case IdxError::FileMissing: return TrainingData::tr("does not exist");
+    case IdxError::NotAFile: return TrainingData::tr("is a directory, not a file");
     case IdxError::GzipCorrupt: return TrainingData::tr("is not valid gzip data (corrupt or cut short)");
     case IdxError::TooLarge: return TrainingData::tr("is larger than the 256 MiB limit");
     case IdxError::Truncated: return TrainingData::tr("is shorter than its header says");

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <filesystem>
+
 #include <zlib.h>
 
 #include <cstdint>
@@ -168,8 +170,19 @@ private Q_SLOTS:
     void missingDirectory()
     {
         const SplitResult r = loadIdxDirectory("/nonexistent/mnist");
-        QCOMPARE(r.error, IdxError::FileUnreadable);
+        QCOMPARE(r.error, IdxError::FileMissing);
         QCOMPARE(r.failedFile, IdxFile::TrainImages);
+    }
+
+    void directoryWhereAFileShouldBe()
+    {
+        // Issue 13: a directory was reported as "larger than the 256 MiB limit".
+        const std::filesystem::path dir = std::filesystem::temp_directory_path() / "logitlab-idx-dir-test";
+        std::filesystem::create_directories(dir);
+        const IdxResult r = readIdxFile(dir, 3);
+        QCOMPARE(r.error, IdxError::NotAFile);
+        std::filesystem::remove(dir);
+        QCOMPARE(readIdxFile(dir, 3).error, IdxError::FileMissing);
     }
 };
 
