@@ -254,14 +254,8 @@ std::variant<Expression, ExprError> parseExpression(std::string_view typed)
     // for; an error still points at the text as typed and quotes it.
     const FoldedText folded = foldToAscii(typed);
     auto parsed = parseAscii(folded.text);
-    if (auto *e = std::get_if<ExprError>(&parsed)) {
-        const std::size_t begin = std::min(e->position, folded.text.size());
-        const std::size_t tokenLength = e->token.size();
-        e->position = folded.originalOffset(begin);
-        e->length = folded.originalLength(begin, e->length);
-        if (!e->token.empty() && begin + tokenLength <= folded.text.size())
-            e->token = std::string(typed.substr(e->position, folded.originalLength(begin, tokenLength)));
-    }
+    if (auto *e = std::get_if<ExprError>(&parsed))
+        mapErrorBack(folded, typed, *e);
     return parsed;
 }
 

@@ -27,6 +27,21 @@ struct FoldedText {
 };
 
 /**
+ * Moves a parse error found in \a folded's text (fields position, length, token in folded bytes)
+ * back to the text as \a typed: the same ListError/ExprError then points at and quotes what the
+ * user typed ('＊', not '*').
+ */
+template <class Error> void mapErrorBack(const FoldedText &folded, std::string_view typed, Error &e)
+{
+    const std::size_t begin = std::min(e.position, folded.text.size());
+    const std::size_t tokenLength = e.token.size();
+    e.position = folded.originalOffset(begin);
+    e.length = folded.originalLength(begin, e.length);
+    if (!e.token.empty() && begin + tokenLength <= folded.text.size())
+        e.token = std::string(typed.substr(e.position, folded.originalLength(begin, tokenLength)));
+}
+
+/**
  * Folds the characters listed in the file comment to ASCII; every other byte (including other
  * non-ASCII text) is copied unchanged, so an unknown character is still reported as itself.
  */

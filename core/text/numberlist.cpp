@@ -141,7 +141,7 @@ std::variant<std::vector<NumberToken>, ListError> parseListAscii(std::string_vie
     return flat;
 }
 
-/** Positions and lengths of \a folded's bytes mapped back to the text as typed. */
+/** A token's position and length, found in the folded text, moved back to the text as typed. */
 void mapBack(const FoldedText &folded, NumberToken &t)
 {
     const std::size_t begin = t.position;
@@ -149,41 +149,40 @@ void mapBack(const FoldedText &folded, NumberToken &t)
     t.length = folded.originalLength(begin, t.length);
 }
 
-ListError mapBack(const FoldedText &folded, std::string_view input, ListError e)
+void mapBack(const FoldedText &folded, std::vector<NumberToken> &tokens)
 {
-    const std::size_t begin = e.position;
-    e.position = folded.originalOffset(begin);
-    e.length = folded.originalLength(begin, e.length);
-    if (!e.token.empty()) // the token as typed, so the message quotes what is on screen
-        e.token = std::string(input.substr(e.position, folded.originalLength(begin, e.token.size())));
-    return e;
+    for (NumberToken &t : tokens)
+        mapBack(folded, t);
+}
+
+void mapBack(const FoldedText &folded, std::vector<std::vector<NumberToken>> &rows)
+{
+    for (auto &row : rows)
+        mapBack(folded, row);
+}
+
+/** Runs \a parse on \a input folded to ASCII and maps tokens or the error back to the input. */
+template <class Parse> auto parseTyped(std::string_view input, Parse parse)
+{
+    const FoldedText folded = foldToAscii(input);
+    auto parsed = parse(folded.text);
+    if (auto *e = std::get_if<ListError>(&parsed))
+        mapErrorBack(folded, input, *e);
+    else
+        mapBack(folded, std::get<0>(parsed));
+    return parsed;
 }
 
 } // namespace
 
 std::variant<std::vector<std::vector<NumberToken>>, ListError> parseNumberMatrix(std::string_view input)
 {
-    const FoldedText folded = foldToAscii(input);
-    auto parsed = parseMatrixAscii(folded.text);
-    if (auto *e = std::get_if<ListError>(&parsed))
-        return mapBack(folded, input, *e);
-    auto &rows = std::get<0>(parsed);
-    for (auto &row : rows)
-        for (NumberToken &t : row)
-            mapBack(folded, t);
-    return rows;
+    return parseTyped(input, parseMatrixAscii);
 }
 
 std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_view input)
 {
-    const FoldedText folded = foldToAscii(input);
-    auto parsed = parseListAscii(folded.text);
-    if (auto *e = std::get_if<ListError>(&parsed))
-        return mapBack(folded, input, *e);
-    auto &list = std::get<0>(parsed);
-    for (NumberToken &t : list)
-        mapBack(folded, t);
-    return list;
+    return parseTyped(input, parseListAscii);
 }
 
 } // namespace logitlab
