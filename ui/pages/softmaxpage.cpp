@@ -428,7 +428,8 @@ void SoftmaxPage::recompute()
         }
         if (promise.isCanceled())
             return;
-        r.jacobian = jacobianOf(r.report->logits, f);
+        if (!matrix) // a matrix's Jacobian is the selected slice's, made by showSlice()
+            r.jacobian = jacobianOf(r.report->logits, f);
         promise.addResult(std::move(r));
     });
 }
