@@ -20,13 +20,6 @@ ListInput::ListInput(int visibleLines, QWidget *parent)
     fixHeightInLines(this, m_lines, 2 * frameWidth() + 2 * static_cast<int>(document()->documentMargin()) + 2);
 }
 
-QSize ListInput::sizeHint() const
-{
-    const int line = fontMetrics().lineSpacing();
-    const int frame = 2 * frameWidth() + 2 * static_cast<int>(document()->documentMargin());
-    return {QPlainTextEdit::sizeHint().width(), m_lines * line + frame + 2};
-}
-
 void ListInput::keyPressEvent(QKeyEvent *event)
 {
     // With nothing on the clipboard at all Qt pastes nothing and says nothing: say why.

@@ -27,8 +27,6 @@ public:
     void clearError();
     bool hasError() const { return m_hasError; }
 
-    QSize sizeHint() const override;
-
 Q_SIGNALS:
     /** A paste was refused; \a reason says why in words (no text on the clipboard, too long). */
     void pasteRefused(const QString &reason);
