@@ -8,8 +8,8 @@
 #include "common/listinput.h"
 #include "compute/bcesweep.h"
 #include "compute/softmaxsweep.h"
-#include "pages/lossespage.h"
 #include "models/softmaxtablemodel.h"
+#include "pages/lossespage.h"
 #include "pages/softmaxpage.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
@@ -21,8 +21,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTextCursor>
 #include <QTest>
+#include <QTextCursor>
 
 #include <algorithm>
 #include <cstdio>
@@ -104,11 +104,13 @@ int main(int argc, char *argv[])
     const Stats a = stats(methodsMs), b = stats(referenceMs), c = stats(methodsOnly), d = stats(reportOnly),
                 p = stats(parseOnly);
     std::printf("keystroke, 1000 logits, stage 1 (methods + table + bars replotted): median %.2f ms, worst %.2f ms"
-                " (target 16 ms)\n", a.median, a.worst);
+                " (target 16 ms)\n",
+        a.median, a.worst);
     std::printf("keystroke, 1000 logits, stage 2 (MPFR reference + ULP columns shown): median %.2f ms, worst %.2f ms\n",
-                b.median, b.worst);
+        b.median, b.worst);
     std::printf("  parts: scaledLogits (decimal -> format) %.3f ms; computeSoftmaxMethods %.3f ms; "
-                "computeSoftmaxReport (MPFR) %.2f ms\n", p.median, c.median, d.median);
+                "computeSoftmaxReport (MPFR) %.2f ms\n",
+        p.median, c.median, d.median);
 
     // 2. 10,000-point BCE sweep.
     std::vector<double> sweepMs;
@@ -120,7 +122,8 @@ int main(int argc, char *argv[])
     }
     const Stats e = stats(sweepMs);
     std::printf("BCE sweep, 10000 points with MPFR reference (computeBceSweep, all cores): median %.1f ms, worst %.1f"
-                " ms (target 1000 ms)\n", e.median, e.worst);
+                " ms (target 1000 ms)\n",
+        e.median, e.worst);
     LossesPage losses;
     losses.resize(1366, 900);
     losses.show();
@@ -136,7 +139,7 @@ int main(int argc, char *argv[])
     spy.wait(30000);
     for (PlotPanel *p : losses.plots())
         p->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    std::printf("BCE sweep, 10000 points, in the losses lab (compute + 3 plots replotted): %.1f ms\n",
-                t.nsecsElapsed() / 1e6);
+    std::printf(
+        "BCE sweep, 10000 points, in the losses lab (compute + 3 plots replotted): %.1f ms\n", t.nsecsElapsed() / 1e6);
     return 0;
 }

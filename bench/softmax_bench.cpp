@@ -46,9 +46,18 @@ void matrixKernel(benchmark::State &state)
     setCounters(state, z);
 }
 
-void naive(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f) { naiveSoftmax<float>(z, a, o, f); }
-void shifted(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f) { shiftedSoftmax<float>(z, a, o, f); }
-void logsoftmax(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f) { logSoftmax<float>(z, a, o, f); }
+void naive(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f)
+{
+    naiveSoftmax<float>(z, a, o, f);
+}
+void shifted(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f)
+{
+    shiftedSoftmax<float>(z, a, o, f);
+}
+void logsoftmax(const RowMatrix<float> &z, Axis a, RowMatrix<float> &o, SoftmaxFlags *f)
+{
+    logSoftmax<float>(z, a, o, f);
+}
 
 void higham(benchmark::State &state)
 {

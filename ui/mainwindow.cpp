@@ -47,7 +47,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     auto *toolbar = addToolBar(tr("Labs"));
     toolbar->setObjectName(QStringLiteral("labsToolbar"));
     toolbar->setMovable(false);
-    const QStringList names{tr("Softmax"), tr("Losses"), tr("Rounding"), tr("Training")};
+    const QStringList names {tr("Softmax"), tr("Losses"), tr("Rounding"), tr("Training")};
     auto *pageGroup = new QActionGroup(this);
     QList<QAction *> pageActions;
     for (int i = 0; i < names.size(); ++i) {
@@ -141,7 +141,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_progress);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *exportAction = file->addAction(tr("&Export first plot of this lab..."), this, &MainWindow::exportCurrentPlot);
+    QAction *exportAction
+        = file->addAction(tr("&Export first plot of this lab..."), this, &MainWindow::exportCurrentPlot);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu *exportMenu = file->addMenu(tr("Export &plot"));
     connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] { fillExportMenu(exportMenu); });
@@ -391,11 +392,11 @@ void MainWindow::showPageStatus(LabPage *page)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About LogitLab"),
-                       tr("<h3>LogitLab %1</h3><p>Teaching numerically stable softmax and cross-entropy: "
-                          "every method computed in float16, bfloat16, float32, float64 and float80, "
-                          "checked against an exact MPFR reference.</p>"
-                          "<p>Plots: QCustomPlot. Numbers: Eigen and MPFR.</p>")
-                           .arg(QApplication::applicationVersion()));
+        tr("<h3>LogitLab %1</h3><p>Teaching numerically stable softmax and cross-entropy: "
+           "every method computed in float16, bfloat16, float32, float64 and float80, "
+           "checked against an exact MPFR reference.</p>"
+           "<p>Plots: QCustomPlot. Numbers: Eigen and MPFR.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::restoreSettings()

@@ -16,8 +16,7 @@ std::vector<CliCommand> allCommands()
 
 void addDtypeOption(QCommandLineParser &parser, bool multiple)
 {
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("dtype"),
+    parser.addOption(QCommandLineOption(QStringLiteral("dtype"),
         multiple ? QStringLiteral("Number format; repeat for several (float16|half|fp16, bfloat16|bf16, "
                                   "float32|float|fp32, float64|double|fp64, float80|longdouble).")
                  : QStringLiteral("Number format: float16|half|fp16, bfloat16|bf16, float32|float|fp32 "
@@ -35,8 +34,8 @@ Format toFormat(const QString &text)
 {
     if (auto f = parseFormat(text.toStdString()))
         return *f;
-    throw UsageError(QStringLiteral("unknown --dtype '%1' (expected float16, bfloat16, float32, float64 or float80)")
-                         .arg(text));
+    throw UsageError(
+        QStringLiteral("unknown --dtype '%1' (expected float16, bfloat16, float32, float64 or float80)").arg(text));
 }
 } // namespace
 

@@ -19,7 +19,7 @@ namespace logitlab::cli {
 /** \brief Bad input: main() prints "error: <message>" on stderr and exits with code 2. */
 class UsageError : public std::runtime_error {
 public:
-    explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
+    explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) { }
 };
 
 /**

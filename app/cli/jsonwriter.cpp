@@ -112,7 +112,10 @@ JsonWriter &JsonWriter::number(long double value, Format f)
     return *this;
 }
 
-JsonWriter &JsonWriter::number(double value) { return number(static_cast<long double>(value), Format::Float64); }
+JsonWriter &JsonWriter::number(double value)
+{
+    return number(static_cast<long double>(value), Format::Float64);
+}
 
 JsonWriter &JsonWriter::numbers(const std::vector<long double> &values, Format f)
 {

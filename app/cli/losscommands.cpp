@@ -16,7 +16,7 @@ std::string text(long double v, Format f)
 }
 
 void writeMethods(JsonWriter &w, const std::vector<LossMethodResult> &methods, Format f,
-                  const std::function<std::string_view(std::size_t)> &key, bool vectorGradient)
+    const std::function<std::string_view(std::size_t)> &key, bool vectorGradient)
 {
     w.key("methods").beginObject();
     for (std::size_t i = 0; i < methods.size(); ++i) {
@@ -35,11 +35,10 @@ void writeMethods(JsonWriter &w, const std::vector<LossMethodResult> &methods, F
 int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
 {
     const Format f = dtypeOption(p);
-    const std::vector<long double> logits =
-        parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
+    const std::vector<long double> logits
+        = parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
     const auto label = static_cast<std::size_t>(parseInteger(requiredOption(p, QStringLiteral("label")), 0,
-                                                             static_cast<long long>(logits.size()) - 1,
-                                                             QStringLiteral("label")));
+        static_cast<long long>(logits.size()) - 1, QStringLiteral("label")));
     const CrossEntropyReport r = computeCrossEntropyReport(logits, label, f);
     const auto key = [](std::size_t i) { return crossEntropyMethodKey(allCrossEntropyMethods[i]); };
     if (p.isSet(QStringLiteral("json"))) {
@@ -60,9 +59,9 @@ int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
         out << w.text();
         return 0;
     }
-    out << "sparse categorical cross-entropy in " << formatName(f) << ", label " << label
-        << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
-    std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error"}};
+    out << "sparse categorical cross-entropy in " << formatName(f) << ", label " << label << ", reference "
+        << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
+    std::vector<std::vector<std::string>> rows {{"method", "loss", "ulp error"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
         rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), ulpErrorText(r.methods[i].ulpError)});
     out << formatTable(rows);
@@ -96,7 +95,7 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
     }
     out << "binary cross-entropy in " << formatName(f) << " of z = " << text(z, f) << ", y = " << text(y, f)
         << ", reference " << text(roundToFormat(r.reference, Format::Float64), Format::Float64) << " (MPFR)\n\n";
-    std::vector<std::vector<std::string>> rows{{"method", "loss", "ulp error", "dL/dz"}};
+    std::vector<std::vector<std::string>> rows {{"method", "loss", "ulp error", "dL/dz"}};
     for (std::size_t i = 0; i < r.methods.size(); ++i)
         rows.push_back({std::string(key(i)), text(r.methods[i].loss, f), ulpErrorText(r.methods[i].ulpError),
             text(r.methods[i].gradient.front(), f)});
@@ -109,32 +108,31 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
 CliCommand crossEntropyCommand()
 {
     return {QStringLiteral("cross-entropy"),
-            QStringLiteral("Sparse categorical cross-entropy: naive, probabilities, Keras-clipped, from_logits."),
-            [](QCommandLineParser &p) {
-                p.addOption(QCommandLineOption(QStringLiteral("logits"), QStringLiteral("Logits (a LIST)."),
-                                               QStringLiteral("LIST")));
-                p.addOption(QCommandLineOption(QStringLiteral("label"),
-                                               QStringLiteral("True class K, an integer in [0, n)."),
-                                               QStringLiteral("K")));
-                addDtypeOption(p);
-                addJsonOption(p);
-            },
-            [](const QCommandLineParser &p, std::ostream &out, std::ostream &) { return runCrossEntropy(p, out); }};
+        QStringLiteral("Sparse categorical cross-entropy: naive, probabilities, Keras-clipped, from_logits."),
+        [](QCommandLineParser &p) {
+            p.addOption(QCommandLineOption(
+                QStringLiteral("logits"), QStringLiteral("Logits (a LIST)."), QStringLiteral("LIST")));
+            p.addOption(QCommandLineOption(
+                QStringLiteral("label"), QStringLiteral("True class K, an integer in [0, n)."), QStringLiteral("K")));
+            addDtypeOption(p);
+            addJsonOption(p);
+        },
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) { return runCrossEntropy(p, out); }};
 }
 
 CliCommand bceCommand()
 {
     return {QStringLiteral("bce"),
-            QStringLiteral("Binary cross-entropy of one logit: naive sigmoid, Keras-clipped, from_logits."),
-            [](QCommandLineParser &p) {
-                p.addOption(QCommandLineOption(QStringLiteral("logit"), QStringLiteral("The logit z."),
-                                               QStringLiteral("Z")));
-                p.addOption(QCommandLineOption(QStringLiteral("label"), QStringLiteral("The label y in [0, 1]."),
-                                               QStringLiteral("Y")));
-                addDtypeOption(p);
-                addJsonOption(p);
-            },
-            [](const QCommandLineParser &p, std::ostream &out, std::ostream &) { return runBce(p, out); }};
+        QStringLiteral("Binary cross-entropy of one logit: naive sigmoid, Keras-clipped, from_logits."),
+        [](QCommandLineParser &p) {
+            p.addOption(
+                QCommandLineOption(QStringLiteral("logit"), QStringLiteral("The logit z."), QStringLiteral("Z")));
+            p.addOption(QCommandLineOption(
+                QStringLiteral("label"), QStringLiteral("The label y in [0, 1]."), QStringLiteral("Y")));
+            addDtypeOption(p);
+            addJsonOption(p);
+        },
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) { return runBce(p, out); }};
 }
 
 } // namespace logitlab::cli

@@ -28,7 +28,9 @@ QString describe(const ExprError &e, const QString &text)
     case ExprErrorKind::UnexpectedToken: return QStringLiteral("unexpected '%1' at character %2").arg(token).arg(at);
     case ExprErrorKind::UnexpectedEnd: return QStringLiteral("ends too early at character %1").arg(at);
     case ExprErrorKind::UnknownFunction:
-        return QStringLiteral("unknown function '%1' at character %2 (known: exp log log1p expm1 sqrt pow)").arg(token).arg(at);
+        return QStringLiteral("unknown function '%1' at character %2 (known: exp log log1p expm1 sqrt pow)")
+            .arg(token)
+            .arg(at);
     case ExprErrorKind::WrongArity: return QStringLiteral("wrong number of arguments in '%1'").arg(token);
     case ExprErrorKind::MissingParen: return QStringLiteral("'(' at character %1 is never closed").arg(at);
     case ExprErrorKind::TooComplex:
@@ -131,42 +133,42 @@ void writeTable(const std::vector<Row> &rows, std::ostream &out)
 CliCommand roundingCommand()
 {
     return {QStringLiteral("rounding"),
-            QStringLiteral("Evaluate expressions with every operation rounded in a format; exact value and error."),
-            [](QCommandLineParser &p) {
-                p.addOption(QCommandLineOption(QStringLiteral("expr"),
-                                               QStringLiteral("Expression; repeat for several (default: the pair "
-                                                              "2/10000 and (1+1/10000)-(1-1/10000))."),
-                                               QStringLiteral("EXPR")));
-                addDtypeOption(p, true);
-                addJsonOption(p);
-            },
-            [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
-                QStringList exprs = p.values(QStringLiteral("expr"));
-                if (exprs.isEmpty())
-                    for (const char *e : seedPair)
-                        exprs << QString::fromLatin1(e);
-                const std::vector<Format> formats = dtypeOptions(p, {Format::Float32, Format::Float64});
-                std::vector<Expression> parsed;
-                for (const QString &text : exprs) {
-                    auto e = parseExpression(text.toStdString());
-                    if (auto *error = std::get_if<ExprError>(&e))
-                        throw UsageError(
-                            QStringLiteral("--expr '%1'%2 %3")
-                                .arg(excerpt(text, *error),
-                                    text.size() > 60 ? QStringLiteral(" (%1 characters)").arg(text.size()) : QString(),
-                                    describe(*error, text)));
-                    parsed.push_back(std::move(std::get<Expression>(e)));
-                }
-                std::vector<Row> rows;
-                for (const Expression &e : parsed)
-                    for (Format f : formats)
-                        rows.push_back({e.source, evaluateExpression(e, f)});
-                if (p.isSet(QStringLiteral("json")))
-                    writeJson(rows, out);
-                else
-                    writeTable(rows, out);
-                return 0;
-            }};
+        QStringLiteral("Evaluate expressions with every operation rounded in a format; exact value and error."),
+        [](QCommandLineParser &p) {
+            p.addOption(QCommandLineOption(QStringLiteral("expr"),
+                QStringLiteral("Expression; repeat for several (default: the pair "
+                               "2/10000 and (1+1/10000)-(1-1/10000))."),
+                QStringLiteral("EXPR")));
+            addDtypeOption(p, true);
+            addJsonOption(p);
+        },
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
+            QStringList exprs = p.values(QStringLiteral("expr"));
+            if (exprs.isEmpty())
+                for (const char *e : seedPair)
+                    exprs << QString::fromLatin1(e);
+            const std::vector<Format> formats = dtypeOptions(p, {Format::Float32, Format::Float64});
+            std::vector<Expression> parsed;
+            for (const QString &text : exprs) {
+                auto e = parseExpression(text.toStdString());
+                if (auto *error = std::get_if<ExprError>(&e))
+                    throw UsageError(
+                        QStringLiteral("--expr '%1'%2 %3")
+                            .arg(excerpt(text, *error),
+                                text.size() > 60 ? QStringLiteral(" (%1 characters)").arg(text.size()) : QString(),
+                                describe(*error, text)));
+                parsed.push_back(std::move(std::get<Expression>(e)));
+            }
+            std::vector<Row> rows;
+            for (const Expression &e : parsed)
+                for (Format f : formats)
+                    rows.push_back({e.source, evaluateExpression(e, f)});
+            if (p.isSet(QStringLiteral("json")))
+                writeJson(rows, out);
+            else
+                writeTable(rows, out);
+            return 0;
+        }};
 }
 
 } // namespace logitlab::cli

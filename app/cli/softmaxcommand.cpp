@@ -45,14 +45,14 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
 {
     out << "softmax of " << r.logits.size() << (r.logits.size() == 1 ? " logit" : " logits") << " in "
         << formatName(r.format) << " (reference: MPFR, correctly rounded)\n\n";
-    std::vector<std::vector<std::string>> rows{{"i", "logit", "reference"}};
+    std::vector<std::vector<std::string>> rows {{"i", "logit", "reference"}};
     for (const SoftmaxMethodResult &m : r.methods) {
         rows[0].push_back(std::string(softmaxMethodKey(m.method)));
         rows[0].push_back("ulp");
     }
     for (std::size_t i = 0; i < r.logits.size(); ++i) {
-        std::vector<std::string> row{std::to_string(i), shortestText(r.logits[i], r.format),
-                                     shortestText(roundToFormat(r.reference.softmax[i], Format::Float64), Format::Float64)};
+        std::vector<std::string> row {std::to_string(i), shortestText(r.logits[i], r.format),
+            shortestText(roundToFormat(r.reference.softmax[i], Format::Float64), Format::Float64)};
         for (const SoftmaxMethodResult &m : r.methods) {
             row.push_back(shortestText(m.values[i], r.format));
             row.push_back(ulpErrorText(m.ulpErrors[i]));
@@ -79,25 +79,24 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
 CliCommand softmaxCommand()
 {
     return {QStringLiteral("softmax"),
-            QStringLiteral("Softmax of a logit list: naive, shifted, log-softmax and Higham's method vs MPFR."),
-            [](QCommandLineParser &p) {
-                p.addOption(QCommandLineOption(QStringLiteral("logits"),
-                                               QStringLiteral("Logits, e.g. \"[1000, 2000, 3000]\" or \"1 2 3\"."),
-                                               QStringLiteral("LIST")));
-                addDtypeOption(p);
-                addJsonOption(p);
-            },
-            [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
-                const Format f = dtypeOption(p);
-                const std::vector<long double> logits =
-                    parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
-                const SoftmaxReport report = computeSoftmaxReport(logits, f);
-                if (p.isSet(QStringLiteral("json")))
-                    writeJson(report, out);
-                else
-                    writeTable(report, out);
-                return 0;
-            }};
+        QStringLiteral("Softmax of a logit list: naive, shifted, log-softmax and Higham's method vs MPFR."),
+        [](QCommandLineParser &p) {
+            p.addOption(QCommandLineOption(QStringLiteral("logits"),
+                QStringLiteral("Logits, e.g. \"[1000, 2000, 3000]\" or \"1 2 3\"."), QStringLiteral("LIST")));
+            addDtypeOption(p);
+            addJsonOption(p);
+        },
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
+            const Format f = dtypeOption(p);
+            const std::vector<long double> logits
+                = parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
+            const SoftmaxReport report = computeSoftmaxReport(logits, f);
+            if (p.isSet(QStringLiteral("json")))
+                writeJson(report, out);
+            else
+                writeTable(report, out);
+            return 0;
+        }};
 }
 
 } // namespace logitlab::cli

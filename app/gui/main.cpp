@@ -29,8 +29,8 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "Render every page at 1024x768, 1280x720, 1366x768, 1920x1080 and 1920x1080 at zoom 2 into DIR and exit."),
         QStringLiteral("DIR"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language, e.g. zh_CN."),
-                                  QStringLiteral("LOCALE"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), QStringLiteral("UI language, e.g. zh_CN."), QStringLiteral("LOCALE"));
     parser.addOption(shots);
     parser.addOption(lang);
     parser.process(app);
@@ -38,8 +38,8 @@ int main(int argc, char *argv[])
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale();
     logitlab::ui::applyClassroomFont(locale); // 11 pt at least, a CJK family for Chinese
     QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     if (appTranslator.load(locale, QStringLiteral("logitlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);

@@ -16,8 +16,13 @@ struct FunctionSpec {
 };
 
 constexpr FunctionSpec functions[] = {
-    {"exp", ExprOp::Exp, 1},   {"log", ExprOp::Log, 1},   {"ln", ExprOp::Log, 1},    {"log1p", ExprOp::Log1p, 1},
-    {"expm1", ExprOp::Expm1, 1}, {"sqrt", ExprOp::Sqrt, 1}, {"pow", ExprOp::Pow, 2},
+    {"exp", ExprOp::Exp, 1},
+    {"log", ExprOp::Log, 1},
+    {"ln", ExprOp::Log, 1},
+    {"log1p", ExprOp::Log1p, 1},
+    {"expm1", ExprOp::Expm1, 1},
+    {"sqrt", ExprOp::Sqrt, 1},
+    {"pow", ExprOp::Pow, 2},
 };
 
 struct ParseFailure {
@@ -26,7 +31,7 @@ struct ParseFailure {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : m_text(text) {}
+    explicit Parser(std::string_view text) : m_text(text) { }
 
     std::unique_ptr<ExprNode> parseAll()
     {
@@ -45,7 +50,7 @@ public:
 private:
     [[noreturn]] void fail(ExprErrorKind kind, std::size_t pos, std::size_t len)
     {
-        throw ParseFailure{ExprError{kind, pos, len, std::string(m_text.substr(pos, len))}};
+        throw ParseFailure {ExprError {kind, pos, len, std::string(m_text.substr(pos, len))}};
     }
 
     void skipSpace()
@@ -58,7 +63,8 @@ private:
     {
         std::size_t end = pos;
         if (end < m_text.size() && std::isalnum(static_cast<unsigned char>(m_text[end]))) {
-            while (end < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '.' || m_text[end] == '_'))
+            while (end < m_text.size()
+                && (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '.' || m_text[end] == '_'))
                 ++end;
             return end - pos;
         }
@@ -263,9 +269,9 @@ namespace {
 std::variant<Expression, ExprError> parseAscii(std::string_view text)
 {
     if (text.size() > maxExpressionLength)
-        return ExprError{ExprErrorKind::TooComplex, maxExpressionLength, 0, {}};
+        return ExprError {ExprErrorKind::TooComplex, maxExpressionLength, 0, {}};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return ExprError{ExprErrorKind::Empty, 0, 0, {}};
+        return ExprError {ExprErrorKind::Empty, 0, 0, {}};
     Parser parser(text);
     try {
         Expression e;

@@ -18,9 +18,9 @@ enum class ExprOp { Literal, Add, Sub, Mul, Div, Neg, Pow, Exp, Log, Log1p, Expm
 /** \brief One node: an operation on its children, or a literal with its decimal text. */
 struct ExprNode {
     ExprOp op = ExprOp::Literal;
-    std::string literal;                          ///< decimal text of a Literal
-    std::vector<std::unique_ptr<ExprNode>> args;  ///< operands, left to right
-    std::size_t begin = 0, end = 0;               ///< the node's text is source[begin, end)
+    std::string literal; ///< decimal text of a Literal
+    std::vector<std::unique_ptr<ExprNode>> args; ///< operands, left to right
+    std::size_t begin = 0, end = 0; ///< the node's text is source[begin, end)
 };
 
 /** \brief A parsed expression and the text it came from. */
@@ -32,13 +32,13 @@ struct Expression {
 
 /** \brief Why an expression did not parse (the UI maps each kind to a translated message). */
 enum class ExprErrorKind {
-    Empty,           ///< nothing but white space
+    Empty, ///< nothing but white space
     UnexpectedToken, ///< a token where it cannot stand, e.g. "2 * * 3"
-    UnexpectedEnd,   ///< the text stops inside an expression, e.g. "2 *"
+    UnexpectedEnd, ///< the text stops inside an expression, e.g. "2 *"
     UnknownFunction, ///< a name that is not a supported function
-    WrongArity,      ///< pow with one argument, exp with two...
-    MissingParen,    ///< "(" without ")"
-    TooComplex,      ///< longer than maxExpressionLength, deeper or larger than the limits
+    WrongArity, ///< pow with one argument, exp with two...
+    MissingParen, ///< "(" without ")"
+    TooComplex, ///< longer than maxExpressionLength, deeper or larger than the limits
 };
 
 /** \brief The error and where it stands in the text. */

@@ -33,9 +33,9 @@ template <class Scalar> struct FormatEvaluator {
         if (Eigen::numext::isinf(v) && node.op == ExprOp::Div && !operandInf && !operandZero)
             result.overflow = true;
         const Scalar a = v < Scalar(0) ? Scalar(-v) : v;
-        if ((a > Scalar(0) && a < std::numeric_limits<Scalar>::min()) ||
-            (v == Scalar(0) && !operandZero && !operandInf && node.op != ExprOp::Sub && node.op != ExprOp::Add &&
-             node.op != ExprOp::Log && node.op != ExprOp::Log1p && node.op != ExprOp::Expm1))
+        if ((a > Scalar(0) && a < std::numeric_limits<Scalar>::min())
+            || (v == Scalar(0) && !operandZero && !operandInf && node.op != ExprOp::Sub && node.op != ExprOp::Add
+                && node.op != ExprOp::Log && node.op != ExprOp::Log1p && node.op != ExprOp::Expm1))
             result.underflow = true;
         result.steps.push_back({source.substr(node.begin, node.end - node.begin), toLongDouble(v), false});
         return v;
@@ -52,8 +52,8 @@ template <class Scalar> struct FormatEvaluator {
             // A literal is tiny when it rounds to a subnormal, or to 0 from a non-zero decimal.
             const Scalar magnitude = v < Scalar(0) ? Scalar(-v) : v;
             const bool nonZeroText = node.literal.find_first_of("123456789") < node.literal.find_first_of("eE");
-            if ((magnitude > Scalar(0) && magnitude < std::numeric_limits<Scalar>::min()) ||
-                (magnitude == Scalar(0) && nonZeroText))
+            if ((magnitude > Scalar(0) && magnitude < std::numeric_limits<Scalar>::min())
+                || (magnitude == Scalar(0) && nonZeroText))
                 result.underflow = true;
             return v;
         }
@@ -86,14 +86,14 @@ struct Interval {
 
 class IntervalEvaluator {
 public:
-    explicit IntervalEvaluator(mpfr_prec_t p) : m_p(p) {}
+    explicit IntervalEvaluator(mpfr_prec_t p) : m_p(p) { }
 
     Interval eval(const ExprNode &node)
     {
         if (node.op == ExprOp::Literal)
             return {*decimalToMp(node.literal, m_p, MPFR_RNDD), *decimalToMp(node.literal, m_p, MPFR_RNDU)};
         const Interval a = eval(*node.args[0]);
-        const Interval b = node.args.size() > 1 ? eval(*node.args[1]) : Interval{};
+        const Interval b = node.args.size() > 1 ? eval(*node.args[1]) : Interval {};
         if (isUndefined(a) || (node.args.size() > 1 && isUndefined(b)))
             return undefined();
         switch (node.op) {
@@ -160,12 +160,15 @@ private:
         return r;
     }
 
-    Interval monotone(Unary f, const Interval &a) const { return {mono1(f, a.lo, MPFR_RNDD), mono1(f, a.hi, MPFR_RNDU)}; }
+    Interval monotone(Unary f, const Interval &a) const
+    {
+        return {mono1(f, a.lo, MPFR_RNDD), mono1(f, a.hi, MPFR_RNDU)};
+    }
 
     /** min and max of f over the four corners; \a withZero adds the point 0 to the candidates. */
     Interval corners(Binary f, const Interval &a, const Interval &b, bool withZero) const
     {
-        Interval r{inf(), -inf()};
+        Interval r {inf(), -inf()};
         bool any = false;
         for (const mpreal *x : {&a.lo, &a.hi})
             for (const mpreal *y : {&b.lo, &b.hi}) {
@@ -200,7 +203,7 @@ private:
         if (a.lo > 0 || (a.lo >= 0 && b.lo > 0))
             return corners(mpfr_pow, a, b, false);
         if (!exactExponent || !mpfr::isint(b.lo))
-            return a.hi < 0 ? undefined() : Interval{mpreal(0, m_p), inf()};
+            return a.hi < 0 ? undefined() : Interval {mpreal(0, m_p), inf()};
         // Integer exponent and a base that may be <= 0: the extremes are at the ends, or at 0.
         const bool straddles = a.lo <= 0 && a.hi >= 0;
         return corners(mpfr_pow, a, b, straddles && b.lo > 0);
@@ -246,7 +249,7 @@ ExpressionResult evaluateExpression(const Expression &e, Format f)
         return r;
     r.value = visitFormat(f, [&](auto tag) {
         using Scalar = typename decltype(tag)::type;
-        FormatEvaluator<Scalar> evaluator{e.source, r};
+        FormatEvaluator<Scalar> evaluator {e.source, r};
         return toLongDouble(evaluator.eval(*e.root));
     });
 
@@ -256,7 +259,8 @@ ExpressionResult evaluateExpression(const Expression &e, Format f)
         exact = IntervalEvaluator(bits).eval(*e.root);
         return IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
     });
-    r.exactKnown = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
+    r.exactKnown
+        = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
     if (IntervalEvaluator::isUndefined(exact)) {
         r.exact = mpreal(std::numeric_limits<double>::quiet_NaN());
     } else if (exact.lo <= 0 && exact.hi >= 0 && narrowEnough(exact)) {

@@ -43,15 +43,9 @@ Scalar crossEntropy(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Index k, C
 {
     Vector<Scalar> p(z.size());
     switch (method) {
-    case CrossEntropyMethod::Naive:
-        naiveSoftmax<Scalar>(z, p);
-        return Scalar(-Eigen::numext::log(p[k]));
-    case CrossEntropyMethod::Probabilities:
-        shiftedSoftmax<Scalar>(z, p);
-        return Scalar(-Eigen::numext::log(p[k]));
-    case CrossEntropyMethod::Clipped:
-        shiftedSoftmax<Scalar>(z, p);
-        return Scalar(-Eigen::numext::log(kerasClip(p[k])));
+    case CrossEntropyMethod::Naive: naiveSoftmax<Scalar>(z, p); return Scalar(-Eigen::numext::log(p[k]));
+    case CrossEntropyMethod::Probabilities: shiftedSoftmax<Scalar>(z, p); return Scalar(-Eigen::numext::log(p[k]));
+    case CrossEntropyMethod::Clipped: shiftedSoftmax<Scalar>(z, p); return Scalar(-Eigen::numext::log(kerasClip(p[k])));
     case CrossEntropyMethod::FromLogits: break;
     }
     logSoftmax<Scalar>(z, p);
@@ -65,8 +59,8 @@ Scalar crossEntropy(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Index k, C
  * that underflowed gives inf * 0 = NaN and a clipped one gives exactly 0.
  */
 template <class Scalar>
-Vector<Scalar> crossEntropyGradient(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Index k,
-                                    CrossEntropyMethod method)
+Vector<Scalar> crossEntropyGradient(
+    const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Index k, CrossEntropyMethod method)
 {
     Vector<Scalar> p(z.size());
     if (method == CrossEntropyMethod::Naive)

@@ -74,13 +74,13 @@ std::optional<BceReference> nonFiniteBce(long double z, long double y)
     const double inf = std::numeric_limits<double>::infinity();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     if (std::isnan(z) || std::isnan(y))
-        return BceReference{mpreal(nan), mpreal(nan)};
+        return BceReference {mpreal(nan), mpreal(nan)};
     if (!std::isinf(z))
         return std::nullopt;
     // z -> +inf: loss ~ z (1 - y), gradient -> 1 - y. z -> -inf: loss ~ -z y, gradient -> -y.
     const double weight = z > 0 ? 1.0 - static_cast<double>(y) : static_cast<double>(y);
     const mpreal gradient = z > 0 ? 1 - exactValue(y) : -exactValue(y);
-    return BceReference{mpreal(weight > 0 ? inf : 0.0), gradient};
+    return BceReference {mpreal(weight > 0 ? inf : 0.0), gradient};
 }
 
 } // namespace
@@ -144,9 +144,8 @@ CrossEntropyReport computeCrossEntropyReport(const std::vector<long double> &log
             others += ref.softmax[j];
     for (std::size_t j = 0; j < logits.size(); ++j)
         report.referenceGradient.push_back(j == label ? mpreal(-others) : ref.softmax[j]);
-    report.methods = visitFormat(f, [&](auto tag) {
-        return crossEntropyMethods<typename decltype(tag)::type>(logits, label);
-    });
+    report.methods
+        = visitFormat(f, [&](auto tag) { return crossEntropyMethods<typename decltype(tag)::type>(logits, label); });
     for (LossMethodResult &m : report.methods)
         m.ulpError = ulpError(m.loss, report.reference, f);
     return report;

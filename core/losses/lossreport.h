@@ -14,10 +14,9 @@
 
 namespace logitlab {
 
-inline constexpr std::array<CrossEntropyMethod, 4> allCrossEntropyMethods{
-    CrossEntropyMethod::Naive, CrossEntropyMethod::Probabilities, CrossEntropyMethod::Clipped,
-    CrossEntropyMethod::FromLogits};
-inline constexpr std::array<BceMethod, 3> allBceMethods{BceMethod::Naive, BceMethod::Clipped, BceMethod::FromLogits};
+inline constexpr std::array<CrossEntropyMethod, 4> allCrossEntropyMethods {CrossEntropyMethod::Naive,
+    CrossEntropyMethod::Probabilities, CrossEntropyMethod::Clipped, CrossEntropyMethod::FromLogits};
+inline constexpr std::array<BceMethod, 3> allBceMethods {BceMethod::Naive, BceMethod::Clipped, BceMethod::FromLogits};
 
 /** "naive", "probabilities", "clipped", "from_logits". */
 std::string_view crossEntropyMethodKey(CrossEntropyMethod m);
@@ -27,29 +26,29 @@ std::string_view bceMethodKey(BceMethod m);
 /** \brief One way of computing a loss: its value, error and gradient. */
 struct LossMethodResult {
     long double loss = 0;
-    double ulpError = 0;                ///< |loss - reference| in ULPs of the format at the reference
-    std::vector<long double> gradient;  ///< dL/dz as computed (one entry for BCE)
+    double ulpError = 0; ///< |loss - reference| in ULPs of the format at the reference
+    std::vector<long double> gradient; ///< dL/dz as computed (one entry for BCE)
 };
 
 /** \brief Sparse categorical cross-entropy of one sample in one format. */
 struct CrossEntropyReport {
-    Format format{};
-    std::vector<long double> logits;      ///< rounded to the format
+    Format format {};
+    std::vector<long double> logits; ///< rounded to the format
     std::size_t label = 0;
-    mpfr::mpreal reference;               ///< logsumexp(z) - z_k, exact
-    long double referenceRounded = 0;     ///< correctly rounded to the format
+    mpfr::mpreal reference; ///< logsumexp(z) - z_k, exact
+    long double referenceRounded = 0; ///< correctly rounded to the format
     std::vector<mpfr::mpreal> referenceGradient; ///< softmax(z) - onehot(k), exact
-    std::vector<LossMethodResult> methods;       ///< in allCrossEntropyMethods order
+    std::vector<LossMethodResult> methods; ///< in allCrossEntropyMethods order
 };
 
 /** \brief Binary cross-entropy of one logit and label in one format. */
 struct BceReport {
-    Format format{};
-    long double logit = 0;                ///< rounded to the format
-    long double label = 0;                ///< rounded to the format, in [0, 1]
-    mpfr::mpreal reference;               ///< max(z,0) - z y + log1p(exp(-|z|)), exact
+    Format format {};
+    long double logit = 0; ///< rounded to the format
+    long double label = 0; ///< rounded to the format, in [0, 1]
+    mpfr::mpreal reference; ///< max(z,0) - z y + log1p(exp(-|z|)), exact
     long double referenceRounded = 0;
-    mpfr::mpreal referenceGradient;       ///< sigmoid(z) - y, exact
+    mpfr::mpreal referenceGradient; ///< sigmoid(z) - y, exact
     std::vector<LossMethodResult> methods; ///< in allBceMethods order
 };
 

@@ -12,7 +12,7 @@ namespace {
 /** |x| = significand * 2^(exponent - p + 1) with an integer significand < 2^p. */
 struct Decomposed {
     std::uint64_t significand = 0; ///< including the leading bit for normals
-    int exponent = 0;              ///< E for normals, emin for subnormals and zero
+    int exponent = 0; ///< E for normals, emin for subnormals and zero
     bool normal = false;
 };
 
@@ -142,7 +142,7 @@ long double nextDown(long double x, Format f)
         return -nextUp(-x, f);
     // Below a power of two the spacing halves (unless we are in the subnormal range).
     const Decomposed d = decompose(x, info);
-    const bool powerOfTwo = d.normal && d.significand == (std::uint64_t{1} << (info.precision - 1));
+    const bool powerOfTwo = d.normal && d.significand == (std::uint64_t {1} << (info.precision - 1));
     const long double step = ulpOf(x, f);
     return x - (powerOfTwo && d.exponent > info.minExponent ? step / 2 : step);
 }
@@ -157,28 +157,28 @@ FloatAnatomy anatomize(long double value, Format f)
     a.signBit = a.negative ? "1" : "0";
     const int fractionBits = info.precision - 1;
     const int mantissaWidth = info.explicitLeadingBit ? info.precision : fractionBits;
-    const std::uint64_t allOnesExponent = (std::uint64_t{1} << info.exponentBits) - 1;
+    const std::uint64_t allOnesExponent = (std::uint64_t {1} << info.exponentBits) - 1;
     std::uint64_t biased = 0;
     std::uint64_t mantissa = 0;
     if (std::isnan(value)) {
         a.kind = FloatClass::NaN;
         biased = allOnesExponent;
-        mantissa = std::uint64_t{1} << (fractionBits - 1); // canonical quiet NaN
+        mantissa = std::uint64_t {1} << (fractionBits - 1); // canonical quiet NaN
         if (info.explicitLeadingBit)
-            mantissa |= std::uint64_t{1} << fractionBits;
+            mantissa |= std::uint64_t {1} << fractionBits;
         a.exponent = info.maxExponent + 1;
     } else if (std::isinf(value)) {
         a.kind = FloatClass::Infinite;
         biased = allOnesExponent;
         if (info.explicitLeadingBit)
-            mantissa = std::uint64_t{1} << fractionBits;
+            mantissa = std::uint64_t {1} << fractionBits;
         a.exponent = info.maxExponent + 1;
     } else {
         const Decomposed d = decompose(value, info);
         a.exponent = d.exponent;
         a.kind = value == 0 ? FloatClass::Zero : (d.normal ? FloatClass::Normal : FloatClass::Subnormal);
         biased = d.normal ? static_cast<std::uint64_t>(d.exponent + info.maxExponent) : 0;
-        const std::uint64_t hidden = std::uint64_t{1} << fractionBits;
+        const std::uint64_t hidden = std::uint64_t {1} << fractionBits;
         mantissa = info.explicitLeadingBit ? d.significand : (d.significand & (hidden - 1));
     }
     a.exponentBits = binary(biased, info.exponentBits);

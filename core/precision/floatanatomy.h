@@ -15,20 +15,20 @@ enum class FloatClass { Zero, Subnormal, Normal, Infinite, NaN };
 
 /** \brief The anatomy of one value of one format. */
 struct FloatAnatomy {
-    Format format{};
-    long double value = 0;    ///< the value (exact in long double)
+    Format format {};
+    long double value = 0; ///< the value (exact in long double)
     FloatClass kind = FloatClass::Zero;
     bool negative = false;
-    std::string signBit;      ///< "0" or "1"
+    std::string signBit; ///< "0" or "1"
     std::string exponentBits; ///< the biased exponent field, most significant bit first
     std::string mantissaBits; ///< the stored significand field (x87: with its explicit integer bit)
-    std::string bits;         ///< "s eeeee mmmmmmmmmm": the three fields separated by spaces
-    std::string hex;          ///< the storage bits as 0x... (x87: 20 hex digits)
-    int exponent = 0;         ///< unbiased exponent E with |value| = 1.m * 2^E (emin for subnormals)
+    std::string bits; ///< "s eeeee mmmmmmmmmm": the three fields separated by spaces
+    std::string hex; ///< the storage bits as 0x... (x87: 20 hex digits)
+    int exponent = 0; ///< unbiased exponent E with |value| = 1.m * 2^E (emin for subnormals)
     std::string exactDecimal; ///< exact decimal expansion, e.g. "0.100000001490116119384765625"
-    long double next = 0;     ///< next larger value of the format
+    long double next = 0; ///< next larger value of the format
     long double previous = 0; ///< next smaller value of the format
-    long double ulp = 0;      ///< spacing of the format at value: 2^(max(E, emin) - p + 1)
+    long double ulp = 0; ///< spacing of the format at value: 2^(max(E, emin) - p + 1)
 };
 
 /** Anatomy of \a value, which must be a value of \a f (for example a result computed in f). */

@@ -26,7 +26,7 @@ FormatInfo makeInfo(Format f, std::string_view name, int p, int expBits, int sto
 {
     const int emax = (1 << (expBits - 1)) - 1;
     const int emin = 1 - emax;
-    FormatInfo info{f, name, p, expBits, storage, explicitBit, emin, emax, 0, 0, 0, 0, 0, 0, 0};
+    FormatInfo info {f, name, p, expBits, storage, explicitBit, emin, emax, 0, 0, 0, 0, 0, 0, 0};
     info.epsilon = std::ldexp(1.0L, 1 - p);
     info.maxValue = std::ldexp(2.0L - info.epsilon, emax);
     info.minNormal = std::ldexp(1.0L, emin);
@@ -39,7 +39,7 @@ FormatInfo makeInfo(Format f, std::string_view name, int p, int expBits, int sto
 
 const std::array<FormatInfo, 5> &table()
 {
-    static const std::array<FormatInfo, 5> infos{
+    static const std::array<FormatInfo, 5> infos {
         makeInfo(Format::Float16, "float16", 11, 5, 16, false),
         makeInfo(Format::BFloat16, "bfloat16", 8, 8, 16, false),
         makeInfo(Format::Float32, "float32", 24, 8, 32, false),
@@ -51,25 +51,39 @@ const std::array<FormatInfo, 5> &table()
 
 } // namespace
 
-const FormatInfo &formatInfo(Format f) { return table()[static_cast<std::size_t>(f)]; }
+const FormatInfo &formatInfo(Format f)
+{
+    return table()[static_cast<std::size_t>(f)];
+}
 
-std::string_view formatName(Format f) { return formatInfo(f).name; }
+std::string_view formatName(Format f)
+{
+    return formatInfo(f).name;
+}
 
 std::optional<Format> parseFormat(std::string_view text)
 {
     std::string s(text);
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     struct Alias {
         const char *name;
         Format format;
     };
     static constexpr Alias aliases[] = {
-        {"float16", Format::Float16},   {"half", Format::Float16},     {"fp16", Format::Float16},
-        {"bfloat16", Format::BFloat16}, {"bf16", Format::BFloat16},    {"float32", Format::Float32},
-        {"float", Format::Float32},     {"fp32", Format::Float32},     {"float64", Format::Float64},
-        {"double", Format::Float64},    {"fp64", Format::Float64},     {"float80", Format::Float80},
-        {"longdouble", Format::Float80}, {"long double", Format::Float80},
+        {"float16", Format::Float16},
+        {"half", Format::Float16},
+        {"fp16", Format::Float16},
+        {"bfloat16", Format::BFloat16},
+        {"bf16", Format::BFloat16},
+        {"float32", Format::Float32},
+        {"float", Format::Float32},
+        {"fp32", Format::Float32},
+        {"float64", Format::Float64},
+        {"double", Format::Float64},
+        {"fp64", Format::Float64},
+        {"float80", Format::Float80},
+        {"longdouble", Format::Float80},
+        {"long double", Format::Float80},
     };
     for (const Alias &a : aliases)
         if (s == a.name)

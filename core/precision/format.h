@@ -12,24 +12,24 @@ namespace logitlab {
 /** \brief The five hardware-style formats every lab computes in. */
 enum class Format { Float16, BFloat16, Float32, Float64, Float80 };
 
-inline constexpr std::array<Format, 5> allFormats{Format::Float16, Format::BFloat16, Format::Float32,
-                                                  Format::Float64, Format::Float80};
+inline constexpr std::array<Format, 5> allFormats {
+    Format::Float16, Format::BFloat16, Format::Float32, Format::Float64, Format::Float80};
 
 /** \brief Constants of one binary format; every value is exact in x87 long double. */
 struct FormatInfo {
     Format format;
-    std::string_view name;   ///< canonical name, e.g. "float32"
-    int precision;           ///< significand bits including the hidden bit (p)
-    int exponentBits;        ///< width of the biased exponent field
-    int storageBits;         ///< bits in memory (80 for x87, padding not counted)
+    std::string_view name; ///< canonical name, e.g. "float32"
+    int precision; ///< significand bits including the hidden bit (p)
+    int exponentBits; ///< width of the biased exponent field
+    int storageBits; ///< bits in memory (80 for x87, padding not counted)
     bool explicitLeadingBit; ///< x87 stores the integer bit of the significand
-    int minExponent;         ///< exponent of the smallest normal number (emin)
-    int maxExponent;         ///< exponent of the largest finite number (emax)
-    long double epsilon;     ///< 2^(1-p): distance from 1 to the next larger number
-    long double maxValue;    ///< (2 - 2^(1-p)) * 2^emax
-    long double minNormal;   ///< 2^emin
-    long double minSubnormal;///< 2^(emin-p+1)
-    long double lnMax;       ///< ln(maxValue), correctly rounded to long double
+    int minExponent; ///< exponent of the smallest normal number (emin)
+    int maxExponent; ///< exponent of the largest finite number (emax)
+    long double epsilon; ///< 2^(1-p): distance from 1 to the next larger number
+    long double maxValue; ///< (2 - 2^(1-p)) * 2^emax
+    long double minNormal; ///< 2^emin
+    long double minSubnormal; ///< 2^(emin-p+1)
+    long double lnMax; ///< ln(maxValue), correctly rounded to long double
     long double lnMinNormal; ///< ln(minNormal)
     long double lnMinSubnormal; ///< ln(minSubnormal)
 };

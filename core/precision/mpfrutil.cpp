@@ -31,8 +31,7 @@ namespace {
 /** RAII: narrows MPFR's exponent range to that of a format, so subnormalize() can emulate it. */
 class FormatExponentRange {
 public:
-    explicit FormatExponentRange(const FormatInfo &info)
-        : m_emin(mpfr_get_emin()), m_emax(mpfr_get_emax())
+    explicit FormatExponentRange(const FormatInfo &info) : m_emin(mpfr_get_emin()), m_emax(mpfr_get_emax())
     {
         // MPFR writes x = 0.1b... * 2^e, IEEE writes 1.b... * 2^E, so e = E + 1. The smallest
         // subnormal 2^(emin-p+1) is 0.1 * 2^(emin-p+2).
@@ -53,8 +52,7 @@ private:
 std::string lowerAscii(std::string_view text)
 {
     std::string s(text);
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -133,8 +131,7 @@ long double roundToFormat(const mpfr::mpreal &x, Format f)
     return roundToFormat(x.mpfr_srcptr(), f, MPFR_RNDN);
 }
 
-std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision,
-                                        mpfr_rnd_t rnd)
+std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision, mpfr_rnd_t rnd)
 {
     mpfr::mpreal r(0, precision);
     if (auto special = nonFiniteLiteral(text)) {
@@ -163,8 +160,8 @@ std::optional<long double> decimalToFormat(std::string_view text, Format f)
         return std::nullopt;
     const std::string s(text);
     // One correct rounding straight from the decimal string: no double rounding.
-    return roundInto(formatInfo(f), MPFR_RNDN,
-                     [&](mpfr_ptr r) { return mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN); });
+    return roundInto(
+        formatInfo(f), MPFR_RNDN, [&](mpfr_ptr r) { return mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN); });
 }
 
 namespace {

@@ -56,8 +56,7 @@ std::optional<long double> decimalToFormat(std::string_view text, Format f);
 std::size_t decimalLiteralLength(std::string_view text);
 
 /** Decimal text to an mpreal of \a precision bits rounded in direction \a rnd. */
-std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision,
-                                        mpfr_rnd_t rnd = MPFR_RNDN);
+std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t precision, mpfr_rnd_t rnd = MPFR_RNDN);
 
 /**
  * True if every real in [lo, hi] rounds to the same value (either zero counting as 0) in every one
@@ -69,7 +68,7 @@ bool roundsToOneValue(const mpfr::mpreal &lo, const mpfr::mpreal &hi);
 bool roundsStably(const mpfr::mpreal &v, const mpfr::mpreal &radius);
 
 /** Largest working precision the references will try before they accept a result. */
-inline constexpr mpfr_prec_t maxReferencePrecision = mpfr_prec_t{1} << 16;
+inline constexpr mpfr_prec_t maxReferencePrecision = mpfr_prec_t {1} << 16;
 
 /**
  * Ziv's loop: calls attempt(p) for p = referencePrecision, 2p, 4p, ... until it returns true

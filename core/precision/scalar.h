@@ -12,11 +12,21 @@
 namespace logitlab {
 
 template <class Scalar> struct FormatOf;
-template <> struct FormatOf<Eigen::half> { static constexpr Format value = Format::Float16; };
-template <> struct FormatOf<Eigen::bfloat16> { static constexpr Format value = Format::BFloat16; };
-template <> struct FormatOf<float> { static constexpr Format value = Format::Float32; };
-template <> struct FormatOf<double> { static constexpr Format value = Format::Float64; };
-template <> struct FormatOf<long double> { static constexpr Format value = Format::Float80; };
+template <> struct FormatOf<Eigen::half> {
+    static constexpr Format value = Format::Float16;
+};
+template <> struct FormatOf<Eigen::bfloat16> {
+    static constexpr Format value = Format::BFloat16;
+};
+template <> struct FormatOf<float> {
+    static constexpr Format value = Format::Float32;
+};
+template <> struct FormatOf<double> {
+    static constexpr Format value = Format::Float64;
+};
+template <> struct FormatOf<long double> {
+    static constexpr Format value = Format::Float80;
+};
 
 /** The Format a scalar type computes in. */
 template <class Scalar> inline constexpr Format formatOf = FormatOf<Scalar>::value;
@@ -46,13 +56,13 @@ template <class Scalar> inline Scalar fromLongDouble(long double x)
 template <class Fn> decltype(auto) visitFormat(Format f, Fn &&fn)
 {
     switch (f) {
-    case Format::Float16: return fn(std::type_identity<Eigen::half>{});
-    case Format::BFloat16: return fn(std::type_identity<Eigen::bfloat16>{});
-    case Format::Float32: return fn(std::type_identity<float>{});
-    case Format::Float64: return fn(std::type_identity<double>{});
+    case Format::Float16: return fn(std::type_identity<Eigen::half> {});
+    case Format::BFloat16: return fn(std::type_identity<Eigen::bfloat16> {});
+    case Format::Float32: return fn(std::type_identity<float> {});
+    case Format::Float64: return fn(std::type_identity<double> {});
     case Format::Float80: break;
     }
-    return fn(std::type_identity<long double>{});
+    return fn(std::type_identity<long double> {});
 }
 
 } // namespace logitlab

@@ -37,7 +37,7 @@ Int128 ordinal(long double x, const FormatInfo &info)
         int e2 = 0;
         const long double m = std::frexp(a, &e2); // a = m * 2^e2, m in [0.5, 1)
         const int e = e2 - 1;
-        const Int128 perBinade = Int128{1} << (info.precision - 1);
+        const Int128 perBinade = Int128 {1} << (info.precision - 1);
         const auto significand = static_cast<Int128>(std::ldexp(m, info.precision)); // in [2^(p-1), 2^p)
         n = (e - info.minExponent + 1) * perBinade + (significand - perBinade);
     }

@@ -53,12 +53,12 @@ template <class Scalar> struct VectorExpRange {
 template <> struct VectorExpRange<float> {
     static constexpr bool vectorised = true;
     static constexpr float lo = -87.0f; // ln(min normal) = -87.34
-    static constexpr float hi = 88.5f;  // ln(max) = 88.72
+    static constexpr float hi = 88.5f; // ln(max) = 88.72
 };
 template <> struct VectorExpRange<double> {
     static constexpr bool vectorised = true;
     static constexpr double lo = -708.0; // ln(min normal) = -708.40
-    static constexpr double hi = 709.5;  // ln(max) = 709.78
+    static constexpr double hi = 709.5; // ln(max) = 709.78
 };
 
 namespace detail {
@@ -67,7 +67,7 @@ namespace ei = Eigen::internal;
 
 /** True when the kernels below use Eigen's packets for Scalar (float and double). */
 template <class Scalar>
-inline constexpr bool usesPackets = VectorExpRange<Scalar>::vectorised && bool(ei::packet_traits<Scalar>::Vectorizable);
+inline constexpr bool usesPackets = VectorExpRange<Scalar>::vectorised &&bool(ei::packet_traits<Scalar>::Vectorizable);
 
 /**
  * sum_i p[i] in the order Eigen 3.4's redux uses for an aligned dynamic vector: two packet

@@ -2,9 +2,9 @@
 /** \file
  * Softmax and log-softmax of a vector, four ways, in any of our formats (templates on Scalar).
  * Every operation rounds in Scalar's format; exp and sums come from safeexp.h (Eigen's order for
- * an aligned vector, whatever the address), which the error bounds below allow for. Error bounds are from Blanchard, Higham and
- * Higham, "Accurately computing the log-sum-exp and softmax functions", IMA J. Numer. Anal. 41
- * (2021), with u the unit roundoff of Scalar and n the length; the tests check them.
+ * an aligned vector, whatever the address), which the error bounds below allow for. Error bounds are from Blanchard,
+ * Higham and Higham, "Accurately computing the log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021), with
+ * u the unit roundoff of Scalar and n the length; the tests check them.
  */
 #include "softmax/safeexp.h"
 
@@ -40,8 +40,8 @@ template <class Scalar> Scalar maxPropagatingNaN(const Eigen::Ref<const Vector<S
  * Where it does not overflow the error is like the shifted form's.
  */
 template <class Scalar>
-void naiveSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out,
-                  SoftmaxFlags *flags = nullptr)
+void naiveSoftmax(
+    const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out, SoftmaxFlags *flags = nullptr)
 {
     if (z.size() == 0)
         return;
@@ -58,8 +58,8 @@ void naiveSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<S
  * An infinite z gives inf - inf = NaN, as in PyTorch and NumPy.
  */
 template <class Scalar>
-void shiftedSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out,
-                    SoftmaxFlags *flags = nullptr)
+void shiftedSoftmax(
+    const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out, SoftmaxFlags *flags = nullptr)
 {
     if (z.size() == 0)
         return;
@@ -75,8 +75,8 @@ void shiftedSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector
  * (|z_i - m| + n + 3) u, so tiny probabilities keep full relative accuracy in log space.
  */
 template <class Scalar>
-void logSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out,
-                SoftmaxFlags *flags = nullptr)
+void logSoftmax(
+    const Eigen::Ref<const Vector<Scalar>> &z, Eigen::Ref<Vector<Scalar>> out, SoftmaxFlags *flags = nullptr)
 {
     if (z.size() == 0)
         return;
@@ -104,8 +104,8 @@ template <class Scalar> struct HighamResult {
 template <class Scalar>
 HighamResult<Scalar> highamSoftmax(const Eigen::Ref<const Vector<Scalar>> &z, SoftmaxFlags *flags = nullptr)
 {
-    HighamResult<Scalar> r{Vector<Scalar>(z.size()), Vector<Scalar>(z.size()),
-                           Scalar(-std::numeric_limits<float>::infinity())};
+    HighamResult<Scalar> r {
+        Vector<Scalar>(z.size()), Vector<Scalar>(z.size()), Scalar(-std::numeric_limits<float>::infinity())};
     if (z.size() == 0)
         return r;
     Eigen::Index k = 0;

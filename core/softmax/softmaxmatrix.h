@@ -44,7 +44,7 @@ template <class Scalar> using RowMatrix = Eigen::Array<Scalar, Eigen::Dynamic, E
 /** \brief The axis a matrix softmax normalises along, numbered as PyTorch's `dim`. */
 enum class Axis : int {
     Columns = 0, ///< dim=0: each column sums to 1
-    Rows = 1,    ///< dim=1: each row sums to 1 (the last axis)
+    Rows = 1, ///< dim=1: each row sums to 1 (the last axis)
 };
 
 /** \brief Higham's softmax of every line of a matrix: both outputs plus one log-sum-exp per line. */
@@ -103,8 +103,8 @@ template <class Scalar> EIGEN_ALWAYS_INLINE Scalar lineMax(const Scalar *z, Eige
 template <class Scalar> EIGEN_ALWAYS_INLINE void subtractScalar(const Scalar *in, Scalar s, Scalar *out, Eigen::Index n)
 {
     Eigen::Index i = 0;
-    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
-                  bool(ei::functor_traits<ei::scalar_difference_op<Scalar, Scalar>>::PacketAccess)) {
+    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable)
+        && bool(ei::functor_traits<ei::scalar_difference_op<Scalar, Scalar>>::PacketAccess)) {
         using Packet = typename ei::packet_traits<Scalar>::type;
         constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
         const Packet ps = ei::pset1<Packet>(s);
@@ -119,8 +119,8 @@ template <class Scalar> EIGEN_ALWAYS_INLINE void subtractScalar(const Scalar *in
 template <class Scalar> EIGEN_ALWAYS_INLINE void divideByScalar(Scalar *out, Scalar s, Eigen::Index n)
 {
     Eigen::Index i = 0;
-    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable) &&
-                  bool(ei::functor_traits<ei::scalar_quotient_op<Scalar, Scalar>>::PacketAccess)) {
+    if constexpr (bool(ei::packet_traits<Scalar>::Vectorizable)
+        && bool(ei::functor_traits<ei::scalar_quotient_op<Scalar, Scalar>>::PacketAccess)) {
         using Packet = typename ei::packet_traits<Scalar>::type;
         constexpr Eigen::Index w = ei::unpacket_traits<Packet>::size;
         const Packet ps = ei::pset1<Packet>(s);
@@ -184,7 +184,8 @@ template <class Packet> EIGEN_ALWAYS_INLINE Packet pexpInRange(const Packet &x)
  * result are those of Eigen's redux.
  */
 template <class Scalar, bool Subtract>
-EIGEN_ALWAYS_INLINE Scalar fusedExpSum(const Scalar *z, Scalar shift, Scalar *args, Scalar *exps, Eigen::Index n, SoftmaxFlags *flags)
+EIGEN_ALWAYS_INLINE Scalar fusedExpSum(
+    const Scalar *z, Scalar shift, Scalar *args, Scalar *exps, Eigen::Index n, SoftmaxFlags *flags)
 {
     static_assert(usesPackets<Scalar>);
     using Packet = typename ei::packet_traits<Scalar>::type;
@@ -298,11 +299,13 @@ EIGEN_ALWAYS_INLINE void subtractIntoStreaming(const Scalar *in, Scalar *out, Sc
 /** Whether a row-wise kernel streams its output past the cache: float, >= 64 columns, >= 16 MiB. */
 template <class Scalar> bool streamOutput(Eigen::Index rows, Eigen::Index cols)
 {
-    return std::is_same_v<Scalar, float> && cols >= 64 && rows * cols * Eigen::Index(sizeof(Scalar)) >= (Eigen::Index(16) << 20);
+    return std::is_same_v<Scalar, float> && cols >= 64
+        && rows * cols * Eigen::Index(sizeof(Scalar)) >= (Eigen::Index(16) << 20);
 }
 
 /** naiveSoftmax() on one contiguous line; \a out must not overlap \a z. */
-template <class Scalar> EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+template <class Scalar>
+EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
@@ -318,7 +321,8 @@ template <class Scalar> EIGEN_ALWAYS_INLINE void naiveLine(const Scalar *z, Scal
 }
 
 /** shiftedSoftmax() on one contiguous line; \a out must not overlap \a z. */
-template <class Scalar> EIGEN_ALWAYS_INLINE void shiftedLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+template <class Scalar>
+EIGEN_ALWAYS_INLINE void shiftedLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
@@ -333,7 +337,8 @@ template <class Scalar> EIGEN_ALWAYS_INLINE void shiftedLine(const Scalar *z, Sc
 
 /** logSoftmax() on one contiguous line; \a scratch holds n values; \a out must not overlap \a z. */
 template <class Scalar>
-EIGEN_ALWAYS_INLINE void logSoftmaxLine(const Scalar *z, Scalar *out, Scalar *scratch, Eigen::Index n, SoftmaxFlags *flags)
+EIGEN_ALWAYS_INLINE void logSoftmaxLine(
+    const Scalar *z, Scalar *out, Scalar *scratch, Eigen::Index n, SoftmaxFlags *flags)
 {
     if (n == 0)
         return;
@@ -387,8 +392,8 @@ Scalar highamLine(const Scalar *z, Scalar *softmax, Scalar *logSoftmax, Eigen::I
  * the arithmetic of its line kernel.
  */
 template <class Scalar, class Shift, class ExpSum, class Finish>
-void stagedRows(const Scalar *z, Scalar *out, Eigen::Index rows, Eigen::Index cols, Shift &&shift, ExpSum &&expSum,
-                Finish &&finish)
+void stagedRows(
+    const Scalar *z, Scalar *out, Eigen::Index rows, Eigen::Index cols, Shift &&shift, ExpSum &&expSum, Finish &&finish)
 {
     if (cols == 0)
         return;
@@ -441,7 +446,10 @@ EIGEN_ALWAYS_INLINE __m256 rowSum8(const __m256 *e)
 }
 
 /** The lane of rowSum8()'s result that holds row j's sum. */
-constexpr int sumLane(int j) { return (j % 2) * 4 + j / 2; }
+constexpr int sumLane(int j)
+{
+    return (j % 2) * 4 + j / 2;
+}
 
 /**
  * One group of 8 rows of N (8..15) floats, z and out contiguous (8 * N values): the kernel of
@@ -524,8 +532,8 @@ template <int N, ShortRowKind Kind> EIGEN_ALWAYS_INLINE bool shortRowGroup8(cons
         }
     } else {
         for (int j = 0; j < 8; ++j)
-            _mm256_storeu_ps(out + j * N,
-                             _mm256_div_ps(e[j], _mm256_permutevar8x32_ps(sum, _mm256_set1_epi32(sumLane(j)))));
+            _mm256_storeu_ps(
+                out + j * N, _mm256_div_ps(e[j], _mm256_permutevar8x32_ps(sum, _mm256_set1_epi32(sumLane(j)))));
         if constexpr (tailN > 0) {
             alignas(32) float q[tailN][8];
             for (int k = 0; k < tailN; ++k)
@@ -619,8 +627,8 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
                         for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
                             _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
 #endif
-                    const Scalar sum =
-                        detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, exps.data(), n, flags);
+                    const Scalar sum
+                        = detail::fusedExpSum<Scalar, false>(in, Scalar(0), nullptr, exps.data(), n, flags);
                     noteSumOverflow(exps.data(), n, sum, flags);
                     detail::divideIntoStreaming(exps.data(), out.data() + r * n, sum, n);
                 }
@@ -652,9 +660,8 @@ void naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out,
             return;
         }
     }
-    detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
-        detail::naiveLine(in, o, n, flags);
-    });
+    detail::forEachLine<Scalar>(z, axis, out,
+        [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) { detail::naiveLine(in, o, n, flags); });
 }
 
 /** Shifted softmax exp(z - max) / sum of every line along \a axis; as naiveSoftmax() above. */
@@ -681,8 +688,8 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
                         for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
                             _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
 #endif
-                    const Scalar sum =
-                        detail::fusedExpSum<Scalar, true>(in, detail::lineMax(in, n), nullptr, exps.data(), n, flags);
+                    const Scalar sum
+                        = detail::fusedExpSum<Scalar, true>(in, detail::lineMax(in, n), nullptr, exps.data(), n, flags);
                     detail::divideIntoStreaming(exps.data(), out.data() + r * n, sum, n);
                 }
 #if defined(EIGEN_VECTORIZE_AVX)
@@ -693,14 +700,14 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
 #if defined(EIGEN_VECTORIZE_AVX2)
             if constexpr (std::is_same_v<Scalar, float>) {
                 const Eigen::Index n = z.cols();
-                if (detail::shortRowsDispatch<detail::ShortRowKind::Shifted>(
-                        z.data(), out.data(), z.rows(), n,
+                if (detail::shortRowsDispatch<detail::ShortRowKind::Shifted>(z.data(), out.data(), z.rows(), n,
                         [&](Eigen::Index r) { detail::shiftedLine(z.data() + r * n, out.data() + r * n, n, flags); }))
                     return;
             }
 #endif
             detail::stagedRows(
-                z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
+                z.data(), out.data(), z.rows(), z.cols(),
+                [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {
                     return detail::fusedExpSum<Scalar, true>(in, m, nullptr, o, z.cols(), flags);
                 },
@@ -708,9 +715,8 @@ void shiftedSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &ou
             return;
         }
     }
-    detail::forEachLine<Scalar>(z, axis, out, [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
-        detail::shiftedLine(in, o, n, flags);
-    });
+    detail::forEachLine<Scalar>(z, axis, out,
+        [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) { detail::shiftedLine(in, o, n, flags); });
 }
 
 /** Log-softmax z - max - log(sum exp(z - max)) of every line along \a axis; as above. */
@@ -736,10 +742,10 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
                         for (Eigen::Index i = 0; i < n; i += 64 / Eigen::Index(sizeof(Scalar)))
                             _mm_prefetch(reinterpret_cast<const char *>(in + n + i), _MM_HINT_T0);
 #endif
-                    const Scalar sum =
-                        detail::fusedExpSum<Scalar, true>(in, detail::lineMax(in, n), shifted.data(), nullptr, n, flags);
-                    detail::subtractIntoStreaming(shifted.data(), out.data() + r * n,
-                                                  Scalar(Eigen::numext::log(sum)), n);
+                    const Scalar sum = detail::fusedExpSum<Scalar, true>(
+                        in, detail::lineMax(in, n), shifted.data(), nullptr, n, flags);
+                    detail::subtractIntoStreaming(
+                        shifted.data(), out.data() + r * n, Scalar(Eigen::numext::log(sum)), n);
                 }
 #if defined(EIGEN_VECTORIZE_AVX)
                 _mm_sfence();
@@ -751,14 +757,15 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
                 const Eigen::Index n = z.cols();
                 if (detail::shortRowsDispatch<detail::ShortRowKind::Log>(
                         z.data(), out.data(), z.rows(), n, [&](Eigen::Index r) {
-                            detail::logSoftmaxLine(z.data() + r * n, out.data() + r * n,
-                                                   static_cast<Scalar *>(nullptr), n, flags);
+                            detail::logSoftmaxLine(
+                                z.data() + r * n, out.data() + r * n, static_cast<Scalar *>(nullptr), n, flags);
                         }))
                     return;
             }
 #endif
             detail::stagedRows(
-                z.data(), out.data(), z.rows(), z.cols(), [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
+                z.data(), out.data(), z.rows(), z.cols(),
+                [&](const Scalar *in) { return detail::lineMax(in, z.cols()); },
                 [&](const Scalar *in, Scalar m, Scalar *o) {
                     return detail::fusedExpSum<Scalar, true>(in, m, o, nullptr, z.cols(), flags);
                 },
@@ -769,10 +776,10 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
         }
     }
     Vector<Scalar> scratch(axis == Axis::Rows ? z.cols() : z.rows());
-    detail::forEachLine<Scalar>(z, axis, out,
-                                [flags, &scratch](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
-                                    detail::logSoftmaxLine(in, o, scratch.data(), n, flags);
-                                });
+    detail::forEachLine<Scalar>(
+        z, axis, out, [flags, &scratch](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) {
+            detail::logSoftmaxLine(in, o, scratch.data(), n, flags);
+        });
 }
 
 /**
@@ -780,8 +787,8 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
  * (whose matrices must not be \a z itself).
  */
 template <class Scalar>
-void highamSoftmax(const RowMatrix<Scalar> &z, Axis axis, HighamMatrixResult<Scalar> &out,
-                   SoftmaxFlags *flags = nullptr)
+void highamSoftmax(
+    const RowMatrix<Scalar> &z, Axis axis, HighamMatrixResult<Scalar> &out, SoftmaxFlags *flags = nullptr)
 {
     out.softmax.resize(z.rows(), z.cols());
     out.logSoftmax.resize(z.rows(), z.cols());
@@ -789,8 +796,8 @@ void highamSoftmax(const RowMatrix<Scalar> &z, Axis axis, HighamMatrixResult<Sca
     if (axis == Axis::Rows) {
         const Eigen::Index cols = z.cols();
         for (Eigen::Index r = 0; r < z.rows(); ++r)
-            out.logSumExp[r] = detail::highamLine(z.data() + r * cols, out.softmax.data() + r * cols,
-                                                  out.logSoftmax.data() + r * cols, cols, flags);
+            out.logSumExp[r] = detail::highamLine(
+                z.data() + r * cols, out.softmax.data() + r * cols, out.logSoftmax.data() + r * cols, cols, flags);
         return;
     }
     Vector<Scalar> in(z.rows()), sm(z.rows()), ls(z.rows());

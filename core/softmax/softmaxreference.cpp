@@ -26,7 +26,7 @@ bool computeAt(const std::vector<long double> &z, std::size_t k, mpfr_prec_t p, 
     for (std::size_t i = 0; i < n; ++i) {
         d[i] = exactValue(z[i], p) - a; // rel. error <= u
         d[i].set_prec(p);
-        e[i] = mpfr::exp(d[i]);        // rel. error <= (1 + |d_i|) u (exp's condition number is |d|)
+        e[i] = mpfr::exp(d[i]); // rel. error <= (1 + |d_i|) u (exp's condition number is |d|)
         const long double shift = std::fabs(static_cast<long double>(d[i].toLDouble()));
         if (i != k) {
             s += e[i];
@@ -111,7 +111,8 @@ SoftmaxReference softmaxReference(const std::vector<long double> &z)
         r.precision = referencePrecision;
         return r;
     }
-    const bool special = std::any_of(z.begin(), z.end(), [](long double v) { return std::isnan(v) || (std::isinf(v) && v > 0); });
+    const bool special
+        = std::any_of(z.begin(), z.end(), [](long double v) { return std::isnan(v) || (std::isinf(v) && v > 0); });
     const bool allMinusInf = std::all_of(z.begin(), z.end(), [](long double v) { return std::isinf(v); });
     if (special || allMinusInf)
         return nonFiniteReference(z);
@@ -129,7 +130,8 @@ SoftmaxReference softmaxReference(const std::vector<long double> &z)
         index.push_back(i);
     }
     SoftmaxReference partial;
-    const mpfr_prec_t p = refineUntilStable([&](mpfr_prec_t bits) { return computeAt(kept, keptArgmax, bits, partial); });
+    const mpfr_prec_t p
+        = refineUntilStable([&](mpfr_prec_t bits) { return computeAt(kept, keptArgmax, bits, partial); });
 
     SoftmaxReference r;
     r.softmax.assign(z.size(), mpreal(0, p));

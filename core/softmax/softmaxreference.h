@@ -14,10 +14,10 @@ namespace logitlab {
 
 /** \brief Exact (to the working precision) softmax quantities of one vector. */
 struct SoftmaxReference {
-    std::vector<mpfr::mpreal> softmax;    ///< p_i
+    std::vector<mpfr::mpreal> softmax; ///< p_i
     std::vector<mpfr::mpreal> logSoftmax; ///< log p_i (-inf where p_i = 0 in the limit)
-    mpfr::mpreal logSumExp;               ///< log sum_j exp(z_j)
-    mpfr_prec_t precision = 0;            ///< bits at which every value rounded stably
+    mpfr::mpreal logSumExp; ///< log sum_j exp(z_j)
+    mpfr_prec_t precision = 0; ///< bits at which every value rounded stably
 };
 
 /**

@@ -70,8 +70,8 @@ template <class Scalar> std::vector<SoftmaxMethodResult> runMethods(const std::v
         r.overflow = flags.overflow || flags.sumOverflow;
         r.sumOverflow = flags.sumOverflow;
         r.underflow = flags.underflow;
-        r.nan = std::any_of(r.values.begin(), r.values.end(), [](long double v) { return std::isnan(v); }) ||
-                std::any_of(r.logValues.begin(), r.logValues.end(), [](long double v) { return std::isnan(v); });
+        r.nan = std::any_of(r.values.begin(), r.values.end(), [](long double v) { return std::isnan(v); })
+            || std::any_of(r.logValues.begin(), r.logValues.end(), [](long double v) { return std::isnan(v); });
         results.push_back(std::move(r));
     }
     return results;

@@ -8,7 +8,10 @@
 namespace logitlab {
 namespace {
 
-bool isSeparator(char c) { return c == ',' || std::isspace(static_cast<unsigned char>(c)); }
+bool isSeparator(char c)
+{
+    return c == ',' || std::isspace(static_cast<unsigned char>(c));
+}
 
 /** Removes a NumPy repr wrapper: `array(` ... `)` and a trailing `, dtype=float32`. */
 std::string_view stripNumpyWrapper(std::string_view text, std::size_t &offset)
@@ -56,7 +59,7 @@ struct Scanner {
 
 ListError badToken(std::string_view token, std::size_t position)
 {
-    return ListError{ListErrorKind::BadToken, position, token.size(), std::string(token)};
+    return ListError {ListErrorKind::BadToken, position, token.size(), std::string(token)};
 }
 
 } // namespace
@@ -72,7 +75,7 @@ namespace {
 std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(std::string_view input)
 {
     std::size_t offset = 0;
-    Scanner s{stripNumpyWrapper(input, offset), offset, 0, {}};
+    Scanner s {stripNumpyWrapper(input, offset), offset, 0, {}};
     std::vector<std::vector<NumberToken>> rows(1);
     std::size_t start = 0;
     for (std::string_view tok = s.next(start); !tok.empty(); tok = s.next(start)) {
@@ -83,7 +86,7 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(
         }
         if (tok == "]") {
             if (s.openBrackets.empty())
-                return ListError{ListErrorKind::UnbalancedBracket, pos, 1, "]"};
+                return ListError {ListErrorKind::UnbalancedBracket, pos, 1, "]"};
             s.openBrackets.pop_back();
             // Closing an inner list ends a row when lists are nested two deep.
             if (s.openBrackets.size() == 1 && !rows.back().empty())
@@ -101,21 +104,22 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(
         // A newline after a number ends the row when the text is not bracketed.
         if (s.openBrackets.empty()) {
             std::size_t j = s.i;
-            while (j < s.text.size() && (s.text[j] == ' ' || s.text[j] == '\t' || s.text[j] == ',' || s.text[j] == '\r'))
+            while (
+                j < s.text.size() && (s.text[j] == ' ' || s.text[j] == '\t' || s.text[j] == ',' || s.text[j] == '\r'))
                 ++j;
             if (j < s.text.size() && s.text[j] == '\n')
                 rows.emplace_back();
         }
     }
     if (!s.openBrackets.empty())
-        return ListError{ListErrorKind::UnbalancedBracket, s.openBrackets.back(), 1, "["};
+        return ListError {ListErrorKind::UnbalancedBracket, s.openBrackets.back(), 1, "["};
     if (rows.back().empty())
         rows.pop_back();
     if (rows.empty())
-        return ListError{ListErrorKind::Empty, 0, 0, {}};
+        return ListError {ListErrorKind::Empty, 0, 0, {}};
     for (const auto &row : rows)
         if (row.size() != rows.front().size())
-            return ListError{ListErrorKind::RaggedRows, row.front().position, 0, row.front().text};
+            return ListError {ListErrorKind::RaggedRows, row.front().position, 0, row.front().text};
     return rows;
 }
 
@@ -129,7 +133,7 @@ std::variant<std::vector<NumberToken>, ListError> parseListAscii(std::string_vie
     }
     std::vector<NumberToken> flat;
     std::size_t offset = 0;
-    Scanner s{stripNumpyWrapper(input, offset), offset, 0, {}};
+    Scanner s {stripNumpyWrapper(input, offset), offset, 0, {}};
     std::size_t start = 0;
     for (std::string_view tok = s.next(start); !tok.empty(); tok = s.next(start)) {
         if (tok == "[" || tok == "]" || tok == ";")
@@ -137,7 +141,7 @@ std::variant<std::vector<NumberToken>, ListError> parseListAscii(std::string_vie
         flat.push_back(NumberToken {std::string(tok), start + s.offset, tok.size()});
     }
     if (flat.empty())
-        return ListError{ListErrorKind::Empty, 0, 0, {}};
+        return ListError {ListErrorKind::Empty, 0, 0, {}};
     return flat;
 }
 

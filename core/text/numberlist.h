@@ -15,18 +15,18 @@ namespace logitlab {
 
 /** \brief Why a LIST did not parse (the UI maps each to a translated message). */
 enum class ListErrorKind {
-    Empty,            ///< no numbers at all
-    BadToken,         ///< a token that is not a number
-    UnbalancedBracket,///< a [ without ] or the reverse
-    RaggedRows,       ///< matrix rows of different lengths
+    Empty, ///< no numbers at all
+    BadToken, ///< a token that is not a number
+    UnbalancedBracket, ///< a [ without ] or the reverse
+    RaggedRows, ///< matrix rows of different lengths
 };
 
 /** \brief Where and why a LIST failed: the offending text and its byte range. */
 struct ListError {
     ListErrorKind kind;
     std::size_t position = 0; ///< byte offset of the offending token in the input
-    std::size_t length = 0;   ///< its length in bytes
-    std::string token;        ///< the offending text (empty for Empty)
+    std::size_t length = 0; ///< its length in bytes
+    std::string token; ///< the offending text (empty for Empty)
 };
 
 /** \brief One number (its text in ASCII) and where it stood in the input. */

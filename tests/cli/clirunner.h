@@ -25,13 +25,13 @@ inline Run runCli(const QStringList &args, int timeoutMs = 120000)
     if (!p.waitForFinished(timeoutMs))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+        p.readAllStandardError()};
 }
 
 /** Runs with --json; the parsed object (empty, with a warning, on failure). \a raw gets the run. */
 inline QJsonObject runJson(const QStringList &args, Run *raw = nullptr)
 {
-    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
+    const Run r = runCli(args + QStringList {QStringLiteral("--json")});
     if (raw)
         *raw = r;
     if (r.exitCode != 0) {

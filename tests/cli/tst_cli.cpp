@@ -52,7 +52,9 @@ void TestCli::softmaxSeed()
         QVERIFY(number(r.value(QStringLiteral("max_ulp_error"))) <= 3);
         QCOMPARE(r.value(QStringLiteral("nan")).toBool(), false);
     }
-    QCOMPARE(methods.value(QStringLiteral("log_softmax")).toObject().value(QStringLiteral("log_values")).toArray().size(), 4);
+    QCOMPARE(
+        methods.value(QStringLiteral("log_softmax")).toObject().value(QStringLiteral("log_values")).toArray().size(),
+        4);
 }
 
 // [1000,2000,3000,4000,5000]: naive NaN in float32 and float64, shifted exactly [0,0,0,0,1].
@@ -67,15 +69,16 @@ void TestCli::softmaxOverflow_data()
 void TestCli::softmaxOverflow()
 {
     QFETCH(QString, dtype);
-    const QJsonObject o = runJson({QStringLiteral("softmax"), QStringLiteral("--logits"), QStringLiteral("1000 2000 3000 4000 5000"),
-                                   QStringLiteral("--dtype"), dtype});
+    const QJsonObject o = runJson({QStringLiteral("softmax"), QStringLiteral("--logits"),
+        QStringLiteral("1000 2000 3000 4000 5000"), QStringLiteral("--dtype"), dtype});
     const QJsonObject naive = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("naive")).toObject();
     QCOMPARE(naive.value(QStringLiteral("nan")).toBool(), true);
     QCOMPARE(naive.value(QStringLiteral("overflow")).toBool(), true);
     QCOMPARE(naive.value(QStringLiteral("max_ulp_error")).toString(), QStringLiteral("inf"));
     for (const QJsonValue &v : naive.value(QStringLiteral("values")).toArray())
         QCOMPARE(v.toString(), QStringLiteral("nan"));
-    const QJsonObject shifted = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("shifted")).toObject();
+    const QJsonObject shifted
+        = o.value(QStringLiteral("methods")).toObject().value(QStringLiteral("shifted")).toObject();
     const QJsonArray values = shifted.value(QStringLiteral("values")).toArray();
     const double expected[] = {0, 0, 0, 0, 1};
     for (int i = 0; i < 5; ++i)
@@ -153,11 +156,16 @@ void TestCli::crossEntropy()
     const QJsonObject m = o.value(QStringLiteral("methods")).toObject();
     QCOMPARE(number(m.value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss"))), INFINITY);
     QCOMPARE(number(m.value(QStringLiteral("probabilities")).toObject().value(QStringLiteral("loss"))), INFINITY);
-    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss"))) - 16.1181) < 1e-4);
+    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss"))) - 16.1181)
+        < 1e-4);
     QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("loss"))), 1000.0);
     QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("ulp_error"))), 0.0);
     const QJsonObject right = runJson(args({"cross-entropy", "--logits", "[1000, 0]", "--label", "0"}));
-    QVERIFY(std::isnan(number(right.value(QStringLiteral("methods")).toObject().value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss")))));
+    QVERIFY(std::isnan(number(right.value(QStringLiteral("methods"))
+                                  .toObject()
+                                  .value(QStringLiteral("naive"))
+                                  .toObject()
+                                  .value(QStringLiteral("loss")))));
 }
 
 // y = 0, z = 1000: naive inf, Keras plateau 23 ln 2 = 15.94 in float32, from_logits 1000.
@@ -169,7 +177,9 @@ void TestCli::bce()
     QCOMPARE(number(o.value(QStringLiteral("reference"))), 1000.0);
     const QJsonObject m = o.value(QStringLiteral("methods")).toObject();
     QCOMPARE(number(m.value(QStringLiteral("naive")).toObject().value(QStringLiteral("loss"))), INFINITY);
-    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss"))) - 23 * std::log(2.0)) < 2e-6);
+    QVERIFY(std::fabs(number(m.value(QStringLiteral("clipped")).toObject().value(QStringLiteral("loss")))
+                - 23 * std::log(2.0))
+        < 2e-6);
     QCOMPARE(number(m.value(QStringLiteral("from_logits")).toObject().value(QStringLiteral("loss"))), 1000.0);
     // A negative logit as the option's value.
     const QJsonObject neg = runJson(args({"bce", "--logit", "-5", "--label", "1", "--dtype", "float64"}));
@@ -189,24 +199,26 @@ void TestCli::roundingDefaults()
         const char *expr, *dtype;
         double distance;
         const char *hex;
-    } expected[] = {{"2/10000", "float32", 0, "0x3951b717"},
-                    {"2/10000", "float64", 0, "0x3f2a36e2eb1c432d"},
-                    {"(1+1/10000)-(1-1/10000)", "float32", 2281, "0x3951c000"},
-                    {"(1+1/10000)-(1-1/10000)", "float64", 813, "0x3f2a36e2eb1c4000"}};
+    } expected[] = {{"2/10000", "float32", 0, "0x3951b717"}, {"2/10000", "float64", 0, "0x3f2a36e2eb1c432d"},
+        {"(1+1/10000)-(1-1/10000)", "float32", 2281, "0x3951c000"},
+        {"(1+1/10000)-(1-1/10000)", "float64", 813, "0x3f2a36e2eb1c4000"}};
     for (int i = 0; i < 4; ++i) {
         const QJsonObject r = results[i].toObject();
         QCOMPARE(r.value(QStringLiteral("expr")).toString(), QLatin1String(expected[i].expr));
         QCOMPARE(r.value(QStringLiteral("dtype")).toString(), QLatin1String(expected[i].dtype));
         QCOMPARE(number(r.value(QStringLiteral("ulp_distance"))), expected[i].distance);
         QCOMPARE(r.value(QStringLiteral("hex")).toString(), QLatin1String(expected[i].hex));
-        QVERIFY(r.value(QStringLiteral("reference")).toString().startsWith(QStringLiteral("2.00000000000000000000000000000")));
+        QVERIFY(r.value(QStringLiteral("reference"))
+                    .toString()
+                    .startsWith(QStringLiteral("2.00000000000000000000000000000")));
         // The float64 cancellation is 812.65 ulps from the exact 0.0002 (813 floats from its rounding).
         if (expected[i].distance > 0)
             QVERIFY(std::fabs(number(r.value(QStringLiteral("ulp_error"))) - expected[i].distance) < 1);
     }
     QCOMPARE(results[0].toObject().value(QStringLiteral("exact_decimal")).toString(),
-             QStringLiteral("0.000199999994947575032711029052734375"));
-    QCOMPARE(results[0].toObject().value(QStringLiteral("bits")).toString(), QStringLiteral("0 01110010 10100011011011100010111"));
+        QStringLiteral("0.000199999994947575032711029052734375"));
+    QCOMPARE(results[0].toObject().value(QStringLiteral("bits")).toString(),
+        QStringLiteral("0 01110010 10100011011011100010111"));
 }
 
 void TestCli::roundingExpressionAndFormats()
@@ -317,20 +329,25 @@ void TestCli::badInput_data()
     QTest::addRow("blank list") << args({"softmax", "--logits", "  "}) << QStringLiteral("empty");
     QTest::addRow("unbalanced bracket") << args({"softmax", "--logits", "[1, 2"}) << QStringLiteral("'['");
     QTest::addRow("missing logits") << args({"softmax"}) << QStringLiteral("--logits");
-    QTest::addRow("unknown dtype") << args({"softmax", "--logits", "1", "--dtype", "float8"}) << QStringLiteral("'float8'");
+    QTest::addRow("unknown dtype") << args({"softmax", "--logits", "1", "--dtype", "float8"})
+                                   << QStringLiteral("'float8'");
     QTest::addRow("unknown option") << args({"softmax", "--logit", "1"}) << QStringLiteral("logit");
-    QTest::addRow("label out of range") << args({"cross-entropy", "--logits", "1,2", "--label", "2"}) << QStringLiteral("--label");
-    QTest::addRow("label not an integer") << args({"cross-entropy", "--logits", "1,2", "--label", "1.5"}) << QStringLiteral("'1.5'");
-    QTest::addRow("negative label") << args({"cross-entropy", "--logits", "1,2", "--label", "-1"}) << QStringLiteral("--label");
+    QTest::addRow("label out of range") << args({"cross-entropy", "--logits", "1,2", "--label", "2"})
+                                        << QStringLiteral("--label");
+    QTest::addRow("label not an integer")
+        << args({"cross-entropy", "--logits", "1,2", "--label", "1.5"}) << QStringLiteral("'1.5'");
+    QTest::addRow("negative label") << args({"cross-entropy", "--logits", "1,2", "--label", "-1"})
+                                    << QStringLiteral("--label");
     QTest::addRow("bce label above 1") << args({"bce", "--logit", "0", "--label", "1.5"}) << QStringLiteral("'1.5'");
     QTest::addRow("bce logit not a number") << args({"bce", "--logit", "x", "--label", "1"}) << QStringLiteral("'x'");
     QTest::addRow("bad expression") << args({"rounding", "--expr", "2 * * 3"}) << QStringLiteral("'*'");
     QTest::addRow("unknown function") << args({"rounding", "--expr", "sin(1)"}) << QStringLiteral("'sin'");
     QTest::addRow("unclosed paren") << args({"rounding", "--expr", "(1+2"}) << QStringLiteral("never closed");
-    QTest::addRow("deep nesting") << QStringList{QStringLiteral("rounding"), QStringLiteral("--expr"), QString(3000, QLatin1Char('('))}
+    QTest::addRow("deep nesting") << QStringList {QStringLiteral("rounding"), QStringLiteral("--expr"),
+        QString(3000, QLatin1Char('('))}
                                   << QStringLiteral("too long or too deeply nested");
     QTest::addRow("unknown command") << args({"sofmax"}) << QStringLiteral("'sofmax'");
-    QTest::addRow("no command") << QStringList{} << QStringLiteral("no command");
+    QTest::addRow("no command") << QStringList {} << QStringLiteral("no command");
     QTest::addRow("stray argument") << args({"softmax", "--logits", "1", "extra"}) << QStringLiteral("'extra'");
 }
 

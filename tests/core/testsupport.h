@@ -37,7 +37,7 @@ inline long double randomValue(logitlab::Format format, SplitMix64 &rng)
         return std::bit_cast<float>(static_cast<std::uint32_t>(rng.next()));
     if (format == logitlab::Format::Float64)
         return std::bit_cast<double>(rng.next());
-    const std::uint64_t significand = rng.next() | (std::uint64_t{1} << 63);
+    const std::uint64_t significand = rng.next() | (std::uint64_t {1} << 63);
     return std::ldexp(static_cast<long double>(significand), static_cast<int>(rng.next() % 32000) - 16000 - 63);
 }
 

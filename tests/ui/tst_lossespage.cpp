@@ -48,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(std::fabs(s.loss[clipped].front() - 16.118095) < 1e-5);
         QCOMPARE(s.referenceLoss.front(), 1000.0);
         for (std::size_t i = 0; i < s.z.size(); ++i)
-            QVERIFY2(s.relativeError[fromLogits][i] < 1e-6 || s.referenceLoss[i] < 1.2e-38, qPrintable(QString::number(s.z[i])));
+            QVERIFY2(s.relativeError[fromLogits][i] < 1e-6 || s.referenceLoss[i] < 1.2e-38,
+                qPrintable(QString::number(s.z[i])));
     }
 
     void labelZeroPlateau()

@@ -52,7 +52,7 @@ private Q_SLOTS:
         m_window->setPage(0);
         m_window->waitForIdle();
         QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Softmax")),
-                 qPrintable(m_window->statusBar()->currentMessage()));
+            qPrintable(m_window->statusBar()->currentMessage()));
         // The Rounding page's own message replaces it, and the softmax one never shows there.
         m_window->setPage(2);
         QCoreApplication::processEvents();
@@ -63,8 +63,8 @@ private Q_SLOTS:
         Q_EMIT m_window->softmaxPage()->statusMessage(QStringLiteral("from the softmax page"));
         QCOMPARE(m_window->statusBar()->currentMessage(), rounding);
         m_window->setPage(1);
-        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("ross-entropy")) ||
-                m_window->statusBar()->currentMessage().contains(QStringLiteral("BCE")));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("ross-entropy"))
+            || m_window->statusBar()->currentMessage().contains(QStringLiteral("BCE")));
         m_window->setPage(0);
         QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("from the softmax page"));
     }
@@ -72,14 +72,14 @@ private Q_SLOTS:
     void labsFitALaptopScreen()
     {
         // A 1366x768 laptop leaves about 1366 x 650 px for a page under the menu, tool and status bars.
-        const QList<LabPage *> labs{m_window->softmaxPage(), m_window->lossesPage(), m_window->roundingPage()};
+        const QList<LabPage *> labs {m_window->softmaxPage(), m_window->lossesPage(), m_window->roundingPage()};
         for (LabPage *page : labs) {
             const QSize min = page->minimumSizeHint();
             QVERIFY2(min.width() <= 1366 && min.height() <= 650,
-                     qPrintable(QStringLiteral("%1 needs %2x%3")
-                                    .arg(QString::fromLatin1(page->metaObject()->className()))
-                                    .arg(min.width())
-                                    .arg(min.height())));
+                qPrintable(QStringLiteral("%1 needs %2x%3")
+                               .arg(QString::fromLatin1(page->metaObject()->className()))
+                               .arg(min.width())
+                               .arg(min.height())));
         }
         for (int i = 3; i < m_window->pageCount(); ++i) { // pages of other labs: reported, not checked here
             m_window->setPage(i);

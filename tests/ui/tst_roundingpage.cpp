@@ -34,7 +34,7 @@ private Q_SLOTS:
         // float32 row (index 2): 0.0002f = 13743895 * 2^-36 = 0.000199999994947575032711029052734375.
         QCOMPARE(t->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
         QCOMPARE(t->item(2, RoundingPage::ExactDecimalCol)->text(),
-                 QStringLiteral("0.000199999994947575032711029052734375"));
+            QStringLiteral("0.000199999994947575032711029052734375"));
         auto *bits = qobject_cast<QLabel *>(t->cellWidget(2, RoundingPage::BitsCol));
         QVERIFY(bits && bits->text().contains(QStringLiteral("01110010")));
     }
@@ -127,7 +127,8 @@ private Q_SLOTS:
         timer.start();
         const int i = m_page->addExpression(QStringLiteral("pow(2, -16445)"));
         const ExpressionRow &row = m_page->rows()[i];
-        const QString full = row.table->item(4, RoundingPage::ExactDecimalCol)->data(RoundingPage::FullTextRole).toString();
+        const QString full
+            = row.table->item(4, RoundingPage::ExactDecimalCol)->data(RoundingPage::FullTextRole).toString();
         QVERIFY(full.size() > 11000);
         QVERIFY(row.table->item(4, RoundingPage::ExactDecimalCol)->text().size() < 80);
         QVERIFY(row.table->columnWidth(RoundingPage::ExactDecimalCol) < 700);
@@ -139,7 +140,8 @@ private Q_SLOTS:
     {
         const int i = m_page->addExpression(QStringLiteral("1/3"));
         QCOMPARE(i, 2);
-        QCOMPARE(m_page->rows()[2].table->item(3, RoundingPage::ValueCol)->text(), QStringLiteral("0.3333333333333333"));
+        QCOMPARE(
+            m_page->rows()[2].table->item(3, RoundingPage::ValueCol)->text(), QStringLiteral("0.3333333333333333"));
         m_page->removeExpression(2);
         QCOMPARE(m_page->rows().size(), 2);
     }

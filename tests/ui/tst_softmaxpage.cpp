@@ -67,8 +67,8 @@ private Q_SLOTS:
         QCOMPARE(cell(2, SoftmaxTableModel::valueColumn(SoftmaxMethod::Shifted)), QStringLiteral("1"));
         QCOMPARE(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Shifted)), QStringLiteral("0"));
         QVERIFY(m_page->model()->explanation(0, SoftmaxMethod::Naive).contains(QStringLiteral("inf/inf")));
-        const QVariant bg = m_page->model()->index(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive))
-                                .data(Qt::BackgroundRole);
+        const QVariant bg
+            = m_page->model()->index(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)).data(Qt::BackgroundRole);
         QVERIFY(bg.isValid());
     }
 
@@ -272,7 +272,8 @@ private Q_SLOTS:
     {
         const int c = SoftmaxTableModel::valueColumn(SoftmaxMethod::Shifted);
         QCOMPARE(m_page->model()->headerData(c, Qt::Horizontal).toString(), QStringLiteral("shifted"));
-        QVERIFY(m_page->model()->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("max")));
+        QVERIFY(
+            m_page->model()->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("max")));
         // Columns are sized to their contents: the header text is not cut.
         const QHeaderView *h = m_page->table()->horizontalHeader();
         QVERIFY(h->sectionSize(c) >= h->fontMetrics().horizontalAdvance(QStringLiteral("shifted")));
@@ -301,7 +302,7 @@ private Q_SLOTS:
             QCOMPARE(m_page->model()->rowCount(), 1000);
             qInfo("keystroke, 1000 logits: methods + table + bars replotted %.2f ms; MPFR reference columns filled "
                   "%.2f ms",
-                  methodsMs, fullMs);
+                methodsMs, fullMs);
             QTest::keyClick(m_page->logitInput(), Qt::Key_Backspace);
             m_page->waitForIdle();
         }

@@ -16,8 +16,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
-#include <QToolBar>
 #include <QTest>
+#include <QToolBar>
 #include <QTranslator>
 
 using namespace logitlab;
@@ -32,7 +32,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("logitlab-tst-translation"));
         QSettings().clear();
         QVERIFY(m_translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("logitlab"), QStringLiteral("_"),
-                                  QStringLiteral(":/i18n")));
+            QStringLiteral(":/i18n")));
         QCoreApplication::installTranslator(&m_translator);
     }
 
@@ -45,7 +45,7 @@ private Q_SLOTS:
         // A page's table header and a model's header (other contexts, other files).
         QCOMPARE(w.lossesPage()->ceTable()->horizontalHeaderItem(0)->text(), QStringLiteral("损失"));
         QCOMPARE(w.softmaxPage()->model()->headerData(SoftmaxTableModel::referenceColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("参考值"));
+            QStringLiteral("参考值"));
         // Shared messages (context UiText) too.
         QCOMPARE(QCoreApplication::translate("UiText", "Not a list of numbers."), QStringLiteral("这不是数字列表。"));
     }
@@ -69,7 +69,7 @@ private Q_SLOTS:
         // A preset's words come from core in English and are translated by the UI's copy.
         page->controls()->applyPreset(QStringLiteral("large-logits"));
         QVERIFY2(page->controls()->explanation().contains(QStringLiteral("大 logits：截断的概率路径饱和")),
-                 qPrintable(page->controls()->explanation()));
+            qPrintable(page->controls()->explanation()));
         QVERIFY(page->controls()->explanation().contains(QStringLiteral("-log(1e-7) = 16.118")));
     }
 

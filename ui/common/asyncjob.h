@@ -36,8 +36,7 @@ public:
     using Handler = std::function<void(const Result &)>;
 
     /** Jobs run on \a pool (the global pool if null). */
-    AsyncJob(QObject *context, Handler onResult, std::function<void(int)> onProgress = {},
-             QThreadPool *pool = nullptr)
+    AsyncJob(QObject *context, Handler onResult, std::function<void(int)> onProgress = {}, QThreadPool *pool = nullptr)
         : m_pool(pool ? pool : QThreadPool::globalInstance())
     {
         QObject::connect(&m_watcher, &QFutureWatcherBase::finished, context, [this, onResult] {

@@ -11,8 +11,7 @@
 
 namespace logitlab::ui {
 
-ListInput::ListInput(int visibleLines, QWidget *parent)
-    : QPlainTextEdit(parent), m_lines(visibleLines)
+ListInput::ListInput(int visibleLines, QWidget *parent) : QPlainTextEdit(parent), m_lines(visibleLines)
 {
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);

@@ -10,7 +10,7 @@
 namespace logitlab::ui {
 
 BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
-                         const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress)
+    const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress)
 {
     BceSweep s;
     s.format = f;
@@ -23,7 +23,7 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
     s.referenceLoss.resize(n);
     s.referenceGradient.resize(n);
     s.lossUnderflows.resize(n);
-    std::atomic<int> done{0};
+    std::atomic<int> done {0};
     parallelFor(
         n,
         [&](std::size_t i) {

@@ -13,13 +13,13 @@ namespace logitlab::ui {
 
 /** \brief BCE of every grid point for one label and format (methods in allBceMethods order). */
 struct BceSweep {
-    Format format{};
-    long double label = 0;                     ///< y rounded to the format
-    std::vector<double> z;                     ///< grid logits, rounded to the format
-    std::array<std::vector<double>, 3> loss;   ///< as computed (may be inf / NaN)
+    Format format {};
+    long double label = 0; ///< y rounded to the format
+    std::vector<double> z; ///< grid logits, rounded to the format
+    std::array<std::vector<double>, 3> loss; ///< as computed (may be inf / NaN)
     std::array<std::vector<double>, 3> gradient;
     std::array<std::vector<double>, 3> relativeError; ///< |loss - exact| / exact
-    std::vector<double> referenceLoss;         ///< exact loss rounded to double
+    std::vector<double> referenceLoss; ///< exact loss rounded to double
     std::vector<double> referenceGradient;
     /// 1 where the exact loss is > 0 but rounds to 0 in the format (so even 0 is 100% off)
     std::vector<unsigned char> lossUnderflows;
@@ -32,7 +32,6 @@ struct BceSweep {
  * thread. Empty if cancelled.
  */
 BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
-                         const std::function<bool()> &cancelled,
-                         const std::function<void(int, int)> &progress = {});
+    const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress = {});
 
 } // namespace logitlab::ui

@@ -15,10 +15,9 @@ int softmaxSweepPointCount(std::size_t n)
 }
 
 SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format f,
-                                 const std::function<bool()> &cancelled,
-                                 const std::function<void(int, int)> &progress)
+    const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress)
 {
-    SoftmaxSweep sweep{f, {}};
+    SoftmaxSweep sweep {f, {}};
     long double base = 0;
     for (long double z : logits) {
         if (!std::isfinite(z))
@@ -30,7 +29,7 @@ SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format 
     const int count = softmaxSweepPointCount(logits.size());
     const double lo = std::log10(0.1), hi = std::log10(20000.0);
     sweep.points.resize(static_cast<std::size_t>(count));
-    std::atomic<int> done{0};
+    std::atomic<int> done {0};
     parallelFor(
         static_cast<std::size_t>(count),
         [&](std::size_t k) {

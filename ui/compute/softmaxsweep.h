@@ -14,14 +14,14 @@ namespace logitlab::ui {
 
 /** \brief One scale of the sweep. */
 struct SoftmaxSweepPoint {
-    double maxAbsLogit = 0;              ///< max |z_i| after scaling and rounding to the format
-    std::array<double, 4> maxUlpError{}; ///< per method (allSoftmaxMethods order); inf if non-finite
-    std::array<bool, 4> nan{};           ///< the method produced a NaN
+    double maxAbsLogit = 0; ///< max |z_i| after scaling and rounding to the format
+    std::array<double, 4> maxUlpError {}; ///< per method (allSoftmaxMethods order); inf if non-finite
+    std::array<bool, 4> nan {}; ///< the method produced a NaN
 };
 
 /** \brief The sweep for one vector and format. */
 struct SoftmaxSweep {
-    Format format{};
+    Format format {};
     std::vector<SoftmaxSweepPoint> points;
 };
 
@@ -33,8 +33,7 @@ int softmaxSweepPointCount(std::size_t n);
  * \a progress(done, total) is called as points complete. Returns no points if cancelled.
  */
 SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format f,
-                                 const std::function<bool()> &cancelled,
-                                 const std::function<void(int, int)> &progress = {});
+    const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress = {});
 
 /**
  * Each decimal token times the decimal \a scale, computed exactly and rounded once to \a f

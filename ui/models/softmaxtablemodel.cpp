@@ -38,8 +38,7 @@ QString methodFormula(SoftmaxMethod m)
     switch (m) {
     case SoftmaxMethod::Naive: return SoftmaxTableModel::tr("naive: exp(z_i) / Σ exp(z_j)");
     case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted: exp(z_i − max) / Σ exp(z_j − max)");
-    case SoftmaxMethod::LogSoftmax:
-        return SoftmaxTableModel::tr("log-softmax: exp(z_i − max − log Σ exp(z_j − max))");
+    case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax: exp(z_i − max − log Σ exp(z_j − max))");
     case SoftmaxMethod::Higham:
         return SoftmaxTableModel::tr("Higham: log-sum-exp with log1p of the sum without its largest term");
     }
@@ -88,8 +87,7 @@ QVariant SoftmaxTableModel::headerData(int section, Qt::Orientation o, int role)
     switch (section) {
     case 0: return tip ? tr("index i of the logit") : tr("i");
     case 1: return tip ? tr("the logit z_i, rounded to the format (times the scale)") : tr("logit z");
-    case 2:
-        return tip ? tr("the exact softmax p_i (MPFR), correctly rounded to the format") : tr("reference");
+    case 2: return tip ? tr("the exact softmax p_i (MPFR), correctly rounded to the format") : tr("reference");
     default: break;
     }
     const auto m = static_cast<SoftmaxMethod>((section - 3) / 2);
@@ -178,7 +176,7 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole && c == 2)
             return tr("Exact (MPFR): %1\nCorrectly rounded to %2: %3")
                 .arg(tidyDigits(r.reference.softmax[i].toString(30)), formatText(r.format),
-                     numberText(r.referenceRounded[i], r.format));
+                    numberText(r.referenceRounded[i], r.format));
         return {};
     }
     const auto m = static_cast<SoftmaxMethod>((c - 3) / 2);
@@ -198,8 +196,8 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const long double v = res.values[i];
-    const QString why = (role == Qt::BackgroundRole || role == Qt::ToolTipRole) ? explanation(index.row(), m)
-                                                                                 : QString();
+    const QString why
+        = (role == Qt::BackgroundRole || role == Qt::ToolTipRole) ? explanation(index.row(), m) : QString();
     if (role == Qt::DisplayRole)
         return numberText(v, r.format);
     if (role == Qt::BackgroundRole && !why.isEmpty()) {
@@ -212,8 +210,8 @@ QVariant SoftmaxTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         QString tip = why;
         if (!res.logValues.empty())
-            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
-                   tr("log p_i = %1").arg(numberText(res.logValues[i], r.format));
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n"))
+                + tr("log p_i = %1").arg(numberText(res.logValues[i], r.format));
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     return {};

@@ -102,9 +102,9 @@ QString underflowText(const mpfr::mpreal &exact, Format f)
 } // namespace
 
 LossesPage::LossesPage(QWidget *parent)
-    : LabPage(parent), m_job(
-                           this, [this](const BceSweep &s) { applySweep(s); },
-                           [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
+    : LabPage(parent),
+      m_job(
+          this, [this](const BceSweep &s) { applySweep(s); }, [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
 {
     QWidget *content = makeScrollingContent(820); // on a 768 px laptop the page scrolls rather than flatten the plots
     auto *layout = new QVBoxLayout(content);
@@ -144,7 +144,8 @@ LossesPage::LossesPage(QWidget *parent)
     m_ceTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_ceTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_ceTable->horizontalHeaderItem(1)->setToolTip(tr("|loss − exact| in units in the last place of the format"));
-    m_ceTable->horizontalHeaderItem(2)->setToolTip(tr("The gradient with respect to each logit: softmax(z) − onehot(k)"));
+    m_ceTable->horizontalHeaderItem(2)->setToolTip(
+        tr("The gradient with respect to each logit: softmax(z) − onehot(k)"));
     ceLayout->addWidget(m_ceTable, 2, 0, 1, 4);
     ceLayout->setColumnStretch(1, 1);
     layout->addWidget(ceBox, 0);
@@ -355,8 +356,8 @@ void LossesPage::recomputeSweep()
     const double to = m_to->text().toDouble(&okTo);
     const std::optional<long double> y = decimalToFormat(m_y->currentText().trimmed().toStdString(), m_format);
     if (!okFrom || !okTo || !(from < to) || !std::isfinite(from) || !std::isfinite(to)) {
-        m_sweepMessage->setText(QStringLiteral("<span style='color:#b00000'>%1</span>")
-                                    .arg(tr("Give a finite range with from < to.")));
+        m_sweepMessage->setText(
+            QStringLiteral("<span style='color:#b00000'>%1</span>").arg(tr("Give a finite range with from < to.")));
         return;
     }
     if (!y || !(*y >= 0 && *y <= 1)) {
@@ -442,10 +443,8 @@ void LossesPage::applySweep(const BceSweep &s)
     m_gradientPanel->setTitle(tr("Gradient dL/dz vs z (y = %1)").arg(y));
     const qint64 ms = QDateTime::currentMSecsSinceEpoch() - m_sweepStarted;
     m_sweepMessage->setText(tr("%1 points, each against MPFR, in %2 ms").arg(n).arg(ms));
-    Q_EMIT statusMessage(tr("BCE sweep of %1 points for y = %2 in %3 computed in %4 ms")
-                             .arg(n)
-                             .arg(y, formatText(s.format))
-                             .arg(ms));
+    Q_EMIT statusMessage(
+        tr("BCE sweep of %1 points for y = %2 in %3 computed in %4 ms").arg(n).arg(y, formatText(s.format)).arg(ms));
     Q_EMIT progressChanged(-1);
     Q_EMIT sweepUpdated();
 }

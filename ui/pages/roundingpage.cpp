@@ -9,16 +9,16 @@
 #include "precision/floatanatomy.h"
 #include "settings/settings.h"
 
+#include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
-#include <QFontDatabase>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -36,8 +36,8 @@ QString bitsHtml(const FloatAnatomy &a)
         return QStringLiteral("<span style='background:%1;font-family:monospace'>%2</span>")
             .arg(QLatin1String(color), QString::fromStdString(bits));
     };
-    return cell(a.signBit, "#f6b5b5") + QStringLiteral(" ") + cell(a.exponentBits, "#b5cdf6") +
-           QStringLiteral(" ") + cell(a.mantissaBits, "#bfe8bf");
+    return cell(a.signBit, "#f6b5b5") + QStringLiteral(" ") + cell(a.exponentBits, "#b5cdf6") + QStringLiteral(" ")
+        + cell(a.mantissaBits, "#bfe8bf");
 }
 
 /** Number of significant digits of a plain decimal such as "0.000199999994947575" (18). */
@@ -61,7 +61,8 @@ QString wrappedDigits(const QString &digits, int maxLines)
     for (qsizetype i = 0; i < digits.size() && lines.size() < maxLines; i += 64)
         lines << digits.mid(i, 64);
     if (digits.size() > 64 * maxLines)
-        lines << RoundingPage::tr("… %1 more characters: see the box under the table").arg(digits.size() - 64 * maxLines);
+        lines
+            << RoundingPage::tr("… %1 more characters: see the box under the table").arg(digits.size() - 64 * maxLines);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -94,8 +95,9 @@ constexpr qsizetype shownDigits = 44; ///< exact decimals longer than this are c
 } // namespace
 
 RoundingPage::RoundingPage(QWidget *parent)
-    : LabPage(parent), m_job(
-                           this, [this](const CancellationSweep &s) { applySweep(s); }, {}, sweepPool())
+    : LabPage(parent),
+      m_job(
+          this, [this](const CancellationSweep &s) { applySweep(s); }, {}, sweepPool())
 {
     // The page scrolls vertically on a short screen or at a large zoom, never squashing the plot.
     QWidget *content = makeScrollingContent(600);
@@ -318,10 +320,9 @@ void RoundingPage::evaluate(ExpressionRow &row)
         const QString decimal = QString::fromStdString(a.exactDecimal);
         const int digits = significantDigits(a.exactDecimal);
         const bool cut = decimal.size() > shownDigits;
-        QTableWidgetItem *exactItem =
-            set(ExactDecimalCol,
-                cut ? decimal.left(shownDigits - 8) + QStringLiteral("… ") + tr("(%1 digits)").arg(digits) : decimal,
-                tr("%1 significant digits:\n%2").arg(digits).arg(wrappedDigits(decimal, 24)));
+        QTableWidgetItem *exactItem = set(ExactDecimalCol,
+            cut ? decimal.left(shownDigits - 8) + QStringLiteral("… ") + tr("(%1 digits)").arg(digits) : decimal,
+            tr("%1 significant digits:\n%2").arg(digits).arg(wrappedDigits(decimal, 24)));
         exactItem->setData(FullTextRole, decimal);
         exactItem->setFont(mono);
         auto *bits = new QLabel(bitsHtml(a));
@@ -337,11 +338,11 @@ void RoundingPage::evaluate(ExpressionRow &row)
             tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
                 .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
         // The detail pane's text for this format: the whole expansion (plain text, escaped), bits, hex.
-        const QString detail =
-            tr("<b>%1</b> stores <b>%2</b>; exactly (%3 significant digits):").arg(formatText(f), value).arg(digits) +
-            QStringLiteral("<br><span style='font-family:monospace'>%1</span><br>").arg(decimal.toHtmlEscaped()) +
-            tr("bits %1 &nbsp; hex <span style='font-family:monospace'>%2</span>")
-                .arg(bitsHtml(a), QString::fromStdString(a.hex));
+        const QString detail
+            = tr("<b>%1</b> stores <b>%2</b>; exactly (%3 significant digits):").arg(formatText(f), value).arg(digits)
+            + QStringLiteral("<br><span style='font-family:monospace'>%1</span><br>").arg(decimal.toHtmlEscaped())
+            + tr("bits %1 &nbsp; hex <span style='font-family:monospace'>%2</span>")
+                  .arg(bitsHtml(a), QString::fromStdString(a.hex));
         row.table->item(rowIndex, ValueCol)->setData(DetailRole, detail);
         if (r.nan || r.overflow || r.underflow) {
             QStringList why;
@@ -356,21 +357,22 @@ void RoundingPage::evaluate(ExpressionRow &row)
         }
     }
     const bool exactlyKnown = exactKnown && significantDigits(exact.toStdString()) < 34;
-    row.message->setText(exactlyKnown ? tr("exact value: %1").arg(exact)
-                                      : tr("exact value ≈ %1 (34 significant digits)").arg(exact));
+    row.message->setText(
+        exactlyKnown ? tr("exact value: %1").arg(exact) : tr("exact value ≈ %1 (34 significant digits)").arg(exact));
     row.table->resizeColumnsToContents();
     int h = row.table->horizontalHeader()->height() + 2 * row.table->frameWidth();
     for (int i = 0; i < row.table->rowCount(); ++i)
         h += row.table->rowHeight(i);
     row.table->setFixedHeight(h + row.table->horizontalScrollBar()->sizeHint().height());
-    const int formatRow = static_cast<int>(std::find(allFormats.begin(), allFormats.end(), m_format) - allFormats.begin());
+    const int formatRow
+        = static_cast<int>(std::find(allFormats.begin(), allFormats.end(), m_format) - allFormats.begin());
     const int selected = row.table->currentRow() >= 0 ? row.table->currentRow() : formatRow;
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].box == row.box) {
             showDetail(i, selected);
-            Q_EMIT statusMessage(tr("%1 = %2 in %3 (exact value %4)")
-                                     .arg(row.input->text(), row.table->item(formatRow, ValueCol)->text(),
-                                          formatText(m_format), exact));
+            Q_EMIT statusMessage(
+                tr("%1 = %2 in %3 (exact value %4)")
+                    .arg(row.input->text(), row.table->item(formatRow, ValueCol)->text(), formatText(m_format), exact));
             Q_EMIT expressionEvaluated(i);
         }
 }

@@ -62,10 +62,11 @@ double plottable(long double v)
 } // namespace
 
 SoftmaxPage::SoftmaxPage(QWidget *parent)
-    : LabPage(parent), m_job(this, [this](const SoftmaxPageResult &r) { applyResult(r); }),
+    : LabPage(parent),
+      m_job(this, [this](const SoftmaxPageResult &r) { applyResult(r); }),
       m_sweepJob(
-          this, [this](const SoftmaxSweep &s) { applySweep(s); },
-          [this](int p) { Q_EMIT progressChanged(p); }, sweepPool())
+          this, [this](const SoftmaxSweep &s) { applySweep(s); }, [this](int p) { Q_EMIT progressChanged(p); },
+          sweepPool())
 {
     QWidget *content = makeScrollingContent(640);
     auto *layout = new QVBoxLayout(content);
@@ -359,9 +360,8 @@ void SoftmaxPage::recompute()
 
     const auto showError = [&](const ListError &e) {
         const QString msg = listErrorMessage(e, text);
-        m_input->setError(utf16Index(text, e.position), utf16Index(text, e.position + e.length) -
-                                                            utf16Index(text, e.position),
-                          msg);
+        m_input->setError(
+            utf16Index(text, e.position), utf16Index(text, e.position + e.length) - utf16Index(text, e.position), msg);
         m_message->setText(QStringLiteral("<span style='color:#b00000'>%1</span> %2")
                                .arg(msg.toHtmlEscaped(), tr("(showing the last valid input)")));
         Q_EMIT statusMessage(msg);
@@ -455,8 +455,9 @@ void SoftmaxPage::updateBars(const SoftmaxReport &rep)
             values.resize(static_cast<qsizetype>(n));
             for (std::size_t i = 0; i < n; ++i) {
                 keys[static_cast<qsizetype>(i)] = static_cast<double>(i);
-                values[static_cast<qsizetype>(i)] = b < 4 ? plottable(rep.methods[static_cast<std::size_t>(b)].values[i])
-                                                          : plottable(rep.referenceRounded[i]);
+                values[static_cast<qsizetype>(i)] = b < 4
+                    ? plottable(rep.methods[static_cast<std::size_t>(b)].values[i])
+                    : plottable(rep.referenceRounded[i]);
             }
         }
         m_bars[b]->setData(keys, values, true);
@@ -711,9 +712,8 @@ void SoftmaxPage::applySweep(const SoftmaxSweep &s)
     sp->yAxis->rescale();
     QCPRange yr = sp->yAxis->range();
     sp->yAxis->setRange(0.005, std::max(yr.upper * 3, 10.0));
-    m_sweepPanel->setTitle(tr("Max ULP error vs size of the logits (%1, %2 scales)")
-                               .arg(formatText(s.format))
-                               .arg(s.points.size()));
+    m_sweepPanel->setTitle(
+        tr("Max ULP error vs size of the logits (%1, %2 scales)").arg(formatText(s.format)).arg(s.points.size()));
     sp->replot(QCustomPlot::rpQueuedReplot);
     Q_EMIT progressChanged(-1);
     Q_EMIT sweepUpdated();

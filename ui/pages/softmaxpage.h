@@ -35,10 +35,10 @@ class SoftmaxTableModel;
 
 /** \brief Everything computed for one input, off the GUI thread. */
 struct SoftmaxPageResult {
-    std::shared_ptr<const SoftmaxReport> report;     ///< the vector (or the first slice of the matrix)
+    std::shared_ptr<const SoftmaxReport> report; ///< the vector (or the first slice of the matrix)
     std::vector<std::vector<long double>> jacobian; ///< vector only: diag(s) - s s^T in the format (n <= 200)
     std::vector<std::shared_ptr<const SoftmaxReport>> slices; ///< matrix mode: one report per slice
-    int rows = 0, columns = 0, axis = 1;             ///< matrix shape and PyTorch dim
+    int rows = 0, columns = 0, axis = 1; ///< matrix shape and PyTorch dim
 };
 
 /** \brief The Softmax lab page. */

@@ -53,12 +53,12 @@ void PlotGroup::arrange(bool tabbed)
     if (tabbed)
         m_tabs->setCurrentIndex(std::max(current, 0));
     m_stack->setCurrentWidget(tabbed ? static_cast<QWidget *>(m_tabs) : m_row);
-    m_tabs->setSizePolicy(tabbed ? QSizePolicy::Preferred : QSizePolicy::Ignored,
-                          tabbed ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_tabs->setSizePolicy(
+        tabbed ? QSizePolicy::Preferred : QSizePolicy::Ignored, tabbed ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     // The hidden arrangement must not impose its minimum size (three plots side by side are
     // wider than a laptop screen): QStackedLayout counts every page unless its policy is Ignored.
-    m_row->setSizePolicy(tabbed ? QSizePolicy::Ignored : QSizePolicy::Preferred,
-                         tabbed ? QSizePolicy::Ignored : QSizePolicy::Preferred);
+    m_row->setSizePolicy(
+        tabbed ? QSizePolicy::Ignored : QSizePolicy::Preferred, tabbed ? QSizePolicy::Ignored : QSizePolicy::Preferred);
     if (!tabbed)
         for (PlotPanel *p : std::as_const(m_panels))
             p->show(); // QTabWidget hid the pages that were not current

@@ -34,8 +34,7 @@ namespace logitlab::ui {
 QColor seriesColor(int index)
 {
     static const QColor colors[] = {QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x72, 0xb2), QColor(0x00, 0x9e, 0x73),
-                                    QColor(0xcc, 0x79, 0xa7), QColor(0x00, 0x00, 0x00), QColor(0xe6, 0x9f, 0x00),
-                                    QColor(0x56, 0xb4, 0xe9)};
+        QColor(0xcc, 0x79, 0xa7), QColor(0x00, 0x00, 0x00), QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9)};
     return colors[index % 7];
 }
 
@@ -633,9 +632,8 @@ void PlotPanel::addVerticalLine(double x, const QColor &color, const QString &la
         text->setClipToAxisRect(true);
         // Stagger the labels of successive lines a text line apart, under the regions' labels
         // (row 0), so that neighbours never overlap however short the plot is.
-        const auto lines = std::count_if(m_annotations.begin(), m_annotations.end(), [](QCPAbstractItem *i) {
-            return qobject_cast<QCPItemStraightLine *>(i) != nullptr;
-        });
+        const auto lines = std::count_if(m_annotations.begin(), m_annotations.end(),
+            [](QCPAbstractItem *i) { return qobject_cast<QCPItemStraightLine *>(i) != nullptr; });
         text->setText(label);
         text->setFont(annotationFont());
         placeLabel(text, x, 1 + static_cast<int>((lines - 1) % 4));

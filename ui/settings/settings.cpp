@@ -7,11 +7,11 @@
 namespace logitlab::ui {
 namespace settings {
 
-#define LOGITLAB_SETTING(fn, key, def)                                                                   \
-    const SettingKey &fn()                                                                               \
-    {                                                                                                    \
-        static const SettingKey k{key, def};                                                             \
-        return k;                                                                                        \
+#define LOGITLAB_SETTING(fn, key, def)                                                                                 \
+    const SettingKey &fn()                                                                                             \
+    {                                                                                                                  \
+        static const SettingKey k {key, def};                                                                          \
+        return k;                                                                                                      \
     }
 
 LOGITLAB_SETTING(windowGeometry, "window/geometry", QByteArray())
@@ -33,7 +33,7 @@ LOGITLAB_SETTING(bceTo, "losses/bceTo", 1000.0)
 LOGITLAB_SETTING(bcePoints, "losses/bcePoints", 2001)
 LOGITLAB_SETTING(bceLabel, "losses/bceLabel", QStringLiteral("1"))
 LOGITLAB_SETTING(roundingExpressions, "rounding/expressions",
-                 QStringList({QStringLiteral("2/10000"), QStringLiteral("(1+1/10000)-(1-1/10000)")}))
+    QStringList({QStringLiteral("2/10000"), QStringLiteral("(1+1/10000)-(1-1/10000)")}))
 
 #undef LOGITLAB_SETTING
 

@@ -309,7 +309,8 @@ void WeightsView::show(const ModelView &view, const SessionData &data)
             }
         }
         // NaN cells are transparent: an all-NaN run would otherwise show as an empty frame.
-        m_rects[r]->axis(QCPAxis::atBottom)
+        m_rects[r]
+            ->axis(QCPAxis::atBottom)
             ->setLabel(finite == 0 ? tr("%1 — every weight is NaN/inf").arg(runLabel(view, r)) : runLabel(view, r));
     }
     m_scale->setDataRange(QCPRange(-maxAbs, maxAbs));

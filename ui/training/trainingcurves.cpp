@@ -129,7 +129,8 @@ void TrainingCurves::watchUserZoom(int index)
     // other change we did not make ourselves is the panel's Fit (button or menu): follow again.
     connect(plot, &QCustomPlot::mouseWheel, this, [this] {
         m_userWheel = true;
-        QMetaObject::invokeMethod(this, [this] { m_userWheel = false; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { m_userWheel = false; }, Qt::QueuedConnection);
     });
     connect(plot, &QCustomPlot::mousePress, this, [this, index] { m_pressed[index] = true; });
     connect(plot, &QCustomPlot::mouseRelease, this, [this, index] { m_pressed[index] = false; });
@@ -197,11 +198,10 @@ void TrainingCurves::relabel()
         r.trainLoss->setName(tr("%1 train").arg(r.label));
         r.testLoss->setName(tr("%1 test").arg(r.label));
         r.nanMarks->setName(tr("%1 NaN/inf batches: %2 in %3 streak(s)")
-                .arg(runName(i))
-                .arg(r.nanCount)
-                .arg(r.streaks.size() + (r.initialNan > 0 ? 1 : 0)));
-        r.satMarks->setName(
-            tr("%1 saturated (zero gradient): %2 evaluations").arg(runName(i)).arg(r.satCount));
+                                .arg(runName(i))
+                                .arg(r.nanCount)
+                                .arg(r.streaks.size() + (r.initialNan > 0 ? 1 : 0)));
+        r.satMarks->setName(tr("%1 saturated (zero gradient): %2 evaluations").arg(runName(i)).arg(r.satCount));
         r.batchAcc->setName(tr("%1 batch accuracy (smoothed)").arg(r.label));
         r.trainAcc->setName(tr("%1 train").arg(r.label));
         r.testAcc->setName(tr("%1 test").arg(r.label));
@@ -314,7 +314,7 @@ void TrainingCurves::updateCoincidence(const TrainingUpdate &u)
     if (a.size() != b.size()) {
         m_coincide = false;
     } else {
-        for (std::size_t k = 0; k < a.size() && m_coincide; ++k) {
+        for (qsizetype k = 0; k < a.size() && m_coincide; ++k) {
             const double x = a[k].loss, y = b[k].loss;
             // Within 0.1%: closer than a pixel on the plot, so one curve hides the other.
             m_coincide = (std::isnan(x) && std::isnan(y)) || std::abs(x - y) <= 1e-3 * std::max(1.0, std::abs(x));

@@ -89,8 +89,8 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     m_settingsButton->setText(tr("Settings"));
     m_settingsButton->setCheckable(true);
     m_settingsButton->setChecked(true);
-    m_settingsButton->setToolTip(
-        tr("Show or hide the run's settings (hidden at the start when the screen is too narrow for them beside the plots)"));
+    m_settingsButton->setToolTip(tr("Show or hide the run's settings (hidden at the start when the screen is too "
+                                    "narrow for them beside the plots)"));
     bar->addWidget(m_settingsButton);
     connect(m_settingsButton, &QToolButton::toggled, scroll, &QWidget::setVisible);
     // Once the user has shown or hidden the settings, a zoom change no longer decides for them.

@@ -68,8 +68,8 @@ void TestExpression::parse_data()
     QTest::addColumn<std::string>("tree");
     QTest::addColumn<int>("operations");
     QTest::addRow("seed 2/10000") << std::string("2/10000") << std::string("(/ 2 10000)") << 1;
-    QTest::addRow("seed (1+1/10000)-(1-1/10000)") << std::string("(1+1/10000)-(1-1/10000)")
-                                                  << std::string("(- (+ 1 (/ 1 10000)) (- 1 (/ 1 10000)))") << 5;
+    QTest::addRow("seed (1+1/10000)-(1-1/10000)")
+        << std::string("(1+1/10000)-(1-1/10000)") << std::string("(- (+ 1 (/ 1 10000)) (- 1 (/ 1 10000)))") << 5;
     QTest::addRow("* binds tighter than +") << std::string("1+2*3") << std::string("(+ 1 (* 2 3))") << 2;
     QTest::addRow("parentheses") << std::string("(1+2)*3") << std::string("(* (+ 1 2) 3)") << 2;
     QTest::addRow("- is left-associative") << std::string("1-2-3") << std::string("(- (- 1 2) 3)") << 2;
@@ -86,7 +86,8 @@ void TestExpression::parse_data()
     QTest::addRow("-(1+2)") << std::string("-(1+2)") << std::string("(neg (+ 1 2))") << 2;
     QTest::addRow("white space") << std::string("  1 +\t2 ") << std::string("(+ 1 2)") << 1;
     QTest::addRow("literals") << std::string(".5*2.+1e-3+1E+3") << std::string("(+ (+ (* .5 2.) 1e-3) 1E+3)") << 3;
-    QTest::addRow("functions") << std::string("exp(1)+ln(2)-log(3)") << std::string("(- (+ (exp 1) (log 2)) (log 3))") << 5;
+    QTest::addRow("functions") << std::string("exp(1)+ln(2)-log(3)") << std::string("(- (+ (exp 1) (log 2)) (log 3))")
+                               << 5;
     QTest::addRow("log1p expm1 sqrt") << std::string("log1p(1e-10)*expm1(1e-10)/sqrt(2)")
                                       << std::string("(/ (* (log1p 1e-10) (expm1 1e-10)) (sqrt 2))") << 5;
     QTest::addRow("pow two arguments") << std::string("pow(2, 3)") << std::string("(^ 2 3)") << 1;
@@ -135,11 +136,13 @@ void TestExpression::errors_data()
     QTest::addRow("stray )") << std::string("1 + 2)") << ExprErrorKind::UnexpectedToken << 5 << std::string(")");
     QTest::addRow("empty parentheses") << std::string("()") << ExprErrorKind::UnexpectedToken << 1 << std::string(")");
     QTest::addRow("implicit product") << std::string("2(3)") << ExprErrorKind::UnexpectedToken << 1 << std::string("(");
-    QTest::addRow("unknown character") << std::string("1 $ 2") << ExprErrorKind::UnexpectedToken << 2 << std::string("$");
+    QTest::addRow("unknown character") << std::string("1 $ 2") << ExprErrorKind::UnexpectedToken << 2
+                                       << std::string("$");
     QTest::addRow("lone dot") << std::string(".") << ExprErrorKind::UnexpectedToken << 0 << std::string(".");
     // A malformed exponent: either the whole "1e" or the stray "e" may be reported.
     QTest::addRow("bad exponent 1e") << std::string("1e") << ExprErrorKind::UnexpectedToken << -1 << std::string("*");
-    QTest::addRow("bad exponent 1e+") << std::string("3*1e+") << ExprErrorKind::UnexpectedToken << -1 << std::string("*");
+    QTest::addRow("bad exponent 1e+") << std::string("3*1e+") << ExprErrorKind::UnexpectedToken << -1
+                                      << std::string("*");
     QTest::addRow("two points") << std::string("1.2.3") << ExprErrorKind::UnexpectedToken << 3 << std::string("*");
     QTest::addRow("empty argument") << std::string("sqrt()") << ExprErrorKind::UnexpectedToken << 5 << std::string(")");
     QTest::addRow("2 *") << std::string("2 *") << ExprErrorKind::UnexpectedEnd << 3 << std::string();
@@ -150,27 +153,36 @@ void TestExpression::errors_data()
     QTest::addRow("pow(2,") << std::string("pow(2,") << ExprErrorKind::UnexpectedEnd << 6 << std::string();
     // A function name and then nothing: the text stops inside the expression.
     QTest::addRow("bare function name exp") << std::string("exp") << ExprErrorKind::UnexpectedEnd << 3 << std::string();
-    QTest::addRow("unknown function") << std::string("foo(1)") << ExprErrorKind::UnknownFunction << 0 << std::string("foo");
+    QTest::addRow("unknown function") << std::string("foo(1)") << ExprErrorKind::UnknownFunction << 0
+                                      << std::string("foo");
     QTest::addRow("variable x") << std::string("2*x") << ExprErrorKind::UnknownFunction << 2 << std::string("x");
-    QTest::addRow("inf is not a literal") << std::string("inf") << ExprErrorKind::UnknownFunction << 0 << std::string("inf");
-    QTest::addRow("pow with one argument") << std::string("pow(2)") << ExprErrorKind::WrongArity << 0 << std::string("pow(2)");
-    QTest::addRow("exp with two arguments") << std::string("1+exp(1, 2)") << ExprErrorKind::WrongArity << 2
-                                            << std::string("exp(1, 2)");
-    QTest::addRow("sqrt with three") << std::string("sqrt(1,2,3)") << ExprErrorKind::WrongArity << 0 << std::string("sqrt(1,2,3)");
+    QTest::addRow("inf is not a literal")
+        << std::string("inf") << ExprErrorKind::UnknownFunction << 0 << std::string("inf");
+    QTest::addRow("pow with one argument")
+        << std::string("pow(2)") << ExprErrorKind::WrongArity << 0 << std::string("pow(2)");
+    QTest::addRow("exp with two arguments")
+        << std::string("1+exp(1, 2)") << ExprErrorKind::WrongArity << 2 << std::string("exp(1, 2)");
+    QTest::addRow("sqrt with three") << std::string("sqrt(1,2,3)") << ExprErrorKind::WrongArity << 0
+                                     << std::string("sqrt(1,2,3)");
     QTest::addRow("missing ) of (") << std::string("(1+2") << ExprErrorKind::MissingParen << 0 << std::string("(");
-    QTest::addRow("missing ) inside") << std::string("2*(1+(3)") << ExprErrorKind::MissingParen << 2 << std::string("(");
-    QTest::addRow("missing ) of function") << std::string("exp(1") << ExprErrorKind::MissingParen << 3 << std::string("(");
+    QTest::addRow("missing ) inside") << std::string("2*(1+(3)") << ExprErrorKind::MissingParen << 2
+                                      << std::string("(");
+    QTest::addRow("missing ) of function")
+        << std::string("exp(1") << ExprErrorKind::MissingParen << 3 << std::string("(");
     // Limits. Length is checked first: 10,000 '(' must be rejected, not recursed into.
-    QTest::addRow("10000 open parentheses") << repeat("(", 10000) << ExprErrorKind::TooComplex << 4096 << std::string("*");
-    QTest::addRow("4097 characters") << "1" + repeat("+1", 2048) << ExprErrorKind::TooComplex << 4096 << std::string("*");
+    QTest::addRow("10000 open parentheses")
+        << repeat("(", 10000) << ExprErrorKind::TooComplex << 4096 << std::string("*");
+    QTest::addRow("4097 characters") << "1" + repeat("+1", 2048) << ExprErrorKind::TooComplex << 4096
+                                     << std::string("*");
     // Within the length limit, depth guards the recursion.
     QTest::addRow("4000 open parentheses") << repeat("(", 4000) << ExprErrorKind::TooComplex << -1 << std::string("*");
-    QTest::addRow("2000 nested parentheses") << repeat("(", 2000) + "1" + repeat(")", 2000) << ExprErrorKind::TooComplex << -1
-                                             << std::string("*");
+    QTest::addRow("2000 nested parentheses")
+        << repeat("(", 2000) + "1" + repeat(")", 2000) << ExprErrorKind::TooComplex << -1 << std::string("*");
     QTest::addRow("4000 unary minus") << repeat("-", 4000) + "1" << ExprErrorKind::TooComplex << -1 << std::string("*");
     QTest::addRow("1000 nested exp") << repeat("exp(", 800) + "1" + repeat(")", 800) << ExprErrorKind::TooComplex << -1
                                      << std::string("*");
-    QTest::addRow("power tower 2^2^...") << "2" + repeat("^2", 1500) << ExprErrorKind::TooComplex << -1 << std::string("*");
+    QTest::addRow("power tower 2^2^...") << "2" + repeat("^2", 1500) << ExprErrorKind::TooComplex << -1
+                                         << std::string("*");
     // 200 additions: 401 nodes > maxExpressionNodes.
     QTest::addRow("401 nodes") << "1" + repeat("+1", 200) << ExprErrorKind::TooComplex << -1 << std::string("*");
 }

@@ -106,13 +106,15 @@ void TestExpressionResult::evaluate_data()
     QTest::addRow("float32 (1+1/10000)-(1-1/10000) 2281 floats off")
         << Format::Float32 << std::string("(1+1/10000)-(1-1/10000)") << static_cast<long double>(f32Diff)
         << std::string("0.0002") << static_cast<long double>(f32Exact) << int(NoFlag) << 2281.0;
-    QTest::addRow("float32 2/10000 exact") << Format::Float32 << std::string("2/10000") << static_cast<long double>(f32Seed)
-                                           << std::string("0.0002") << static_cast<long double>(f32Exact) << int(NoFlag) << 0.0;
+    QTest::addRow("float32 2/10000 exact")
+        << Format::Float32 << std::string("2/10000") << static_cast<long double>(f32Seed) << std::string("0.0002")
+        << static_cast<long double>(f32Exact) << int(NoFlag) << 0.0;
     QTest::addRow("float64 (1+1/10000)-(1-1/10000) 813 floats off")
         << Format::Float64 << std::string("(1+1/10000)-(1-1/10000)") << static_cast<long double>(f64Diff)
         << std::string("0.0002") << static_cast<long double>(f64Exact) << int(NoFlag) << 813.0;
-    QTest::addRow("float64 2/10000 exact") << Format::Float64 << std::string("2/10000") << static_cast<long double>(f64Seed)
-                                           << std::string("0.0002") << static_cast<long double>(f64Exact) << int(NoFlag) << 0.0;
+    QTest::addRow("float64 2/10000 exact")
+        << Format::Float64 << std::string("2/10000") << static_cast<long double>(f64Seed) << std::string("0.0002")
+        << static_cast<long double>(f64Exact) << int(NoFlag) << 0.0;
     // 0.1 + 0.2 = 0.30000000000000004 in float64, one float above 0.3.
     QTest::addRow("float64 0.1+0.2") << Format::Float64 << std::string("0.1+0.2") << static_cast<long double>(d01 + d02)
                                      << std::string("0.3") << static_cast<long double>(0.3) << int(NoFlag) << 1.0;
@@ -127,34 +129,35 @@ void TestExpressionResult::evaluate_data()
     QTest::addRow("bfloat16 (1+1/256)-1") << Format::BFloat16 << std::string("(1+1/256)-1") << 0.0L
                                           << std::string("0.00390625") << 0.00390625L << int(NoFlag) << -1.0;
     // bfloat16 257 -> tie -> 256.
-    QTest::addRow("bfloat16 256+1") << Format::BFloat16 << std::string("256+1") << 256.0L << std::string("257") << 256.0L
-                                    << int(NoFlag) << 0.0;
+    QTest::addRow("bfloat16 256+1") << Format::BFloat16 << std::string("256+1") << 256.0L << std::string("257")
+                                    << 256.0L << int(NoFlag) << 0.0;
     // float16 65504 + 16 = 65520: tie between 65504 (odd) and 65536 (even) -> overflow to inf.
-    QTest::addRow("float16 overflow at 65520") << Format::Float16 << std::string("65504+16") << kInf << std::string("65520")
-                                               << kInf << int(OverflowFlag) << -1.0;
+    QTest::addRow("float16 overflow at 65520") << Format::Float16 << std::string("65504+16") << kInf
+                                               << std::string("65520") << kInf << int(OverflowFlag) << -1.0;
     QTest::addRow("float16 65504+15 stays max") << Format::Float16 << std::string("65504+15") << 65504.0L
                                                 << std::string("65519") << 65504.0L << int(NoFlag) << 0.0;
     // float16 1e-4 -> 1678 * 2^-24, 1e-3 -> 1049 * 2^-20; product 1760222 * 2^-44 = 1.68 * 2^-24 -> 2^-23.
-    QTest::addRow("float16 underflow 1e-4*1e-3") << Format::Float16 << std::string("1e-4*1e-3") << std::ldexp(1.0L, -23)
-                                                 << std::string("1e-7") << std::ldexp(1.0L, -23) << int(UnderflowFlag) << 0.0;
+    QTest::addRow("float16 underflow 1e-4*1e-3")
+        << Format::Float16 << std::string("1e-4*1e-3") << std::ldexp(1.0L, -23) << std::string("1e-7")
+        << std::ldexp(1.0L, -23) << int(UnderflowFlag) << 0.0;
     // float32: 1e39 > FLT_MAX: the literal overflows.
-    QTest::addRow("float32 1e39 overflows") << Format::Float32 << std::string("1e39") << kInf << std::string("1e39") << kInf
-                                            << int(OverflowFlag) << 0.0;
+    QTest::addRow("float32 1e39 overflows")
+        << Format::Float32 << std::string("1e39") << kInf << std::string("1e39") << kInf << int(OverflowFlag) << 0.0;
     // A literal below half the smallest subnormal underflows to 0 (IEEE 754 7.5 signals underflow for
     // an inexact tiny conversion, as 7.4 signals overflow for 1e39 above).
-    QTest::addRow("float32 1e-50 underflows") << Format::Float32 << std::string("1e-50") << 0.0L << std::string("1e-50")
-                                              << 0.0L << int(UnderflowFlag) << 0.0;
+    QTest::addRow("float32 1e-50 underflows")
+        << Format::Float32 << std::string("1e-50") << 0.0L << std::string("1e-50") << 0.0L << int(UnderflowFlag) << 0.0;
     QTest::addRow("float64 1e-200*1e-200 underflows") << Format::Float64 << std::string("1e-200*1e-200") << 0.0L
                                                       << std::string("1e-400") << 0.0L << int(UnderflowFlag) << 0.0;
     // exp(1000) = 1.97e434 overflows float64; its correct rounding is inf too.
     QTest::addRow("float64 exp(1000) overflow") << Format::Float64 << std::string("exp(1000)") << kInf
                                                 << std::string("e^1000") << kInf << int(OverflowFlag) << 0.0;
     // float32 ln(max) = 88.7228: exp(88.72) is finite, exp(88.73) overflows.
-    QTest::addRow("float32 exp(88.72) finite") << Format::Float32 << std::string("exp(88.72)")
-                                               << static_cast<long double>(std::exp(88.72f)) << std::string("*") << kNaN
-                                               << int(NoFlag) << -1.0;
-    QTest::addRow("float32 exp(88.73) overflow") << Format::Float32 << std::string("exp(88.73)") << kInf << std::string("*")
-                                                 << kInf << int(OverflowFlag) << -1.0;
+    QTest::addRow("float32 exp(88.72) finite")
+        << Format::Float32 << std::string("exp(88.72)") << static_cast<long double>(std::exp(88.72f))
+        << std::string("*") << kNaN << int(NoFlag) << -1.0;
+    QTest::addRow("float32 exp(88.73) overflow") << Format::Float32 << std::string("exp(88.73)") << kInf
+                                                 << std::string("*") << kInf << int(OverflowFlag) << -1.0;
     // 1/0: IEEE gives inf (division by zero, not overflow); the real quotient is undefined.
     QTest::addRow("float64 1/0") << Format::Float64 << std::string("1/0") << kInf << std::string("nan") << kNaN
                                  << int(NoFlag) << -1.0;
@@ -162,41 +165,44 @@ void TestExpressionResult::evaluate_data()
                                  << int(NaNFlag) << -1.0;
     QTest::addRow("float64 log(-1)") << Format::Float64 << std::string("log(-1)") << kNaN << std::string("nan") << kNaN
                                      << int(NaNFlag) << -1.0;
-    QTest::addRow("float64 sqrt(-4)") << Format::Float64 << std::string("sqrt(-4)") << kNaN << std::string("nan") << kNaN
-                                      << int(NaNFlag) << -1.0;
+    QTest::addRow("float64 sqrt(-4)") << Format::Float64 << std::string("sqrt(-4)") << kNaN << std::string("nan")
+                                      << kNaN << int(NaNFlag) << -1.0;
     QTest::addRow("float64 log(0)") << Format::Float64 << std::string("log(0)") << -kInf << std::string("-inf") << -kInf
                                     << int(NoFlag) << 0.0;
     // sqrt is correctly rounded in IEEE arithmetic: value == correctly rounded exact == libm sqrt.
     // float16/bfloat16: sqrt 2 = 1.41421356; 0.41421356 * 1024 = 424.15 -> 1.4140625, * 128 = 53.02 -> 1.4140625.
     QTest::addRow("float16 sqrt(2)") << Format::Float16 << std::string("sqrt(2)") << 1.4140625L << std::string("sqrt2")
                                      << 1.4140625L << int(NoFlag) << 0.0;
-    QTest::addRow("bfloat16 sqrt(2)") << Format::BFloat16 << std::string("sqrt(2)") << 1.4140625L << std::string("sqrt2")
-                                      << 1.4140625L << int(NoFlag) << 0.0;
-    QTest::addRow("float32 sqrt(2)") << Format::Float32 << std::string("sqrt(2)") << static_cast<long double>(std::sqrt(2.0f))
-                                     << std::string("sqrt2") << static_cast<long double>(std::sqrt(2.0f)) << int(NoFlag) << 0.0;
-    QTest::addRow("float64 sqrt(2)") << Format::Float64 << std::string("sqrt(2)") << static_cast<long double>(std::sqrt(2.0))
-                                     << std::string("sqrt2") << static_cast<long double>(std::sqrt(2.0)) << int(NoFlag) << 0.0;
-    QTest::addRow("float80 sqrt(2)") << Format::Float80 << std::string("sqrt(2)") << std::sqrt(2.0L) << std::string("sqrt2")
-                                     << std::sqrt(2.0L) << int(NoFlag) << 0.0;
+    QTest::addRow("bfloat16 sqrt(2)") << Format::BFloat16 << std::string("sqrt(2)") << 1.4140625L
+                                      << std::string("sqrt2") << 1.4140625L << int(NoFlag) << 0.0;
+    QTest::addRow("float32 sqrt(2)") << Format::Float32 << std::string("sqrt(2)")
+                                     << static_cast<long double>(std::sqrt(2.0f)) << std::string("sqrt2")
+                                     << static_cast<long double>(std::sqrt(2.0f)) << int(NoFlag) << 0.0;
+    QTest::addRow("float64 sqrt(2)") << Format::Float64 << std::string("sqrt(2)")
+                                     << static_cast<long double>(std::sqrt(2.0)) << std::string("sqrt2")
+                                     << static_cast<long double>(std::sqrt(2.0)) << int(NoFlag) << 0.0;
+    QTest::addRow("float80 sqrt(2)") << Format::Float80 << std::string("sqrt(2)") << std::sqrt(2.0L)
+                                     << std::string("sqrt2") << std::sqrt(2.0L) << int(NoFlag) << 0.0;
     // Total cancellation: 1 + 1e-30 = 1 in float64, so the result is 0 while the exact value is 1e-30.
-    QTest::addRow("float64 (1+1e-30)-1") << Format::Float64 << std::string("(1+1e-30)-1") << 0.0L << std::string("1e-30")
-                                         << static_cast<long double>(1e-30) << int(NoFlag) << -1.0;
+    QTest::addRow("float64 (1+1e-30)-1") << Format::Float64 << std::string("(1+1e-30)-1") << 0.0L
+                                         << std::string("1e-30") << static_cast<long double>(1e-30) << int(NoFlag)
+                                         << -1.0;
     // Exactly zero values: the interval shrinks around 0 and the exact value is 0.
-    QTest::addRow("float64 (1+1/3)-(1+1/3) exact 0") << Format::Float64 << std::string("(1+1/3)-(1+1/3)") << 0.0L
-                                                     << std::string("0") << 0.0L << int(NoFlag) << 0.0;
-    QTest::addRow("float32 exp(1)-exp(1) exact 0") << Format::Float32 << std::string("exp(1)-exp(1)") << 0.0L
-                                                   << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float64 (1+1/3)-(1+1/3) exact 0")
+        << Format::Float64 << std::string("(1+1/3)-(1+1/3)") << 0.0L << std::string("0") << 0.0L << int(NoFlag) << 0.0;
+    QTest::addRow("float32 exp(1)-exp(1) exact 0")
+        << Format::Float32 << std::string("exp(1)-exp(1)") << 0.0L << std::string("0") << 0.0L << int(NoFlag) << 0.0;
     // Precedence reaches the arithmetic: -2^2 = -4, 2^3^2 = 512, 2^-1 = 0.5.
     QTest::addRow("float64 -2^2") << Format::Float64 << std::string("-2^2") << -4.0L << std::string("-4") << -4.0L
                                   << int(NoFlag) << 0.0;
     QTest::addRow("float64 2^3^2") << Format::Float64 << std::string("2^3^2") << 512.0L << std::string("512") << 512.0L
                                    << int(NoFlag) << 0.0;
-    QTest::addRow("float32 pow(2,-1)") << Format::Float32 << std::string("pow(2,-1)") << 0.5L << std::string("0.5") << 0.5L
-                                       << int(NoFlag) << 0.0;
+    QTest::addRow("float32 pow(2,-1)") << Format::Float32 << std::string("pow(2,-1)") << 0.5L << std::string("0.5")
+                                       << 0.5L << int(NoFlag) << 0.0;
     QTest::addRow("float64 (-2)^3") << Format::Float64 << std::string("(-2)^3") << -8.0L << std::string("-8") << -8.0L
                                     << int(NoFlag) << 0.0;
-    QTest::addRow("float64 pow(-8,1/3) undefined") << Format::Float64 << std::string("pow(-8,1/3)") << kNaN
-                                                   << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
+    QTest::addRow("float64 pow(-8,1/3) undefined")
+        << Format::Float64 << std::string("pow(-8,1/3)") << kNaN << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
     // Powers at the edges (issue 13): 0^y = 0 for y > 0 (the exact value was reported as inf),
     // x^0 = 1 for every x including 0 (IEEE 754 pow and MPFR agree), a negative base with a
     // non-integer exponent has no real value.
@@ -215,9 +221,9 @@ void TestExpressionResult::evaluate_data()
     QTest::addRow("float64 (-2)^0.5 undefined")
         << Format::Float64 << std::string("(-2)^0.5") << kNaN << std::string("nan") << kNaN << int(NaNFlag) << -1.0;
     // log1p/expm1 keep tiny arguments: log1p(1e-10) = 1e-10 - 5e-21 + ...
-    QTest::addRow("float64 log1p(1e-10)") << Format::Float64 << std::string("log1p(1e-10)")
-                                          << static_cast<long double>(std::log1p(1e-10)) << std::string("*") << kNaN
-                                          << int(NoFlag) << -1.0;
+    QTest::addRow("float64 log1p(1e-10)")
+        << Format::Float64 << std::string("log1p(1e-10)") << static_cast<long double>(std::log1p(1e-10))
+        << std::string("*") << kNaN << int(NoFlag) << -1.0;
 }
 
 void TestExpressionResult::evaluate()
@@ -265,7 +271,7 @@ void TestExpressionResult::evaluate()
         std::size_t digits = 0;
         for (char c : mantissa)
             digits += (c >= '0' && c <= '9');
-        QCOMPARE(digits, std::size_t{34});
+        QCOMPARE(digits, std::size_t {34});
     }
     LL_COMPARE(r.exactRounded, exactRounded);
     if (ulpDistance >= 0)
@@ -288,7 +294,7 @@ void TestExpressionResult::seedSteps()
 {
     // Every literal and operation appears in evaluation order with its rounded value.
     const logitlab::ExpressionResult r = evaluateText("(1+1/10000)-(1-1/10000)", Format::Float32);
-    QCOMPARE(r.steps.size(), std::size_t{11}); // 6 literals, 5 operations
+    QCOMPARE(r.steps.size(), std::size_t {11}); // 6 literals, 5 operations
     int literals = 0;
     for (const auto &s : r.steps)
         literals += s.literal;
@@ -308,7 +314,9 @@ void TestExpressionResult::seedSteps()
     QVERIFY(r.steps.back().text == "(1+1/10000)-(1-1/10000)");
     // ulpError of the seed in float32: |value - 0.0002| / 2^-36 (0.0002 = 1.6384 * 2^-13, spacing 2^-36).
     logitlab::WideExponentRange wide;
-    const double expected = mpfr::abs((logitlab::exactValue(r.value, 300) - exactOf("0.0002")) * mpfr::ldexp(mpfr::mpreal(1, 300), 36)).toDouble();
+    const double expected
+        = mpfr::abs((logitlab::exactValue(r.value, 300) - exactOf("0.0002")) * mpfr::ldexp(mpfr::mpreal(1, 300), 36))
+              .toDouble();
     QVERIFY(std::fabs(r.ulpError - expected) <= 1e-12 * expected);
     QVERIFY(r.ulpError > 2280 && r.ulpError < 2282);
 }

@@ -51,7 +51,8 @@ void TestBinaryCrossEntropy::kerasPlateaus()
     QVERIFY2(std::fabs(loss - plateau) <= 2e-6, qPrintable(QString::number(loss, 'g', 9)));
     QCOMPARE(binaryCrossEntropyGradient<float>(z, y, BceMethod::Clipped), 0.0f); // no learning
     // from_logits keeps the true loss: about |z| (and a gradient of size 1).
-    QVERIFY(std::fabs(binaryCrossEntropy<float>(z, y, BceMethod::FromLogits) - std::fabs(z)) < 1e-3f * std::fabs(z) + 1e-6f);
+    QVERIFY(std::fabs(binaryCrossEntropy<float>(z, y, BceMethod::FromLogits) - std::fabs(z))
+        < 1e-3f * std::fabs(z) + 1e-6f);
 }
 
 // The plateaus the Losses page labels, at z = -inf and +inf. float32 as above; with the clip
@@ -129,13 +130,16 @@ void TestBinaryCrossEntropy::fromLogitsAccuracy_data()
 void TestBinaryCrossEntropy::fromLogitsAccuracy()
 {
     QFETCH(Format, format);
-    testsupport::SplitMix64 rng{7};
+    testsupport::SplitMix64 rng {7};
     for (int i = 0; i < 200; ++i) {
         const long double z = roundToFormat(mpreal(rng.uniform(-60, 60)), format);
         for (long double y : {0.0L, 1.0L}) {
             const BceReport r = computeBceReport(z, y, format);
             QVERIFY2(r.methods[2].ulpError <= 4.0,
-                     qPrintable(QStringLiteral("z=%1 y=%2: %3 ulp").arg(static_cast<double>(z)).arg(static_cast<double>(y)).arg(r.methods[2].ulpError)));
+                qPrintable(QStringLiteral("z=%1 y=%2: %3 ulp")
+                               .arg(static_cast<double>(z))
+                               .arg(static_cast<double>(y))
+                               .arg(r.methods[2].ulpError)));
         }
     }
 }
@@ -176,7 +180,8 @@ void TestBinaryCrossEntropy::gradients()
         for (double y : {0.0, 0.3, 1.0})
             for (BceMethod m : allBceMethods) {
                 const double h = 1e-6;
-                const double fd = (binaryCrossEntropy<double>(z + h, y, m) - binaryCrossEntropy<double>(z - h, y, m)) / (2 * h);
+                const double fd
+                    = (binaryCrossEntropy<double>(z + h, y, m) - binaryCrossEntropy<double>(z - h, y, m)) / (2 * h);
                 QVERIFY(std::fabs(fd - binaryCrossEntropyGradient<double>(z, y, m)) < 1e-6);
             }
     QVERIFY(std::isnan(binaryCrossEntropyGradient<float>(1000.0f, 1.0f, BceMethod::Naive)));

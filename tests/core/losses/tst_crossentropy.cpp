@@ -56,22 +56,23 @@ void TestCrossEntropy::methods_data()
     QTest::addColumn<long double>("fromLogits");
     for (Format f : {Format::Float32, Format::Float64}) {
         const char *n = formatName(f).data();
-        QTest::addRow("%s wrong class far behind", n) << f << std::vector<long double>{1000, 0} << 1 << kInf << kInf
-                                                      << clipPlateau(f) << 1000.0L;
+        QTest::addRow("%s wrong class far behind", n)
+            << f << std::vector<long double> {1000, 0} << 1 << kInf << kInf << clipPlateau(f) << 1000.0L;
         // Right class far ahead: p_0 = 1 - e^-1000 rounds to 1: loss 0 everywhere but naive,
         // where p_0 = inf/inf = NaN.
         // Keras clips 1 to 1 - 1e-7 (float32: 1 - 2^-23 after rounding), -log of it is 1.19e-7.
         const long double hi = roundToFormat(mpreal(1 - exactValue(*decimalToFormat("1e-7", f))), f);
         const long double clippedLoss = roundToFormat(mpreal(-mpfr::log(exactValue(hi))), f);
-        QTest::addRow("%s right class far ahead", n) << f << std::vector<long double>{1000, 0} << 0 << kNaN << 0.0L
-                                                     << clippedLoss << 0.0L;
+        QTest::addRow("%s right class far ahead", n)
+            << f << std::vector<long double> {1000, 0} << 0 << kNaN << 0.0L << clippedLoss << 0.0L;
     }
     // float16: ln(max) = 11.09, so exp(12) = inf and naive p_1 = 1/inf = 0 -> inf; the shifted
     // p_1 = e^-12 = 6.1e-6 is a fine float16 number, so the other three agree with the exact loss.
-    QTest::addRow("float16 overflow at 12") << Format::Float16 << std::vector<long double>{12, 0} << 1 << kInf
-                                            << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16)
-                                            << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16)
-                                            << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16);
+    QTest::addRow("float16 overflow at 12")
+        << Format::Float16 << std::vector<long double> {12, 0} << 1 << kInf
+        << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16)
+        << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16)
+        << roundToFormat(mpreal(12) + mpfr::log1p(mpfr::exp(mpreal(-12))), Format::Float16);
 }
 
 void TestCrossEntropy::methods()
@@ -80,19 +81,23 @@ void TestCrossEntropy::methods()
     QFETCH(std::vector<long double>, logits);
     QFETCH(int, label);
     const CrossEntropyReport r = computeCrossEntropyReport(logits, static_cast<std::size_t>(label), format);
-    const long double expected[] = {*static_cast<const long double *>(QTest::qData("naive", qMetaTypeId<long double>())),
-                                    *static_cast<const long double *>(QTest::qData("probabilities", qMetaTypeId<long double>())),
-                                    *static_cast<const long double *>(QTest::qData("clipped", qMetaTypeId<long double>())),
-                                    *static_cast<const long double *>(QTest::qData("fromLogits", qMetaTypeId<long double>()))};
+    const long double expected[]
+        = {*static_cast<const long double *>(QTest::qData("naive", qMetaTypeId<long double>())),
+            *static_cast<const long double *>(QTest::qData("probabilities", qMetaTypeId<long double>())),
+            *static_cast<const long double *>(QTest::qData("clipped", qMetaTypeId<long double>())),
+            *static_cast<const long double *>(QTest::qData("fromLogits", qMetaTypeId<long double>()))};
     for (std::size_t m = 0; m < 4; ++m) {
         const long double got = r.methods[m].loss;
         if (std::isnan(expected[m]))
             QVERIFY2(std::isnan(got), crossEntropyMethodKey(allCrossEntropyMethods[m]).data());
         else
-            QVERIFY2(got == expected[m] || std::fabs(static_cast<double>(got - expected[m])) <=
-                                               static_cast<double>(formatInfo(format).epsilon * std::fabs(expected[m])),
-                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(QLatin1String(crossEntropyMethodKey(allCrossEntropyMethods[m]).data()))
-                                    .arg(static_cast<double>(got)).arg(static_cast<double>(expected[m]))));
+            QVERIFY2(got == expected[m]
+                    || std::fabs(static_cast<double>(got - expected[m]))
+                        <= static_cast<double>(formatInfo(format).epsilon * std::fabs(expected[m])),
+                qPrintable(QStringLiteral("%1: %2 vs %3")
+                               .arg(QLatin1String(crossEntropyMethodKey(allCrossEntropyMethods[m]).data()))
+                               .arg(static_cast<double>(got))
+                               .arg(static_cast<double>(expected[m]))));
     }
 }
 
@@ -111,7 +116,7 @@ void TestCrossEntropy::fromLogitsAccuracy()
 {
     QFETCH(Format, format);
     QFETCH(double, spread);
-    testsupport::SplitMix64 rng{static_cast<std::uint64_t>(spread * 31)};
+    testsupport::SplitMix64 rng {static_cast<std::uint64_t>(spread * 31)};
     const int n = 10;
     const double u = std::ldexp(1.0, -formatInfo(format).precision);
     for (int trial = 0; trial < 20; ++trial) {
@@ -125,7 +130,7 @@ void TestCrossEntropy::fromLogitsAccuracy()
         const double bound = (d + 2 * n + 3 + std::log(n)) * u * 1.0001;
         const double err = std::fabs(static_cast<double>(r.methods[3].loss) - r.reference.toDouble());
         QVERIFY2(err <= bound + std::fabs(r.reference.toDouble()) * 0x1p-52,
-                 qPrintable(QStringLiteral("error %1 > bound %2").arg(err).arg(bound)));
+            qPrintable(QStringLiteral("error %1 > bound %2").arg(err).arg(bound)));
     }
 }
 
@@ -152,7 +157,8 @@ void TestCrossEntropy::gradientMatchesFiniteDifferences()
             zp[j] += h;
             zm[j] -= h;
             const double fd = (crossEntropy<double>(zp, k, m) - crossEntropy<double>(zm, k, m)) / (2 * h);
-            QVERIFY2(std::fabs(fd - g[j]) <= 1e-6, qPrintable(QStringLiteral("k=%1 j=%2: %3 vs %4").arg(k).arg(j).arg(fd).arg(g[j])));
+            QVERIFY2(std::fabs(fd - g[j]) <= 1e-6,
+                qPrintable(QStringLiteral("k=%1 j=%2: %3 vs %4").arg(k).arg(j).arg(fd).arg(g[j])));
         }
     }
 }
@@ -169,7 +175,7 @@ void TestCrossEntropy::gradientFailureModes()
     const Vector<float> probabilities = crossEntropyGradient<float>(z, 1, CrossEntropyMethod::Probabilities);
     QVERIFY(std::isnan(probabilities[0]));
     const Vector<float> fromLogits = crossEntropyGradient<float>(z, 1, CrossEntropyMethod::FromLogits);
-    QCOMPARE(fromLogits[0], 1.0f);  // softmax_0 = 1
+    QCOMPARE(fromLogits[0], 1.0f); // softmax_0 = 1
     QCOMPARE(fromLogits[1], -1.0f); // softmax_1 - 1 = 0 - 1
 }
 

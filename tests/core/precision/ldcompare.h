@@ -1,7 +1,7 @@
 #pragma once
 /** \file Test helpers: long double and Format as Qt Test data, exact comparisons with readable failures. */
-#include "testsupport.h" // the Format, long double and std::string test-data types
 #include "precision/format.h"
+#include "testsupport.h" // the Format, long double and std::string test-data types
 
 #include <QMetaType>
 #include <QTest>
@@ -13,7 +13,6 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
-
 
 namespace tst {
 
@@ -42,7 +41,7 @@ inline long double halfFromBits(std::uint16_t bits)
 /** The bfloat16 value with storage bits \a bits: the top half of a float32. */
 inline long double bfloatFromBits(std::uint16_t bits)
 {
-    const std::uint32_t wide = std::uint32_t{bits} << 16;
+    const std::uint32_t wide = std::uint32_t {bits} << 16;
     float f;
     std::memcpy(&f, &wide, sizeof f);
     return f;
@@ -51,10 +50,10 @@ inline long double bfloatFromBits(std::uint16_t bits)
 } // namespace tst
 
 /** Exact comparison of two long double expressions (NaN == NaN, -0 != +0). */
-#define LL_COMPARE(actual, expected)                                                               \
-    do {                                                                                           \
-        const long double llActual_ = (actual);                                                    \
-        const long double llExpected_ = (expected);                                                \
-        if (!tst::same(llActual_, llExpected_))                                                    \
-            QFAIL(("actual " + tst::show(llActual_) + ", expected " + tst::show(llExpected_)).c_str()); \
+#define LL_COMPARE(actual, expected)                                                                                   \
+    do {                                                                                                               \
+        const long double llActual_ = (actual);                                                                        \
+        const long double llExpected_ = (expected);                                                                    \
+        if (!tst::same(llActual_, llExpected_))                                                                        \
+            QFAIL(("actual " + tst::show(llActual_) + ", expected " + tst::show(llExpected_)).c_str());                \
     } while (0)

@@ -87,8 +87,8 @@ void TestFormat::constants_data()
     QTest::addRow("float64") << Format::Float64 << 53 << -1022 << 1023 << 11 << 64 << false
                              << static_cast<long double>(DBL_EPSILON) << static_cast<long double>(DBL_MAX)
                              << static_cast<long double>(DBL_MIN) << static_cast<long double>(DBL_TRUE_MIN);
-    QTest::addRow("float80") << Format::Float80 << 64 << -16382 << 16383 << 15 << 80 << true << LDBL_EPSILON
-                             << LDBL_MAX << LDBL_MIN << LDBL_TRUE_MIN;
+    QTest::addRow("float80") << Format::Float80 << 64 << -16382 << 16383 << 15 << 80 << true << LDBL_EPSILON << LDBL_MAX
+                             << LDBL_MIN << LDBL_TRUE_MIN;
 }
 
 void TestFormat::constants()
@@ -170,8 +170,8 @@ void TestFormat::publishedLnMax()
     QFETCH(double, lnMinNormal);
     const logitlab::FormatInfo &info = logitlab::formatInfo(format);
     QVERIFY2(std::fabs(static_cast<double>(info.lnMax) - published) < 0.5e-4, tst::show(info.lnMax).c_str());
-    QVERIFY2(std::fabs(static_cast<double>(info.lnMinNormal) - lnMinNormal) < 0.5e-4,
-             tst::show(info.lnMinNormal).c_str());
+    QVERIFY2(
+        std::fabs(static_cast<double>(info.lnMinNormal) - lnMinNormal) < 0.5e-4, tst::show(info.lnMinNormal).c_str());
 }
 
 void TestFormat::epsilonIsNotEigens()
@@ -197,19 +197,35 @@ void TestFormat::parseFormat_data()
         const char *text;
         Format f;
     } good[] = {
-        {"float16", Format::Float16},   {"half", Format::Float16},      {"fp16", Format::Float16},
-        {"FLOAT16", Format::Float16},   {"Half", Format::Float16},      {"FP16", Format::Float16},
-        {"bfloat16", Format::BFloat16}, {"bf16", Format::BFloat16},     {"BFloat16", Format::BFloat16},
-        {"BF16", Format::BFloat16},     {"float32", Format::Float32},   {"float", Format::Float32},
-        {"fp32", Format::Float32},      {"Float", Format::Float32},     {"FP32", Format::Float32},
-        {"float64", Format::Float64},   {"double", Format::Float64},    {"fp64", Format::Float64},
-        {"DOUBLE", Format::Float64},    {"Float64", Format::Float64},   {"float80", Format::Float80},
-        {"longdouble", Format::Float80}, {"LongDouble", Format::Float80}, {"FLOAT80", Format::Float80},
+        {"float16", Format::Float16},
+        {"half", Format::Float16},
+        {"fp16", Format::Float16},
+        {"FLOAT16", Format::Float16},
+        {"Half", Format::Float16},
+        {"FP16", Format::Float16},
+        {"bfloat16", Format::BFloat16},
+        {"bf16", Format::BFloat16},
+        {"BFloat16", Format::BFloat16},
+        {"BF16", Format::BFloat16},
+        {"float32", Format::Float32},
+        {"float", Format::Float32},
+        {"fp32", Format::Float32},
+        {"Float", Format::Float32},
+        {"FP32", Format::Float32},
+        {"float64", Format::Float64},
+        {"double", Format::Float64},
+        {"fp64", Format::Float64},
+        {"DOUBLE", Format::Float64},
+        {"Float64", Format::Float64},
+        {"float80", Format::Float80},
+        {"longdouble", Format::Float80},
+        {"LongDouble", Format::Float80},
+        {"FLOAT80", Format::Float80},
     };
     for (const auto &g : good)
         QTest::addRow("alias %s", g.text) << QByteArray(g.text) << true << g.f;
-    for (const char *bad : {"", "float128", "fp8", "int", "f32", "bfloat", "half ", " float32", "float 32",
-                            "float16x", "fp", "double64", "e4m3", "1"})
+    for (const char *bad : {"", "float128", "fp8", "int", "f32", "bfloat", "half ", " float32", "float 32", "float16x",
+             "fp", "double64", "e4m3", "1"})
         QTest::addRow("unknown '%s'", bad) << QByteArray(bad) << false << Format::Float32;
 }
 
@@ -218,7 +234,8 @@ void TestFormat::parseFormat()
     QFETCH(QByteArray, text);
     QFETCH(bool, valid);
     QFETCH(Format, expected);
-    const auto parsed = logitlab::parseFormat(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const auto parsed
+        = logitlab::parseFormat(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     QCOMPARE(parsed.has_value(), valid);
     if (valid)
         QCOMPARE(*parsed, expected);

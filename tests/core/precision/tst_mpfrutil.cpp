@@ -29,7 +29,8 @@ using Rng = testsupport::SplitMix64;
 std::string exactText(const mpfr::mpreal &x)
 {
     // x = m * 2^e exactly; -e fraction digits represent it exactly when e < 0.
-    const long e = std::max<long>(0, static_cast<long>(x.get_prec()) - static_cast<long>(mpfr_get_exp(x.mpfr_srcptr())));
+    const long e
+        = std::max<long>(0, static_cast<long>(x.get_prec()) - static_cast<long>(mpfr_get_exp(x.mpfr_srcptr())));
     char *text = nullptr;
     mpfr_asprintf(&text, "%.*Rf", static_cast<int>(e), x.mpfr_srcptr());
     std::string s(text);
@@ -64,8 +65,9 @@ Table16 table16(Format f)
         const auto bits = static_cast<std::uint16_t>(b);
         // The pseudo-value just above max (2^16 or 2^128) decides ties at the overflow threshold;
         // its bit pattern is inf's, which is even.
-        const long double v = b == infBits ? (f == Format::Float16 ? 65536.0L : std::ldexp(1.0L, 128))
-                                           : (f == Format::Float16 ? tst::halfFromBits(bits) : tst::bfloatFromBits(bits));
+        const long double v = b == infBits
+            ? (f == Format::Float16 ? 65536.0L : std::ldexp(1.0L, 128))
+            : (f == Format::Float16 ? tst::halfFromBits(bits) : tst::bfloatFromBits(bits));
         t.values.push_back(v);
         t.bits.push_back(bits);
     }
@@ -223,18 +225,19 @@ void TestMpfrUtil::decimalToFormat_data()
                                         << 18446744073709551616.0L;
     // Subnormals. float16 min subnormal 2^-24 = 5.9604644775390625e-8; half of it, 2^-25, is a
     // tie between 0 (even) and 2^-24 -> 0; a hair above -> 2^-24.
-    QTest::addRow("float16 min subnormal") << std::string("5.9604644775390625e-8") << Format::Float16
-                                           << std::ldexp(1.0L, -24);
+    QTest::addRow("float16 min subnormal")
+        << std::string("5.9604644775390625e-8") << Format::Float16 << std::ldexp(1.0L, -24);
     QTest::addRow("float16 2^-25 tie -> 0") << std::string("2.98023223876953125e-8") << Format::Float16 << 0.0L;
-    QTest::addRow("float16 above 2^-25 -> 2^-24") << std::string("2.980232238769531250001e-8") << Format::Float16
-                                                  << std::ldexp(1.0L, -24);
+    QTest::addRow("float16 above 2^-25 -> 2^-24")
+        << std::string("2.980232238769531250001e-8") << Format::Float16 << std::ldexp(1.0L, -24);
     QTest::addRow("float16 -2^-25 tie -> -0") << std::string("-2.98023223876953125e-8") << Format::Float16 << -0.0L;
     // 3 * 2^-25 is halfway between 2^-24 (odd) and 2^-23 (even) -> 2^-23.
-    QTest::addRow("float16 3*2^-25 tie -> 2^-23") << std::string("8.94069671630859375e-8") << Format::Float16
-                                                  << std::ldexp(1.0L, -23);
+    QTest::addRow("float16 3*2^-25 tie -> 2^-23")
+        << std::string("8.94069671630859375e-8") << Format::Float16 << std::ldexp(1.0L, -23);
     // 1e-7 / 2^-24 = 1.68 -> 2 * 2^-24.
     QTest::addRow("float16 1e-7 subnormal") << std::string("1e-7") << Format::Float16 << std::ldexp(1.0L, -23);
-    QTest::addRow("bfloat16 min subnormal 2^-133") << std::string("9.18354961579912115600575419704879435795832466228193376178712270530013483949005603790283203125e-41")
+    QTest::addRow("bfloat16 min subnormal 2^-133") << std::string(
+        "9.18354961579912115600575419704879435795832466228193376178712270530013483949005603790283203125e-41")
                                                    << Format::BFloat16 << std::ldexp(1.0L, -133);
     // 5e-41 / 2^-133 = 0.544 -> 2^-133; 1e-41 / 2^-133 = 0.109 -> 0.
     QTest::addRow("bfloat16 5e-41 -> 2^-133") << std::string("5e-41") << Format::BFloat16 << std::ldexp(1.0L, -133);
@@ -244,7 +247,8 @@ void TestMpfrUtil::decimalToFormat_data()
     QTest::addRow("float32 1e-45 -> 2^-149") << std::string("1e-45") << Format::Float32 << std::ldexp(1.0L, -149);
     QTest::addRow("float32 1e-46 -> 0") << std::string("1e-46") << Format::Float32 << 0.0L;
     QTest::addRow("float32 -1e-46 -> -0") << std::string("-1e-46") << Format::Float32 << -0.0L;
-    QTest::addRow("float64 4.9e-324 -> 2^-1074") << std::string("4.9e-324") << Format::Float64 << std::ldexp(1.0L, -1074);
+    QTest::addRow("float64 4.9e-324 -> 2^-1074")
+        << std::string("4.9e-324") << Format::Float64 << std::ldexp(1.0L, -1074);
     QTest::addRow("float64 2.4e-324 -> 0") << std::string("2.4e-324") << Format::Float64 << 0.0L;
     QTest::addRow("float80 3.7e-4951 -> 2^-16445") << std::string("3.7e-4951") << Format::Float80 << LDBL_TRUE_MIN;
     QTest::addRow("float80 1e-5000 -> 0") << std::string("1e-5000") << Format::Float80 << 0.0L;
@@ -262,8 +266,8 @@ void TestMpfrUtil::decimalToFormat_data()
         QTest::addRow("%s .5", name.c_str()) << std::string(".5") << f << 0.5L;
         QTest::addRow("%s -.25E+1", name.c_str()) << std::string("-.25E+1") << f << -2.5L;
         QTest::addRow("%s +3e0", name.c_str()) << std::string("+3e0") << f << 3.0L;
-        QTest::addRow("%s 1e1000 -> inf", name.c_str()) << std::string("1e1000") << f
-                                                      << (f == Format::Float80 ? 1e1000L : kInf);
+        QTest::addRow("%s 1e1000 -> inf", name.c_str())
+            << std::string("1e1000") << f << (f == Format::Float80 ? 1e1000L : kInf);
         QTest::addRow("%s -1e99999 -> -inf", name.c_str()) << std::string("-1e99999") << f << -kInf;
     }
 }
@@ -328,21 +332,21 @@ void TestMpfrUtil::doubleRoundingTrap_data()
     // 8.75e-9 above that midpoint, so the correct float16 is 1 + 2^-10 = 1.0009765625. But float32
     // has spacing 2^-23 there, and 8.75e-9 < 2^-24 = 5.96e-8, so strtof gives exactly 1 + 2^-11:
     // converting that float to float16 is a tie, ties-to-even gives 1.0. Double rounding: wrong.
-    QTest::addRow("float16 1.00048829 above midpoint") << std::string("1.00048829") << Format::Float16
-                                                      << 1.0009765625L << 1.0L;
+    QTest::addRow("float16 1.00048829 above midpoint")
+        << std::string("1.00048829") << Format::Float16 << 1.0009765625L << 1.0L;
     // Same below an odd/even pair: midpoint 1 + 3*2^-11 = 1.00146484375 between 1 + 2^-10 (odd)
     // and 1 + 2^-9 (even). 1.00146484 is 3.75e-9 below it -> correct is 1 + 2^-10; strtof lands
     // on the midpoint, and the tie goes to the even 1 + 2^-9 = 1.001953125.
-    QTest::addRow("float16 1.00146484 below midpoint") << std::string("1.00146484") << Format::Float16
-                                                      << 1.0009765625L << 1.001953125L;
+    QTest::addRow("float16 1.00146484 below midpoint")
+        << std::string("1.00146484") << Format::Float16 << 1.0009765625L << 1.001953125L;
     // bfloat16 near 1: spacing 2^-7, midpoint 1 + 2^-8 = 1.00390625; 1e-9 above it -> 1 + 2^-7.
-    QTest::addRow("bfloat16 1.003906251 above midpoint") << std::string("1.003906251") << Format::BFloat16
-                                                        << 1.0078125L << 1.0L;
+    QTest::addRow("bfloat16 1.003906251 above midpoint")
+        << std::string("1.003906251") << Format::BFloat16 << 1.0078125L << 1.0L;
     // float16 subnormal: 2^-25 = 2.98023223876953125e-8 is the tie between 0 and 2^-24. The text
     // 2.98023224e-8 is 1.2e-16 above it: correct is 2^-24. float32 spacing there is 2^-48 = 3.6e-15,
     // so strtof returns exactly 2^-25, and float16(2^-25) ties to 0.
-    QTest::addRow("float16 subnormal 2.98023224e-8") << std::string("2.98023224e-8") << Format::Float16
-                                                    << std::ldexp(1.0L, -24) << 0.0L;
+    QTest::addRow("float16 subnormal 2.98023224e-8")
+        << std::string("2.98023224e-8") << Format::Float16 << std::ldexp(1.0L, -24) << 0.0L;
 }
 
 void TestMpfrUtil::doubleRoundingTrap()
@@ -353,8 +357,9 @@ void TestMpfrUtil::doubleRoundingTrap()
     QFETCH(long double, viaFloat);
     // The trap is real: going through strtof and Eigen's float -> 16-bit conversion gives viaFloat.
     const float f = std::strtof(text.c_str(), nullptr);
-    const long double naive = format == Format::Float16 ? static_cast<long double>(static_cast<float>(Eigen::half(f)))
-                                                        : static_cast<long double>(static_cast<float>(Eigen::bfloat16(f)));
+    const long double naive = format == Format::Float16
+        ? static_cast<long double>(static_cast<float>(Eigen::half(f)))
+        : static_cast<long double>(static_cast<float>(Eigen::bfloat16(f)));
     LL_COMPARE(naive, viaFloat);
     LL_COMPARE(*logitlab::decimalToFormat(text, format), expected);
 }
@@ -362,8 +367,8 @@ void TestMpfrUtil::doubleRoundingTrap()
 void TestMpfrUtil::rejects_data()
 {
     QTest::addColumn<std::string>("text");
-    for (const char *bad : {"", " ", "abc", "1e", "1e+", "e5", "--1", "+-1", "1.2.3", "0x10", " 1", "1 ", "1,0", ".", "+",
-                            "-", "inf1", "infinit", "nan(0x1)", "1_000", "1e5.5", "..5", "1..", "NaNa", "1d5", "١"})
+    for (const char *bad : {"", " ", "abc", "1e", "1e+", "e5", "--1", "+-1", "1.2.3", "0x10", " 1", "1 ", "1,0", ".",
+             "+", "-", "inf1", "infinit", "nan(0x1)", "1_000", "1e5.5", "..5", "1..", "NaNa", "1d5", "١"})
         QTest::addRow("reject '%s'", bad) << std::string(bad);
 }
 
@@ -390,7 +395,7 @@ void TestMpfrUtil::matchesCLibrary()
     QFETCH(Format, format);
     QFETCH(int, kind);
     const logitlab::FormatInfo &info = logitlab::formatInfo(format);
-    Rng rng{0x5eed0000u + static_cast<std::uint64_t>(format) * 16 + static_cast<std::uint64_t>(kind)};
+    Rng rng {0x5eed0000u + static_cast<std::uint64_t>(format) * 16 + static_cast<std::uint64_t>(kind)};
     // Decimal exponent range of the format, widened to reach overflow and total underflow.
     const int decMax = static_cast<int>(info.maxExponent * 0.30103) + 2;
     const int decMin = static_cast<int>((info.minExponent - info.precision) * 0.30103) - 2;
@@ -401,7 +406,8 @@ void TestMpfrUtil::matchesCLibrary()
             text = randomDecimal(rng, decMin, decMax);
         } else {
             // A random value of the format (random binade, random significand), and its successor.
-            const int e = info.minExponent - info.precision + 1 + rng.below(info.maxExponent - info.minExponent + info.precision);
+            const int e = info.minExponent - info.precision + 1
+                + rng.below(info.maxExponent - info.minExponent + info.precision);
             const std::uint64_t sig = rng.next() >> (64 - info.precision);
             long double a = std::ldexp(static_cast<long double>(sig | 1), e - info.precision + 1);
             a = std::min(a, info.maxValue);
@@ -411,8 +417,8 @@ void TestMpfrUtil::matchesCLibrary()
             else if (format == Format::Float64)
                 a = static_cast<double>(a);
             long double b = format == Format::Float32 ? std::nextafter(static_cast<float>(a), INFINITY)
-                          : format == Format::Float64 ? std::nextafter(static_cast<double>(a), static_cast<double>(INFINITY))
-                                                      : std::nextafterl(a, kInf);
+                : format == Format::Float64 ? std::nextafter(static_cast<double>(a), static_cast<double>(INFINITY))
+                                            : std::nextafterl(a, kInf);
             if (std::isinf(b))
                 continue;
             text = midpointText(a, b, kind == 1 ? 0 : (kind == 2 ? 1 : -1));
@@ -421,7 +427,8 @@ void TestMpfrUtil::matchesCLibrary()
         const auto got = logitlab::decimalToFormat(text, format);
         QVERIFY2(got.has_value(), text.c_str());
         if (!tst::same(*got, expected))
-            QFAIL(("text " + text.substr(0, 200) + ": got " + tst::show(*got) + ", strto* " + tst::show(expected)).c_str());
+            QFAIL(("text " + text.substr(0, 200) + ": got " + tst::show(*got) + ", strto* " + tst::show(expected))
+                      .c_str());
     }
 }
 
@@ -440,7 +447,7 @@ void TestMpfrUtil::sixteenBitOracle()
     QFETCH(Format, format);
     QFETCH(int, kind);
     const Table16 table = table16(format);
-    Rng rng{0xbf16u + static_cast<std::uint64_t>(format) * 16 + static_cast<std::uint64_t>(kind)};
+    Rng rng {0xbf16u + static_cast<std::uint64_t>(format) * 16 + static_cast<std::uint64_t>(kind)};
     const int decMax = format == Format::Float16 ? 5 : 39;
     const int decMin = format == Format::Float16 ? -9 : -42;
     for (int i = 0; i < 1500; ++i) {
@@ -478,15 +485,18 @@ void TestMpfrUtil::roundToFormat_data()
     QTest::addRow("bfloat16 pi") << Format::BFloat16 << std::string("pi") << 3.140625L;
     QTest::addRow("float32 pi") << Format::Float32 << std::string("pi") << 3.1415927410125732421875L;
     QTest::addRow("float64 pi") << Format::Float64 << std::string("pi") << static_cast<long double>(M_PI);
-    QTest::addRow("float80 pi") << Format::Float80 << std::string("pi") << 3.14159265358979323851280895940618620443274267017841339111328125L;
+    QTest::addRow("float80 pi") << Format::Float80 << std::string("pi")
+                                << 3.14159265358979323851280895940618620443274267017841339111328125L;
     // ln 2 = 0.693147180559945309417...: float32 0x3f317218 = 0.693147182464599609375.
     QTest::addRow("float32 ln2") << Format::Float32 << std::string("ln2") << 0.693147182464599609375L;
     QTest::addRow("float64 ln2") << Format::Float64 << std::string("ln2") << static_cast<long double>(M_LN2);
     // Tiny and huge values built exactly in MPFR.
     QTest::addRow("float32 2^-150 tie -> 0") << Format::Float32 << std::string("2^-150") << 0.0L;
     QTest::addRow("float32 -2^-150 tie -> -0") << Format::Float32 << std::string("-2^-150") << -0.0L;
-    QTest::addRow("float32 2^-150(1+2^-100) -> 2^-149") << Format::Float32 << std::string("2^-150+") << std::ldexp(1.0L, -149);
-    QTest::addRow("float32 3*2^-150 tie -> 2^-148") << Format::Float32 << std::string("3*2^-150") << std::ldexp(1.0L, -148);
+    QTest::addRow("float32 2^-150(1+2^-100) -> 2^-149")
+        << Format::Float32 << std::string("2^-150+") << std::ldexp(1.0L, -149);
+    QTest::addRow("float32 3*2^-150 tie -> 2^-148")
+        << Format::Float32 << std::string("3*2^-150") << std::ldexp(1.0L, -148);
     QTest::addRow("float32 2^-1000 -> 0") << Format::Float32 << std::string("2^-1000") << 0.0L;
     QTest::addRow("float32 2^200 -> inf") << Format::Float32 << std::string("2^200") << kInf;
     QTest::addRow("float32 -2^200 -> -inf") << Format::Float32 << std::string("-2^200") << -kInf;
@@ -495,9 +505,11 @@ void TestMpfrUtil::roundToFormat_data()
     QTest::addRow("float16 65519.9 -> max") << Format::Float16 << std::string("65520-") << 65504.0L;
     QTest::addRow("bfloat16 2^-134 tie -> 0") << Format::BFloat16 << std::string("2^-134") << 0.0L;
     QTest::addRow("float64 2^-1075 tie -> 0") << Format::Float64 << std::string("2^-1075") << 0.0L;
-    QTest::addRow("float64 2^-1075(1+2^-100) -> 2^-1074") << Format::Float64 << std::string("2^-1075+") << std::ldexp(1.0L, -1074);
+    QTest::addRow("float64 2^-1075(1+2^-100) -> 2^-1074")
+        << Format::Float64 << std::string("2^-1075+") << std::ldexp(1.0L, -1074);
     QTest::addRow("float80 2^-16446 tie -> 0") << Format::Float80 << std::string("2^-16446") << 0.0L;
-    QTest::addRow("float80 2^-16446(1+2^-100) -> 2^-16445") << Format::Float80 << std::string("2^-16446+") << LDBL_TRUE_MIN;
+    QTest::addRow("float80 2^-16446(1+2^-100) -> 2^-16445")
+        << Format::Float80 << std::string("2^-16446+") << LDBL_TRUE_MIN;
     QTest::addRow("float80 2^-20000 -> 0") << Format::Float80 << std::string("2^-20000") << 0.0L;
     QTest::addRow("float80 2^16384 -> inf") << Format::Float80 << std::string("2^16384") << kInf;
     QTest::addRow("float32 nan") << Format::Float32 << std::string("nan") << kNaN;
@@ -552,8 +564,8 @@ void TestMpfrUtil::roundToFormatRandom()
     // to nearest, with subnormals), and the value table for the 16-bit formats.
     QFETCH(Format, format);
     const logitlab::FormatInfo &info = logitlab::formatInfo(format);
-    const Table16 table = format == Format::Float16 || format == Format::BFloat16 ? table16(format) : Table16{};
-    Rng rng{0xabcdefu + static_cast<std::uint64_t>(format)};
+    const Table16 table = format == Format::Float16 || format == Format::BFloat16 ? table16(format) : Table16 {};
+    Rng rng {0xabcdefu + static_cast<std::uint64_t>(format)};
     logitlab::WideExponentRange wide;
     for (int i = 0; i < 3000; ++i) {
         // Random 120-bit significand at a random exponent spanning underflow to overflow.
@@ -585,13 +597,16 @@ void TestMpfrUtil::directedRounding_data()
     QTest::addColumn<int>("rnd");
     QTest::addColumn<long double>("expected");
     // 1 + 2^-30 lies between 1 and 1 + 2^-23 in float32.
-    QTest::addRow("float32 up 1+2^-30") << Format::Float32 << std::string("1+2^-30") << int(MPFR_RNDU) << 1.0L + std::ldexp(1.0L, -23);
+    QTest::addRow("float32 up 1+2^-30") << Format::Float32 << std::string("1+2^-30") << int(MPFR_RNDU)
+                                        << 1.0L + std::ldexp(1.0L, -23);
     QTest::addRow("float32 down 1+2^-30") << Format::Float32 << std::string("1+2^-30") << int(MPFR_RNDD) << 1.0L;
     QTest::addRow("float32 nearest 1+2^-30") << Format::Float32 << std::string("1+2^-30") << int(MPFR_RNDN) << 1.0L;
     // Directed rounding never overflows to inf toward zero: -2^200 toward zero is -max.
-    QTest::addRow("float32 toward zero -2^200") << Format::Float32 << std::string("-2^200") << int(MPFR_RNDZ) << -static_cast<long double>(FLT_MAX);
+    QTest::addRow("float32 toward zero -2^200")
+        << Format::Float32 << std::string("-2^200") << int(MPFR_RNDZ) << -static_cast<long double>(FLT_MAX);
     QTest::addRow("float16 down 2^20") << Format::Float16 << std::string("2^20") << int(MPFR_RNDD) << 65504.0L;
-    QTest::addRow("float16 up 2^-40") << Format::Float16 << std::string("2^-40") << int(MPFR_RNDU) << std::ldexp(1.0L, -24);
+    QTest::addRow("float16 up 2^-40") << Format::Float16 << std::string("2^-40") << int(MPFR_RNDU)
+                                      << std::ldexp(1.0L, -24);
     QTest::addRow("float16 down 2^-40") << Format::Float16 << std::string("2^-40") << int(MPFR_RNDD) << 0.0L;
     QTest::addRow("bfloat16 up 1+2^-30") << Format::BFloat16 << std::string("1+2^-30") << int(MPFR_RNDU) << 1.0078125L;
 }
@@ -622,7 +637,7 @@ void TestMpfrUtil::decimalToMp()
     const auto up = logitlab::decimalToMp("0.1", 53, MPFR_RNDU);
     const auto nearest = logitlab::decimalToMp("0.1", 53);
     QVERIFY(down && up && nearest);
-    QCOMPARE(down->get_prec(), mpfr_prec_t{53});
+    QCOMPARE(down->get_prec(), mpfr_prec_t {53});
     QVERIFY(*down < *up);
     QCOMPARE(mpfr::mpreal(*up - *down).toLDouble(), std::ldexp(1.0L, -56));
     QCOMPARE(nearest->toDouble(), 0.1);
@@ -652,12 +667,13 @@ void TestMpfrUtil::exactValueAndRange()
     (void)logitlab::roundToFormat(mpfr::mpreal(3), Format::Float16);
     QCOMPARE(mpfr_get_emin(), emin);
     QCOMPARE(mpfr_get_emax(), emax);
-    for (long double x : {0.1L, -LDBL_TRUE_MIN, LDBL_MAX, 1.0L + LDBL_EPSILON, static_cast<long double>(FLT_TRUE_MIN)}) {
+    for (long double x :
+        {0.1L, -LDBL_TRUE_MIN, LDBL_MAX, 1.0L + LDBL_EPSILON, static_cast<long double>(FLT_TRUE_MIN)}) {
         const mpfr::mpreal e = logitlab::exactValue(x);
         QCOMPARE(e.get_prec(), logitlab::referencePrecision);
         QCOMPARE(e.toLDouble(), x);
     }
-    QCOMPARE(logitlab::exactValue(1.0L, 10).get_prec(), mpfr_prec_t{64}); // never below 64 bits
+    QCOMPARE(logitlab::exactValue(1.0L, 10).get_prec(), mpfr_prec_t {64}); // never below 64 bits
 }
 
 void TestMpfrUtil::roundsStably_data()
@@ -713,7 +729,7 @@ void TestMpfrUtil::refineUntilStable()
     });
     QCOMPARE(last, logitlab::maxReferencePrecision);
     QCOMPARE(tried.front(), logitlab::referencePrecision);
-    QCOMPARE(tried.size(), std::size_t{9}); // 256, 512, ..., 65536
+    QCOMPARE(tried.size(), std::size_t {9}); // 256, 512, ..., 65536
     for (std::size_t i = 1; i < tried.size(); ++i)
         QCOMPARE(tried[i], 2 * tried[i - 1]);
     tried.clear();
@@ -721,8 +737,8 @@ void TestMpfrUtil::refineUntilStable()
         tried.push_back(p);
         return p >= 1024;
     }),
-             mpfr_prec_t{1024});
-    QCOMPARE(tried.size(), std::size_t{3});
+        mpfr_prec_t {1024});
+    QCOMPARE(tried.size(), std::size_t {3});
 }
 
 QTEST_APPLESS_MAIN(TestMpfrUtil)

@@ -39,7 +39,10 @@ long long ordered64(double x)
     return b < 0 ? -(b & 0x7fffffffffffffffLL) : b;
 }
 
-bool sameDouble(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool sameDouble(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 
 } // namespace
 
@@ -67,20 +70,21 @@ void TestUlpError::ulpError_data()
     // float32 at 1: spacing 2^-23, so 1 + 2^-23 against 1 is one ulp.
     QTest::addRow("float32 1+2^-23 vs 1") << Format::Float32 << 1.0L + std::ldexp(1.0L, -23) << std::string("1") << 1.0;
     // Exact just below 1: floor(log2) = -1, spacing 2^-24: |1 - (1 - 2^-25)| / 2^-24 = 0.5.
-    QTest::addRow("float32 1 vs 1-2^-25 (0.5 ulp below a power of 2)") << Format::Float32 << 1.0L
-                                                                       << std::string("0.999999970197677612304687500") << 0.5;
+    QTest::addRow("float32 1 vs 1-2^-25 (0.5 ulp below a power of 2)")
+        << Format::Float32 << 1.0L << std::string("0.999999970197677612304687500") << 0.5;
     // float32(0.1) vs 0.1: (0.100000001490116119384765625 - 0.1) / 2^-27 = 1.490116119384765625e-9 * 2^27 = 0.2.
-    QTest::addRow("float32 0.1f vs 0.1") << Format::Float32 << 0.100000001490116119384765625L << std::string("0.1") << 0.2;
+    QTest::addRow("float32 0.1f vs 0.1") << Format::Float32 << 0.100000001490116119384765625L << std::string("0.1")
+                                         << 0.2;
     // float64(0.1): 5.551115123125783e-18 / 2^-56 = 0.4.
-    QTest::addRow("float64 0.1 vs 0.1") << Format::Float64 << static_cast<long double>(0.1) << std::string("0.1") << 0.4;
+    QTest::addRow("float64 0.1 vs 0.1") << Format::Float64 << static_cast<long double>(0.1) << std::string("0.1")
+                                        << 0.4;
     // float16(0.1) = 0.0999755859375: 2.44140625e-5 / 2^-14 = 0.4.
     QTest::addRow("float16 0.0999755859375 vs 0.1") << Format::Float16 << 0.0999755859375L << std::string("0.1") << 0.4;
     // bfloat16(0.1) = 0.10009765625: 9.765625e-5 / 2^-11 = 0.2.
     QTest::addRow("bfloat16 0.10009765625 vs 0.1") << Format::BFloat16 << 0.10009765625L << std::string("0.1") << 0.2;
     // Subnormal exact: float32 spacing there is 2^-149; 2^-140 vs 1.5 * 2^-140 is 2^-141 = 256 ulps.
-    QTest::addRow("float32 subnormal 256 ulps") << Format::Float32 << std::ldexp(1.0L, -140)
-                                                << std::string("1.5*2^-140")
-                                                << 256.0;
+    QTest::addRow("float32 subnormal 256 ulps")
+        << Format::Float32 << std::ldexp(1.0L, -140) << std::string("1.5*2^-140") << 256.0;
     // Exact 0: spacing is the smallest subnormal.
     QTest::addRow("float16 min subnormal vs 0") << Format::Float16 << std::ldexp(1.0L, -24) << std::string("0") << 1.0;
     QTest::addRow("float32 0 vs 0") << Format::Float32 << 0.0L << std::string("0") << 0.0;
@@ -95,8 +99,10 @@ void TestUlpError::ulpError_data()
     QTest::addRow("inf vs finite (overflow)") << Format::Float16 << kInf << std::string("65520") << dInf;
     QTest::addRow("nan vs finite") << Format::Float32 << kNaN << std::string("1") << dInf;
     QTest::addRow("finite vs inf") << Format::Float32 << 1.0L << std::string("inf") << dInf;
-    QTest::addRow("finite vs nan") << Format::Float32 << 1.0L << std::string("nan") << std::numeric_limits<double>::quiet_NaN();
-    QTest::addRow("inf vs nan") << Format::Float32 << kInf << std::string("nan") << std::numeric_limits<double>::quiet_NaN();
+    QTest::addRow("finite vs nan") << Format::Float32 << 1.0L << std::string("nan")
+                                   << std::numeric_limits<double>::quiet_NaN();
+    QTest::addRow("inf vs nan") << Format::Float32 << kInf << std::string("nan")
+                                << std::numeric_limits<double>::quiet_NaN();
     // Large exact values in float80: 2^16383 + ulp vs 2^16383: 1 ulp of 2^(16383-63).
     QTest::addRow("float80 near max 1 ulp") << Format::Float80 << LDBL_MAX << std::string("inexpressible") << 1.0;
 }
@@ -152,7 +158,8 @@ void TestUlpError::relativeAbsolute()
     const double a = logitlab::absoluteError(computed, x);
     // Finite expectations are exact decimal figures; allow the last bit of the double result.
     auto close = [](double got, double want) {
-        return sameDouble(got, want) || (std::isfinite(want) && std::fabs(got - want) <= 2 * DBL_EPSILON * std::fabs(want));
+        return sameDouble(got, want)
+            || (std::isfinite(want) && std::fabs(got - want) <= 2 * DBL_EPSILON * std::fabs(want));
     };
     QVERIFY2(close(r, relative), (std::to_string(r)).c_str());
     QVERIFY2(close(a, absolute), (std::to_string(a)).c_str());
@@ -171,17 +178,20 @@ void TestUlpError::ulpDistance_data()
     // Across zero: -2^-24, (+-0), 2^-24 -> 2 steps.
     QTest::addRow("float16 across zero") << Format::Float16 << -std::ldexp(1.0L, -24) << std::ldexp(1.0L, -24) << 2.0;
     // Subnormal to normal: 0x03ff (largest subnormal) to 0x0401: 2 steps.
-    QTest::addRow("float16 subnormal to normal") << Format::Float16 << tst::halfFromBits(0x03ff) << tst::halfFromBits(0x0401) << 2.0;
+    QTest::addRow("float16 subnormal to normal")
+        << Format::Float16 << tst::halfFromBits(0x03ff) << tst::halfFromBits(0x0401) << 2.0;
     // -max to max in float16: 0x7bff twice = 2 * 31743.
     QTest::addRow("float16 -max to max") << Format::Float16 << -65504.0L << 65504.0L << 63486.0;
     QTest::addRow("bfloat16 1 to 2") << Format::BFloat16 << 1.0L << 2.0L << 128.0;
     QTest::addRow("float32 1 to 2") << Format::Float32 << 1.0L << 2.0L << 8388608.0;
-    QTest::addRow("float32 0 to min normal") << Format::Float32 << 0.0L << static_cast<long double>(FLT_MIN) << 8388608.0;
-    QTest::addRow("float64 0.1+0.2 vs 0.3") << Format::Float64 << static_cast<long double>(0.1 + 0.2)
-                                            << static_cast<long double>(0.3) << 1.0;
+    QTest::addRow("float32 0 to min normal")
+        << Format::Float32 << 0.0L << static_cast<long double>(FLT_MIN) << 8388608.0;
+    QTest::addRow("float64 0.1+0.2 vs 0.3")
+        << Format::Float64 << static_cast<long double>(0.1 + 0.2) << static_cast<long double>(0.3) << 1.0;
     // float80: 1 to 2 is 2^63 steps; 0 to LDBL_MAX is (2^15 - 1) * 2^63 - 1 = 2^78 - 2^63 - 1 (double: 2^78 - 2^63).
     QTest::addRow("float80 1 to 2") << Format::Float80 << 1.0L << 2.0L << 9223372036854775808.0;
-    QTest::addRow("float80 0 to max") << Format::Float80 << 0.0L << LDBL_MAX << std::ldexp(1.0, 78) - std::ldexp(1.0, 63);
+    QTest::addRow("float80 0 to max") << Format::Float80 << 0.0L << LDBL_MAX
+                                      << std::ldexp(1.0, 78) - std::ldexp(1.0, 63);
     QTest::addRow("float80 subnormals") << Format::Float80 << LDBL_TRUE_MIN << 5 * LDBL_TRUE_MIN << 4.0;
     QTest::addRow("nan") << Format::Float32 << kNaN << 1.0L << std::numeric_limits<double>::quiet_NaN();
     QTest::addRow("inf vs inf") << Format::Float32 << kInf << kInf << 0.0;
@@ -242,7 +252,9 @@ void TestUlpError::ulpDistanceRandom()
                 y = static_cast<float>(half ? tst::halfFromBits(q) : tst::bfloatFromBits(q));
                 if (!std::isfinite(x) || !std::isfinite(y))
                     continue;
-                auto ord = [](std::uint16_t v) { return (v & 0x8000) ? -static_cast<long long>(v & 0x7fff) : static_cast<long long>(v); };
+                auto ord = [](std::uint16_t v) {
+                    return (v & 0x8000) ? -static_cast<long long>(v & 0x7fff) : static_cast<long long>(v);
+                };
                 a = x, b = y, oa = ord(p), ob = ord(q);
                 const double want = static_cast<double>(oa > ob ? oa - ob : ob - oa);
                 const double got = logitlab::ulpDistance(a, b, format);

@@ -75,8 +75,10 @@ void TestSoftmax::seedExample()
     for (const SoftmaxMethodResult &m : r.methods)
         for (int i = 0; i < 4; ++i)
             QVERIFY2(std::fabs(static_cast<double>(m.values[i]) - published[i]) <= tolerance,
-                     qPrintable(QStringLiteral("%1[%2] = %3").arg(QLatin1String(softmaxMethodKey(m.method).data())).arg(i)
-                                    .arg(static_cast<double>(m.values[i]))));
+                qPrintable(QStringLiteral("%1[%2] = %3")
+                               .arg(QLatin1String(softmaxMethodKey(m.method).data()))
+                               .arg(i)
+                               .arg(static_cast<double>(m.values[i]))));
     for (int i = 0; i < 4; ++i)
         QVERIFY(std::fabs(r.reference.softmax[i].toDouble() - published[i]) <= 0.00005);
 }
@@ -114,7 +116,7 @@ void TestSoftmax::largeLogits()
     QVERIFY(!shifted.nan);
     QVERIFY(!shifted.overflow);
     QVERIFY(shifted.underflow);
-    const std::vector<long double> expected{0, 0, 0, 0, 1};
+    const std::vector<long double> expected {0, 0, 0, 0, 1};
     QCOMPARE(shifted.values, expected);
     QCOMPARE(r.referenceRounded, expected);
 }
@@ -210,18 +212,19 @@ void TestSoftmax::specialInputs_data()
     QTest::addColumn<std::vector<long double>>("shifted"); // expected shifted softmax (NaN = any NaN)
     for (Format f : allFormats) {
         const char *n = formatName(f).data();
-        QTest::addRow("%s NaN poisons every output", n) << f << std::vector<long double>{1, kNaN, 2}
-                                                           << std::vector<long double>{kNaN, kNaN, kNaN};
+        QTest::addRow("%s NaN poisons every output", n)
+            << f << std::vector<long double> {1, kNaN, 2} << std::vector<long double> {kNaN, kNaN, kNaN};
         // +inf - +inf = NaN in the shift, exp(NaN) = NaN: IEEE faithfully gives NaN everywhere.
-        QTest::addRow("%s +kInf gives NaN", n) << f << std::vector<long double>{1, kInf, 2}
-                                                 << std::vector<long double>{kNaN, kNaN, kNaN};
+        QTest::addRow("%s +kInf gives NaN", n)
+            << f << std::vector<long double> {1, kInf, 2} << std::vector<long double> {kNaN, kNaN, kNaN};
         // -inf - max = -inf, exp(-inf) = 0 exactly: a -inf logit is a zero probability.
-        QTest::addRow("%s -kInf gives exact 0", n) << f << std::vector<long double>{0, -kInf, 0}
-                                                  << std::vector<long double>{0.5L, 0, 0.5L};
-        QTest::addRow("%s empty", n) << f << std::vector<long double>{} << std::vector<long double>{};
-        QTest::addRow("%s single element is 1", n) << f << std::vector<long double>{-7} << std::vector<long double>{1};
-        QTest::addRow("%s equal logits are uniform", n) << f << std::vector<long double>{3, 3, 3, 3}
-                                                        << std::vector<long double>{0.25L, 0.25L, 0.25L, 0.25L};
+        QTest::addRow("%s -kInf gives exact 0", n)
+            << f << std::vector<long double> {0, -kInf, 0} << std::vector<long double> {0.5L, 0, 0.5L};
+        QTest::addRow("%s empty", n) << f << std::vector<long double> {} << std::vector<long double> {};
+        QTest::addRow("%s single element is 1", n)
+            << f << std::vector<long double> {-7} << std::vector<long double> {1};
+        QTest::addRow("%s equal logits are uniform", n)
+            << f << std::vector<long double> {3, 3, 3, 3} << std::vector<long double> {0.25L, 0.25L, 0.25L, 0.25L};
     }
 }
 
@@ -302,7 +305,7 @@ void TestSoftmax::stableMethodsWithinBound()
     QFETCH(double, spread);
     if (n == 1000 && spread == 1e4 && format == Format::Float80)
         QSKIP("same bound as the smaller rows; skipped to keep the suite fast");
-    testsupport::SplitMix64 rng{static_cast<std::uint64_t>(n * 7919 + static_cast<int>(spread))};
+    testsupport::SplitMix64 rng {static_cast<std::uint64_t>(n * 7919 + static_cast<int>(spread))};
     const FormatInfo &info = formatInfo(format);
     std::vector<long double> z;
     for (int i = 0; i < n; ++i)
@@ -314,7 +317,10 @@ void TestSoftmax::stableMethodsWithinBound()
         const double d = static_cast<double>(std::fabs(z[i] - m));
         const double bound = d + 2.0 * n + 6;
         QVERIFY2(r.method(SoftmaxMethod::Shifted).ulpErrors[i] <= bound,
-                 qPrintable(QStringLiteral("shifted[%1]: %2 ulp > %3").arg(i).arg(r.method(SoftmaxMethod::Shifted).ulpErrors[i]).arg(bound)));
+            qPrintable(QStringLiteral("shifted[%1]: %2 ulp > %3")
+                           .arg(i)
+                           .arg(r.method(SoftmaxMethod::Shifted).ulpErrors[i])
+                           .arg(bound)));
         QVERIFY(r.method(SoftmaxMethod::Higham).ulpErrors[i] <= bound);
         QVERIFY(r.method(SoftmaxMethod::Higham).logUlpErrors[i] <= 2.0 * n + 6);
         const mpfr::mpreal logExact = r.reference.logSoftmax[i];

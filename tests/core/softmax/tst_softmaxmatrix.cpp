@@ -45,16 +45,16 @@ template <class Scalar> Eigen::Index firstDifference(const Vector<Scalar> &a, co
  */
 template <class Scalar> RowMatrix<Scalar> makeMatrix(Eigen::Index rows, Eigen::Index cols, const std::string &kind)
 {
-    testsupport::SplitMix64 rng{static_cast<std::uint64_t>(rows * 7919 + cols)};
+    testsupport::SplitMix64 rng {static_cast<std::uint64_t>(rows * 7919 + cols)};
     RowMatrix<Scalar> z(rows, cols);
     const double range = kind == "wide" ? 150.0 : 8.0;
     for (Eigen::Index r = 0; r < rows; ++r)
         for (Eigen::Index c = 0; c < cols; ++c)
             z(r, c) = kind == "zeros" ? Scalar(rng.next() & 1 ? -0.0f : 0.0f) : Scalar(rng.uniform(-range, range));
-    const long double special = kind == "nan"    ? std::numeric_limits<long double>::quiet_NaN()
-                                : kind == "inf"  ? std::numeric_limits<long double>::infinity()
-                                : kind == "-inf" ? -std::numeric_limits<long double>::infinity()
-                                                 : 0.0L;
+    const long double special = kind == "nan" ? std::numeric_limits<long double>::quiet_NaN()
+        : kind == "inf"                       ? std::numeric_limits<long double>::infinity()
+        : kind == "-inf"                      ? -std::numeric_limits<long double>::infinity()
+                                              : 0.0L;
     if (special != 0.0L || std::isnan(special)) {
         for (Eigen::Index r = 0; r < rows && cols > 0; ++r)
             z(r, (r * 5) % cols) = fromLongDouble<Scalar>(special);
@@ -145,12 +145,30 @@ void TestSoftmaxMatrix::bitIdentity_data()
         const char *kind;
     };
     const Shape shapes[] = {
-        {7, 13, "moderate"}, {5, 300, "moderate"}, {40, 10, "moderate"}, {3, 1027, "wide"}, {6, 17, "nan"},
-        {6, 17, "inf"},      {6, 17, "-inf"},      {4, 9, "zeros"},      {0, 5, "moderate"}, {5, 0, "moderate"},
-        {3, 1027, "mixed"},  {1027, 3, "mixed"},   {1, 1, "moderate"},  {1, 1, "nan"},        {2, 100000, "moderate"}, {100000, 2, "moderate"},
+        {7, 13, "moderate"},
+        {5, 300, "moderate"},
+        {40, 10, "moderate"},
+        {3, 1027, "wide"},
+        {6, 17, "nan"},
+        {6, 17, "inf"},
+        {6, 17, "-inf"},
+        {4, 9, "zeros"},
+        {0, 5, "moderate"},
+        {5, 0, "moderate"},
+        {3, 1027, "mixed"},
+        {1027, 3, "mixed"},
+        {1, 1, "moderate"},
+        {1, 1, "nan"},
+        {2, 100000, "moderate"},
+        {100000, 2, "moderate"},
         // Shapes that reach the 8-rows-at-a-time path for float rows of 8-15 columns (dim=1),
         // with every special value and a partial last group.
-        {16, 10, "nan"}, {16, 10, "inf"}, {16, 10, "-inf"}, {16, 9, "zeros"}, {24, 10, "wide"}, {17, 15, "moderate"},
+        {16, 10, "nan"},
+        {16, 10, "inf"},
+        {16, 10, "-inf"},
+        {16, 9, "zeros"},
+        {24, 10, "wide"},
+        {17, 15, "moderate"},
         {19, 8, "mixed"},
     };
     for (Format f : allFormats)
@@ -252,7 +270,7 @@ void TestSoftmaxMatrix::alignedOrderSum()
     QFETCH(Format, format);
     visitFormat(format, [](auto tag) {
         using S = typename decltype(tag)::type;
-        testsupport::SplitMix64 rng{42};
+        testsupport::SplitMix64 rng {42};
         Vector<S> buffer(1100);
         for (Eigen::Index i = 0; i < buffer.size(); ++i)
             buffer[i] = S(rng.uniform(0.0, 1.0));
@@ -261,7 +279,7 @@ void TestSoftmaxMatrix::alignedOrderSum()
                 const Vector<S> fresh = buffer.segment(offset, n);
                 const S expected = fresh.sum();
                 QVERIFY2(sameBits(detail::alignedOrderSum(buffer.data() + offset, n), expected),
-                         (std::to_string(n) + " at offset " + std::to_string(offset)).c_str());
+                    (std::to_string(n) + " at offset " + std::to_string(offset)).c_str());
             }
         }
     });
@@ -283,7 +301,7 @@ void TestSoftmaxMatrix::alignedOrderExpMatchesSafeExp()
     QFETCH(double, range);
     visitFormat(format, [range](auto tag) {
         using S = typename decltype(tag)::type;
-        testsupport::SplitMix64 rng{7};
+        testsupport::SplitMix64 rng {7};
         Vector<S> buffer(1100);
         for (Eigen::Index i = 0; i < buffer.size(); ++i)
             buffer[i] = S(rng.uniform(-range, range * 0.2));

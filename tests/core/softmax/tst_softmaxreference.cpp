@@ -28,13 +28,13 @@ private Q_SLOTS:
 void TestSoftmaxReference::matchesIndependentComputation_data()
 {
     QTest::addColumn<std::vector<long double>>("z");
-    QTest::addRow("course example") << std::vector<long double>{-3, 2, -1, 0};
-    QTest::addRow("naive overflows in float64") << std::vector<long double>{1000, 2000, 3000};
-    QTest::addRow("tiny tail") << std::vector<long double>{0, -20, -40};
-    QTest::addRow("ties at the max") << std::vector<long double>{5, 5, 1};
-    QTest::addRow("negative logits") << std::vector<long double>{-1e4L, -1e4L + 1, -1e4L - 3};
-    QTest::addRow("subnormal probabilities") << std::vector<long double>{0, -720, -740, -105};
-    testsupport::SplitMix64 rng{42};
+    QTest::addRow("course example") << std::vector<long double> {-3, 2, -1, 0};
+    QTest::addRow("naive overflows in float64") << std::vector<long double> {1000, 2000, 3000};
+    QTest::addRow("tiny tail") << std::vector<long double> {0, -20, -40};
+    QTest::addRow("ties at the max") << std::vector<long double> {5, 5, 1};
+    QTest::addRow("negative logits") << std::vector<long double> {-1e4L, -1e4L + 1, -1e4L - 3};
+    QTest::addRow("subnormal probabilities") << std::vector<long double> {0, -720, -740, -105};
+    testsupport::SplitMix64 rng {42};
     std::vector<long double> random;
     for (int i = 0; i < 50; ++i)
         random.push_back(static_cast<float>(rng.uniform(-30, 30)));
@@ -72,12 +72,12 @@ void TestSoftmaxReference::limits_data()
     const long double nan = std::numeric_limits<long double>::quiet_NaN();
     QTest::addColumn<std::vector<long double>>("z");
     QTest::addColumn<std::vector<double>>("softmax"); // NaN means NaN expected
-    QTest::addRow("one +inf takes everything") << std::vector<long double>{1, inf, 2} << std::vector<double>{0, 1, 0};
-    QTest::addRow("two +inf share") << std::vector<long double>{inf, 0, inf} << std::vector<double>{0.5, 0, 0.5};
-    QTest::addRow("-inf is a zero probability") << std::vector<long double>{0, -inf} << std::vector<double>{1, 0};
-    QTest::addRow("all -inf is 0/0") << std::vector<long double>{-inf, -inf} << std::vector<double>{NAN, NAN};
-    QTest::addRow("NaN is NaN") << std::vector<long double>{0, nan} << std::vector<double>{NAN, NAN};
-    QTest::addRow("huge spread") << std::vector<long double>{0, -1e300L} << std::vector<double>{1, 0};
+    QTest::addRow("one +inf takes everything") << std::vector<long double> {1, inf, 2} << std::vector<double> {0, 1, 0};
+    QTest::addRow("two +inf share") << std::vector<long double> {inf, 0, inf} << std::vector<double> {0.5, 0, 0.5};
+    QTest::addRow("-inf is a zero probability") << std::vector<long double> {0, -inf} << std::vector<double> {1, 0};
+    QTest::addRow("all -inf is 0/0") << std::vector<long double> {-inf, -inf} << std::vector<double> {NAN, NAN};
+    QTest::addRow("NaN is NaN") << std::vector<long double> {0, nan} << std::vector<double> {NAN, NAN};
+    QTest::addRow("huge spread") << std::vector<long double> {0, -1e300L} << std::vector<double> {1, 0};
 }
 
 void TestSoftmaxReference::limits()

@@ -53,33 +53,33 @@ void TestNumberList::list_data()
     QTest::addColumn<std::vector<std::size_t>>("positions");
     using S = std::vector<std::string>;
     using P = std::vector<std::size_t>;
-    QTest::addRow("commas") << std::string("1,2,3") << S{"1", "2", "3"} << P{0, 2, 4};
-    QTest::addRow("comma and space") << std::string("-3, 2, -1, 0") << S{"-3", "2", "-1", "0"} << P{0, 4, 7, 11};
-    QTest::addRow("spaces only") << std::string("1 2   3") << S{"1", "2", "3"} << P{0, 2, 6};
-    QTest::addRow("tabs and newlines") << std::string("1\t2\n3\r\n4") << S{"1", "2", "3", "4"} << P{0, 2, 4, 7};
-    QTest::addRow("brackets") << std::string("[1000, 2000, 3000]") << S{"1000", "2000", "3000"} << P{1, 7, 13};
-    QTest::addRow("single element") << std::string("42") << S{"42"} << P{0};
-    QTest::addRow("single in brackets") << std::string("[ 42 ]") << S{"42"} << P{2};
-    QTest::addRow("leading and trailing space") << std::string("  1 ,2  ") << S{"1", "2"} << P{2, 5};
-    QTest::addRow("trailing comma (Python)") << std::string("[1, 2,]") << S{"1", "2"} << P{1, 4};
-    QTest::addRow("NumPy repr 1.e+03") << std::string("[1.e+03 2.e+03 3.e+03]") << S{"1.e+03", "2.e+03", "3.e+03"}
-                                       << P{1, 8, 15};
-    QTest::addRow("NumPy array() with dtype") << std::string("array([1., 2.], dtype=float32)") << S{"1.", "2."}
-                                              << P{7, 11};
-    QTest::addRow("NumPy array() without dtype") << std::string("array([0.5, -1.5])") << S{"0.5", "-1.5"} << P{7, 12};
-    QTest::addRow("NumPy array() with inf and nan") << std::string("array([ inf, -inf,  nan], dtype=float64)")
-                                                    << S{"inf", "-inf", "nan"} << P{8, 13, 20};
+    QTest::addRow("commas") << std::string("1,2,3") << S {"1", "2", "3"} << P {0, 2, 4};
+    QTest::addRow("comma and space") << std::string("-3, 2, -1, 0") << S {"-3", "2", "-1", "0"} << P {0, 4, 7, 11};
+    QTest::addRow("spaces only") << std::string("1 2   3") << S {"1", "2", "3"} << P {0, 2, 6};
+    QTest::addRow("tabs and newlines") << std::string("1\t2\n3\r\n4") << S {"1", "2", "3", "4"} << P {0, 2, 4, 7};
+    QTest::addRow("brackets") << std::string("[1000, 2000, 3000]") << S {"1000", "2000", "3000"} << P {1, 7, 13};
+    QTest::addRow("single element") << std::string("42") << S {"42"} << P {0};
+    QTest::addRow("single in brackets") << std::string("[ 42 ]") << S {"42"} << P {2};
+    QTest::addRow("leading and trailing space") << std::string("  1 ,2  ") << S {"1", "2"} << P {2, 5};
+    QTest::addRow("trailing comma (Python)") << std::string("[1, 2,]") << S {"1", "2"} << P {1, 4};
+    QTest::addRow("NumPy repr 1.e+03") << std::string("[1.e+03 2.e+03 3.e+03]") << S {"1.e+03", "2.e+03", "3.e+03"}
+                                       << P {1, 8, 15};
+    QTest::addRow("NumPy array() with dtype")
+        << std::string("array([1., 2.], dtype=float32)") << S {"1.", "2."} << P {7, 11};
+    QTest::addRow("NumPy array() without dtype") << std::string("array([0.5, -1.5])") << S {"0.5", "-1.5"} << P {7, 12};
+    QTest::addRow("NumPy array() with inf and nan")
+        << std::string("array([ inf, -inf,  nan], dtype=float64)") << S {"inf", "-inf", "nan"} << P {8, 13, 20};
     QTest::addRow("Python list floats") << std::string("[0.1, 0.2, 0.30000000000000004]")
-                                        << S{"0.1", "0.2", "0.30000000000000004"} << P{1, 6, 11};
+                                        << S {"0.1", "0.2", "0.30000000000000004"} << P {1, 6, 11};
     QTest::addRow("inf nan any case") << std::string("inf, -INF, NaN, +Inf, nAn, Infinity, -infinity")
-                                      << S{"inf", "-INF", "NaN", "+Inf", "nAn", "Infinity", "-infinity"}
-                                      << P{0, 5, 11, 16, 22, 27, 37};
-    QTest::addRow("scientific notation") << std::string("1e3 -2.5E-4 .5e+1 6.") << S{"1e3", "-2.5E-4", ".5e+1", "6."}
-                                         << P{0, 4, 12, 18};
-    QTest::addRow("nested brackets flattened") << std::string("[[1, 2], [3, 4]]") << S{"1", "2", "3", "4"}
-                                               << P{2, 5, 10, 13};
-    QTest::addRow("ragged lines flattened") << std::string("1 2\n3") << S{"1", "2", "3"} << P{0, 2, 4};
-    QTest::addRow("semicolons flattened") << std::string("1;2;3") << S{"1", "2", "3"} << P{0, 2, 4};
+                                      << S {"inf", "-INF", "NaN", "+Inf", "nAn", "Infinity", "-infinity"}
+                                      << P {0, 5, 11, 16, 22, 27, 37};
+    QTest::addRow("scientific notation") << std::string("1e3 -2.5E-4 .5e+1 6.") << S {"1e3", "-2.5E-4", ".5e+1", "6."}
+                                         << P {0, 4, 12, 18};
+    QTest::addRow("nested brackets flattened")
+        << std::string("[[1, 2], [3, 4]]") << S {"1", "2", "3", "4"} << P {2, 5, 10, 13};
+    QTest::addRow("ragged lines flattened") << std::string("1 2\n3") << S {"1", "2", "3"} << P {0, 2, 4};
+    QTest::addRow("semicolons flattened") << std::string("1;2;3") << S {"1", "2", "3"} << P {0, 2, 4};
 }
 
 void TestNumberList::list()
@@ -112,7 +112,8 @@ void TestNumberList::listErrors_data()
     QTest::addRow("only spaces") << std::string("   \n ") << ListErrorKind::Empty << 0 << std::string();
     QTest::addRow("empty brackets") << std::string("[]") << ListErrorKind::Empty << 0 << std::string();
     QTest::addRow("only commas") << std::string(", ,") << ListErrorKind::Empty << 0 << std::string();
-    QTest::addRow("empty NumPy array") << std::string("array([], dtype=float32)") << ListErrorKind::Empty << 0 << std::string();
+    QTest::addRow("empty NumPy array") << std::string("array([], dtype=float32)") << ListErrorKind::Empty << 0
+                                       << std::string();
     QTest::addRow("word") << std::string("1, 2, x, 4") << ListErrorKind::BadToken << 6 << std::string("x");
     QTest::addRow("glued letters") << std::string("1,2a") << ListErrorKind::BadToken << 2 << std::string("2a");
     QTest::addRow("bad exponent") << std::string("[1e, 2]") << ListErrorKind::BadToken << 1 << std::string("1e");
@@ -121,8 +122,8 @@ void TestNumberList::listErrors_data()
     QTest::addRow("two points") << std::string("1 1.2.3") << ListErrorKind::BadToken << 2 << std::string("1.2.3");
     QTest::addRow("tuple parenthesis") << std::string("(1, 2)") << ListErrorKind::BadToken << 0 << std::string("(1");
     QTest::addRow("lone dot") << std::string("1 . 2") << ListErrorKind::BadToken << 2 << std::string(".");
-    QTest::addRow("bad token inside array()") << std::string("array([1., y])") << ListErrorKind::BadToken << 11
-                                              << std::string("y");
+    QTest::addRow("bad token inside array()")
+        << std::string("array([1., y])") << ListErrorKind::BadToken << 11 << std::string("y");
     QTest::addRow("unclosed [") << std::string("[1, 2") << ListErrorKind::UnbalancedBracket << 0 << std::string("[");
     QTest::addRow("stray ]") << std::string("1, 2]") << ListErrorKind::UnbalancedBracket << 4 << std::string("]");
     QTest::addRow("inner unclosed [") << std::string("[[1, 2], [3, 4]") << ListErrorKind::UnbalancedBracket << 0
@@ -158,7 +159,8 @@ void TestNumberList::matrix_data()
     QTest::addRow("blank line between rows") << std::string("1 2\n\n3 4") << std::string("1,2;3,4");
     QTest::addRow("semicolons") << std::string("1 2; 3 4") << std::string("1,2;3,4");
     QTest::addRow("single row") << std::string("[1, 2, 3]") << std::string("1,2,3");
-    QTest::addRow("wrapped NumPy row stays one row") << std::string("[1. 2. 3.\n 4. 5.]") << std::string("1.,2.,3.,4.,5.");
+    QTest::addRow("wrapped NumPy row stays one row")
+        << std::string("[1. 2. 3.\n 4. 5.]") << std::string("1.,2.,3.,4.,5.");
     QTest::addRow("column vector") << std::string("[[1], [2], [3]]") << std::string("1;2;3");
     QTest::addRow("non-finite entries") << std::string("[[inf, -inf], [nan, 0]]") << std::string("inf,-inf;nan,0");
 }
@@ -215,10 +217,10 @@ void TestNumberList::isNumberToken_data()
     QTest::addColumn<std::string>("token");
     QTest::addColumn<bool>("number");
     for (const char *good : {"0", "-0", "+1", "1.", ".5", "-.5", "1e5", "1E+05", "1.5e-300", "1e99999", "inf", "-Inf",
-                             "INFINITY", "nan", "NaN", "-nan", "123456789012345678901234567890"})
+             "INFINITY", "nan", "NaN", "-nan", "123456789012345678901234567890"})
         QTest::addRow("number %s", good) << std::string(good) << true;
     for (const char *bad : {"", "-", "+", ".", "e", "1e", "1e-", "--1", "1-", "1.2.3", "0x1p3", "inf1", "nan()", "1,5",
-                            "1 5", "[1]", "one", "1f", "1_0"})
+             "1 5", "[1]", "one", "1f", "1_0"})
         QTest::addRow("not a number '%s'", bad) << std::string(bad) << false;
 }
 

@@ -119,11 +119,14 @@ void TestNumberText::explicitRows_data()
     // The float32 value of 0.1 seen as a double needs all its digits.
     QTest::addRow("float64 of 0.1f") << Format::Float64 << static_cast<long double>(0.1f)
                                      << std::string("0.10000000149011612");
-    QTest::addRow("float32 max") << Format::Float32 << static_cast<long double>(FLT_MAX) << std::string("3.4028235e+38");
-    QTest::addRow("float32 min subnormal") << Format::Float32 << static_cast<long double>(FLT_TRUE_MIN) << std::string("1e-45");
+    QTest::addRow("float32 max") << Format::Float32 << static_cast<long double>(FLT_MAX)
+                                 << std::string("3.4028235e+38");
+    QTest::addRow("float32 min subnormal")
+        << Format::Float32 << static_cast<long double>(FLT_TRUE_MIN) << std::string("1e-45");
     QTest::addRow("float64 max") << Format::Float64 << static_cast<long double>(DBL_MAX)
                                  << std::string("1.7976931348623157e+308");
-    QTest::addRow("float64 min subnormal") << Format::Float64 << static_cast<long double>(DBL_TRUE_MIN) << std::string("5e-324");
+    QTest::addRow("float64 min subnormal")
+        << Format::Float64 << static_cast<long double>(DBL_TRUE_MIN) << std::string("5e-324");
     QTest::addRow("float32 1") << Format::Float32 << 1.0L << std::string("1");
     QTest::addRow("float32 -2.5") << Format::Float32 << -2.5L << std::string("-2.5");
     QTest::addRow("float32 -0") << Format::Float32 << -0.0L << std::string("-0");
@@ -147,8 +150,8 @@ void TestNumberText::explicitRows_data()
     // (5e-6 below, more than 2^-18 = 3.8e-6) reads as the float16 below, while 0.01563 (5e-6
     // above, less than 2^-17 = 7.6e-6) reads back: "0.01563", not the 5-digit "0.015625".
     QTest::addRow("float16 2^-6 asymmetric interval") << Format::Float16 << 0.015625L << std::string("0.01563");
-    // float16(1e-4) = 1678 * 2^-24 = 0.00010001659... (1e-4 = 1.6384 * 2^-14, 0.6384 * 1024 = 653.7 -> 654) reads back from "1e-04", which is shorter than
-    // "0.0001" (std::to_chars prints 1e-04 for 0.0001f too).
+    // float16(1e-4) = 1678 * 2^-24 = 0.00010001659... (1e-4 = 1.6384 * 2^-14, 0.6384 * 1024 = 653.7 -> 654) reads back
+    // from "1e-04", which is shorter than "0.0001" (std::to_chars prints 1e-04 for 0.0001f too).
     QTest::addRow("float16 1e-4") << Format::Float16 << *logitlab::decimalToFormat("1e-4", Format::Float16)
                                   << std::string("1e-04");
     // bfloat16 0.1 = 0.10009765625: "0.1" reads back.
@@ -215,7 +218,7 @@ void TestNumberText::roundTripWide_data()
 void TestNumberText::roundTripWide()
 {
     QFETCH(Format, format);
-    testsupport::SplitMix64 rng{99 + static_cast<std::uint64_t>(format)};
+    testsupport::SplitMix64 rng {99 + static_cast<std::uint64_t>(format)};
     for (int i = 0; i < 5000; ++i) {
         const long double v = testsupport::randomValue(format, rng);
         if (!std::isfinite(v))
