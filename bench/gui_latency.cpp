@@ -6,14 +6,14 @@
  * Prints median and worst of several runs; asserts nothing (timings depend on the machine).
  */
 #include "common/listinput.h"
-#include "compute/bcesweep.h"
-#include "compute/softmaxsweep.h"
 #include "models/softmaxtablemodel.h"
 #include "pages/lossespage.h"
 #include "pages/softmaxpage.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
 #include "softmax/softmaxreport.h"
+#include "sweep/bcesweep.h"
+#include "sweep/softmaxsweep.h"
 
 #include <QApplication>
 #include <QComboBox>

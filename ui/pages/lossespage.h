@@ -4,9 +4,9 @@
  * binary cross-entropy over a sweep of z (loss, error and gradient of each form vs MPFR).
  */
 #include "common/asyncjob.h"
-#include "compute/bcesweep.h"
 #include "losses/lossreport.h"
 #include "pages/labpage.h"
+#include "sweep/bcesweep.h"
 
 class QComboBox;
 class QLabel;

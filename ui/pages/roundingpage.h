@@ -4,8 +4,8 @@
  * neighbours, errors) and the cancellation plot of (1 + 1/n) - (1 - 1/n).
  */
 #include "common/asyncjob.h"
-#include "compute/cancellationsweep.h"
 #include "pages/labpage.h"
+#include "sweep/cancellationsweep.h"
 
 class QLabel;
 class QLineEdit;

@@ -4,9 +4,9 @@
  * reference, a scale slider, bar chart, error-vs-scale sweep and the Jacobian heatmap.
  */
 #include "common/asyncjob.h"
-#include "compute/softmaxsweep.h"
 #include "pages/labpage.h"
 #include "softmax/softmaxreport.h"
+#include "sweep/softmaxsweep.h"
 
 #include <memory>
 #include <string>

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 /** Calls body(i) for every i in [0, n) (any order); stops early once cancelled() is true. */
 template <class Body, class Cancelled> void parallelFor(std::size_t n, Body &&body, Cancelled &&cancelled)
@@ -30,4 +30,4 @@ template <class Body, class Cancelled> void parallelFor(std::size_t n, Body &&bo
         t.join();
 }
 
-} // namespace logitlab::ui
+} // namespace logitlab

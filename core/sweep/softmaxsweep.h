@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 /** \brief One scale of the sweep. */
 struct SoftmaxSweepPoint {
@@ -41,4 +41,4 @@ SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format 
  */
 std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, const std::string &scale, Format f);
 
-} // namespace logitlab::ui
+} // namespace logitlab

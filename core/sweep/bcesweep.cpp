@@ -1,13 +1,13 @@
-#include "compute/bcesweep.h"
+#include "sweep/bcesweep.h"
 
-#include "compute/parallelfor.h"
 #include "losses/lossreport.h"
 #include "precision/mpfrutil.h"
 #include "precision/ulperror.h"
+#include "sweep/parallelfor.h"
 
 #include <atomic>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
     const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress)
@@ -50,4 +50,4 @@ BceSweep computeBceSweep(double from, double to, int points, long double y, Form
     return s;
 }
 
-} // namespace logitlab::ui
+} // namespace logitlab

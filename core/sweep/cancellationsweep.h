@@ -9,7 +9,7 @@
 #include <functional>
 #include <vector>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 /** \brief Relative error per n and per format (allFormats order). */
 struct CancellationSweep {
@@ -20,4 +20,4 @@ struct CancellationSweep {
 /** \a points integers n log-spaced in [1, 1e8], each expression evaluated with evaluateExpression. */
 CancellationSweep computeCancellationSweep(int points, const std::function<bool()> &cancelled);
 
-} // namespace logitlab::ui
+} // namespace logitlab

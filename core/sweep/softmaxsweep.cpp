@@ -1,13 +1,13 @@
-#include "compute/softmaxsweep.h"
+#include "sweep/softmaxsweep.h"
 
-#include "compute/parallelfor.h"
 #include "precision/mpfrutil.h"
 #include "softmax/softmaxreport.h"
+#include "sweep/parallelfor.h"
 
 #include <atomic>
 #include <cmath>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 int softmaxSweepPointCount(std::size_t n)
 {
@@ -76,4 +76,4 @@ std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, co
     return out;
 }
 
-} // namespace logitlab::ui
+} // namespace logitlab

@@ -1,13 +1,13 @@
-#include "compute/cancellationsweep.h"
+#include "sweep/cancellationsweep.h"
 
-#include "compute/parallelfor.h"
 #include "expr/expressionresult.h"
+#include "sweep/parallelfor.h"
 
 #include <cmath>
 #include <string>
 #include <variant>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 CancellationSweep computeCancellationSweep(int points, const std::function<bool()> &cancelled)
 {
@@ -33,4 +33,4 @@ CancellationSweep computeCancellationSweep(int points, const std::function<bool(
     return s;
 }
 
-} // namespace logitlab::ui
+} // namespace logitlab

@@ -9,7 +9,7 @@
 #include <functional>
 #include <vector>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 /** \brief BCE of every grid point for one label and format (methods in allBceMethods order). */
 struct BceSweep {
@@ -34,4 +34,4 @@ struct BceSweep {
 BceSweep computeBceSweep(double from, double to, int points, long double y, Format f,
     const std::function<bool()> &cancelled, const std::function<void(int, int)> &progress = {});
 
-} // namespace logitlab::ui
+} // namespace logitlab
