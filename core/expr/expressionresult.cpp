@@ -4,7 +4,9 @@
 #include "precision/scalar.h"
 #include "precision/ulperror.h"
 
+#include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace logitlab {
@@ -84,17 +86,25 @@ struct Interval {
     mpreal lo, hi;
 };
 
+/** \brief Interval evaluation at one precision; stops (giving "undefined") once \a stop returns true. */
 class IntervalEvaluator {
 public:
-    explicit IntervalEvaluator(mpfr_prec_t p) : m_p(p) { }
+    IntervalEvaluator(mpfr_prec_t p, const std::function<bool()> &stop) : m_p(p), m_stop(stop) { }
+
+    /** True if the last eval() was cut short by the stop predicate (its result means nothing). */
+    bool stopped() const { return m_stopped; }
 
     Interval eval(const ExprNode &node)
     {
+        if (m_stopped || (m_stop && m_stop())) {
+            m_stopped = true;
+            return undefined();
+        }
         if (node.op == ExprOp::Literal)
             return {*decimalToMp(node.literal, m_p, MPFR_RNDD), *decimalToMp(node.literal, m_p, MPFR_RNDU)};
         const Interval a = eval(*node.args[0]);
         const Interval b = node.args.size() > 1 ? eval(*node.args[1]) : Interval {};
-        if (isUndefined(a) || (node.args.size() > 1 && isUndefined(b)))
+        if (m_stopped || isUndefined(a) || (node.args.size() > 1 && isUndefined(b)))
             return undefined();
         switch (node.op) {
         case ExprOp::Add: return {op(mpfr_add, a.lo, b.lo, MPFR_RNDD), op(mpfr_add, a.hi, b.hi, MPFR_RNDU)};
@@ -198,18 +208,43 @@ private:
         // x^0 = 1 for every x, 0 included (IEEE 754 pow and MPFR agree).
         if (exactExponent && mpfr::iszero(b.lo))
             return Interval {mpreal(1, m_p), mpreal(1, m_p)};
-        // x^y is monotone in x and in y for x > 0, and still in x on [0, hi] for y > 0 (0^y = 0):
-        // the extremes are at the corners.
         if (a.lo > 0 || (a.lo >= 0 && b.lo > 0))
+            return positivePower(a, b);
+        if (exactExponent && mpfr::isint(b.lo)) {
+            // Integer exponent and a base that may be <= 0: the extremes are at the ends, or at 0.
+            const bool straddles = a.lo <= 0 && a.hi >= 0;
+            return corners(mpfr_pow, a, b, straddles && b.lo > 0);
+        }
+        // A base that may be negative and an exponent known only to lie in [b.lo, b.hi]: if that
+        // holds an integer, the exponent may be it and (-2)^3 = -8 is real; only more bits can tell.
+        if (a.lo < 0 && !exactExponent && mpfr::floor(b.hi) >= b.lo)
+            return {-inf(), inf()};
+        // A non-integer exponent: only bases >= 0 have a real power (as for sqrt).
+        if (a.hi < 0)
+            return undefined();
+        if (b.lo > 0)
+            return positivePower(Interval {mpreal(0, m_p), a.hi}, b);
+        return Interval {mpreal(0, m_p), inf()}; // 0^y with y <= 0 may be 1/0: refine
+    }
+
+    /**
+     * x^y for x in a (a.lo >= 0), y in b, where it is continuous. x^y = exp(y ln x) grows with x
+     * when y >= 0 and with y when x >= 1: then two powers give the bounds; else the four corners.
+     */
+    Interval positivePower(const Interval &a, const Interval &b) const
+    {
+        const bool yUp = b.lo >= 0, yDown = b.hi <= 0; // sign of y: x^y grows / falls with x
+        const bool xUp = a.lo >= 1, xDown = a.hi <= 1; // x >= 1: x^y grows with y; x <= 1: falls
+        if ((!yUp && !yDown) || (!xUp && !xDown))
             return corners(mpfr_pow, a, b, false);
-        if (!exactExponent || !mpfr::isint(b.lo))
-            return a.hi < 0 ? undefined() : Interval {mpreal(0, m_p), inf()};
-        // Integer exponent and a base that may be <= 0: the extremes are at the ends, or at 0.
-        const bool straddles = a.lo <= 0 && a.hi >= 0;
-        return corners(mpfr_pow, a, b, straddles && b.lo > 0);
+        const mpreal &xLo = yUp ? a.lo : a.hi, &xHi = yUp ? a.hi : a.lo;
+        const mpreal &yLo = xUp ? b.lo : b.hi, &yHi = xUp ? b.hi : b.lo;
+        return {op(mpfr_pow, xLo, yLo, MPFR_RNDD), op(mpfr_pow, xHi, yHi, MPFR_RNDU)};
     }
 
     mpfr_prec_t m_p;
+    const std::function<bool()> &m_stop;
+    bool m_stopped = false;
 };
 
 /** Interval narrow enough: 2^-112 relative, or an interval around 0 below every format's reach. */
@@ -224,7 +259,8 @@ bool narrowEnough(const Interval &i)
     return width <= mpfr::ldexp(magnitude, -112);
 }
 
-std::string significantDigits(const mpreal &x)
+/** \a x to 34 significant digits, rounded in direction \a rnd ("nan", "inf", "-inf" and "0" as words). */
+std::string significantDigits(const mpreal &x, mpfr_rnd_t rnd = MPFR_RNDN)
 {
     if (mpfr::isnan(x))
         return "nan";
@@ -233,15 +269,73 @@ std::string significantDigits(const mpreal &x)
     if (mpfr::iszero(x))
         return "0";
     char *text = nullptr;
-    mpfr_asprintf(&text, "%.33Re", x.mpfr_srcptr());
+    mpfr_asprintf(&text, "%.33R*e", rnd, x.mpfr_srcptr());
     std::string s(text);
     mpfr_free_str(text);
     return s;
 }
 
+/** True if every real in \a i rounds to the same value (either zero counting as 0) in each of \a formats. */
+bool decided(const Interval &i, std::span<const Format> formats)
+{
+    if (roundsToOneValue(i.lo, i.hi)) // in every format
+        return true;
+    for (Format f : formats)
+        if (!(roundToFormat(i.lo.mpfr_srcptr(), f, MPFR_RNDN) == roundToFormat(i.hi.mpfr_srcptr(), f, MPFR_RNDN)))
+            return false;
+    return true;
+}
+
 } // namespace
 
-ExpressionResult evaluateExpression(const Expression &e, Format f)
+ExactValue evaluateExact(const Expression &e, std::span<const Format> formats, const ExactBudget &budget)
+{
+    WideExponentRange wide;
+    ExactValue x;
+    const auto deadline = std::chrono::steady_clock::now() + budget.time;
+    bool timeUp = false, cancelled = false;
+    const std::function<bool()> stop = [&] {
+        cancelled = cancelled || (budget.cancelled && budget.cancelled());
+        timeUp = timeUp || std::chrono::steady_clock::now() >= deadline;
+        return cancelled || timeUp;
+    };
+    const mpreal nan(std::numeric_limits<double>::quiet_NaN());
+    Interval exact {-mpreal(std::numeric_limits<double>::infinity()), mpreal(std::numeric_limits<double>::infinity())};
+    bool done = !e.root;
+    if (done)
+        exact = {nan, nan};
+    // Ziv's loop, precision doubled from referencePrecision; stops early once the budget is spent.
+    for (mpfr_prec_t p = referencePrecision; !done && p <= budget.maxBits && !stop(); p *= 2) {
+        IntervalEvaluator evaluator(p, stop);
+        const Interval attempt = evaluator.eval(*e.root);
+        if (evaluator.stopped())
+            break; // keep the bounds of the last precision that finished
+        exact = attempt;
+        x.bits = p;
+        done = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && decided(exact, formats));
+    }
+    x.status = done ? ExactStatus::Determined
+        : cancelled ? ExactStatus::Cancelled
+        : timeUp    ? ExactStatus::TimeLimit
+                    : ExactStatus::PrecisionLimit;
+    x.lower = exact.lo;
+    x.upper = exact.hi;
+    if (IntervalEvaluator::isUndefined(exact)) {
+        x.value = nan;
+    } else if (exact.lo <= 0 && exact.hi >= 0 && narrowEnough(exact)) {
+        x.value = mpreal(0, x.bits); // |exact| < 2^-16500: zero in every format
+    } else if (done || narrowEnough(exact)) {
+        x.value = (exact.lo + exact.hi) / 2;
+    } else {
+        x.value = nan; // the bounds are all that is known: no guess
+    }
+    x.digits = significantDigits(x.value);
+    x.lowerDigits = significantDigits(x.lower, MPFR_RNDD);
+    x.upperDigits = significantDigits(x.upper, MPFR_RNDU);
+    return x;
+}
+
+ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactValue &exact)
 {
     ExpressionResult r;
     r.format = f;
@@ -254,27 +348,28 @@ ExpressionResult evaluateExpression(const Expression &e, Format f)
     });
 
     WideExponentRange wide;
-    Interval exact;
-    const mpfr_prec_t p = refineUntilStable([&](mpfr_prec_t bits) {
-        exact = IntervalEvaluator(bits).eval(*e.root);
-        return IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
-    });
-    r.exactKnown
-        = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && roundsToOneValue(exact.lo, exact.hi));
-    if (IntervalEvaluator::isUndefined(exact)) {
-        r.exact = mpreal(std::numeric_limits<double>::quiet_NaN());
-    } else if (exact.lo <= 0 && exact.hi >= 0 && narrowEnough(exact)) {
-        r.exact = mpreal(0, p); // |exact| < 2^-16500: zero in every format
-    } else {
-        r.exact = (exact.lo + exact.hi) / 2;
-    }
-    r.exactDigits = significantDigits(r.exact);
-    r.exactRounded = roundToFormat(r.exact, f);
+    r.exactStatus = exact.status;
+    r.exactKnown = exact.status == ExactStatus::Determined;
+    r.exactBits = exact.bits;
+    r.exactLowerDigits = exact.lowerDigits;
+    r.exactUpperDigits = exact.upperDigits;
+    r.exact = exact.value;
+    r.exactDigits = exact.digits;
+    // Not determined, the bounds may still round to one value in this format (a tie in another).
+    const Format one[] = {f};
+    r.exactRounded = r.exactKnown                  ? roundToFormat(exact.value, f)
+        : decided({exact.lower, exact.upper}, one) ? roundToFormat(exact.lower, f)
+                                                   : std::numeric_limits<long double>::quiet_NaN();
     r.absError = absoluteError(r.value, r.exact);
     r.relError = relativeError(r.value, r.exact);
     r.ulpError = ulpError(r.value, r.exact, f);
     r.ulpDistance = ulpDistance(r.value, r.exactRounded, f);
     return r;
+}
+
+ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactBudget &budget)
+{
+    return evaluateExpression(e, f, evaluateExact(e, allFormats, budget));
 }
 
 } // namespace logitlab

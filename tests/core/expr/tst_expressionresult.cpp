@@ -8,12 +8,14 @@
 
 #include <bit>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <string>
 
 using logitlab::Format;
+Q_DECLARE_METATYPE(logitlab::ExactStatus)
 
 namespace {
 
@@ -76,6 +78,10 @@ private Q_SLOTS:
     void evaluate_data();
     void evaluate();
     void seedSteps();
+    void budget_data();
+    void budget();
+    void timeBudget();
+    void cancelled();
 };
 
 void TestExpressionResult::evaluate_data()
@@ -246,9 +252,23 @@ void TestExpressionResult::evaluate()
     QCOMPARE(r.underflow, bool(flags & UnderflowFlag));
     QVERIFY(!r.steps.empty());
     LL_COMPARE(r.steps.back().value, r.value);
+    // The budget changes nothing that is determined: the same digits as with no time limit, and
+    // asking for this format alone (as the CLI does) gives the same correct rounding.
+    QCOMPARE(r.exactStatus, logitlab::ExactStatus::Determined);
+    QVERIFY(r.exactKnown);
+    logitlab::ExactBudget unlimited;
+    unlimited.time = std::chrono::hours(1);
+    const logitlab::ExactValue slow = logitlab::evaluateExact(*e, logitlab::allFormats, unlimited);
+    QCOMPARE(slow.status, logitlab::ExactStatus::Determined);
+    QCOMPARE(r.exactBits, slow.bits);
+    QCOMPARE(r.exactDigits, slow.digits);
+    const Format only[] = {format};
+    const logitlab::ExactValue alone = logitlab::evaluateExact(*e, only);
+    QCOMPARE(alone.status, logitlab::ExactStatus::Determined);
+    QVERIFY(alone.bits <= r.exactBits);
+    LL_COMPARE(logitlab::evaluateExpression(*e, format, alone).exactRounded, r.exactRounded);
     if (exact == "*")
         return; // value checked against libm only
-    QVERIFY(r.exactKnown);
     if (exact == "nan") {
         QVERIFY(mpfr::isnan(r.exact));
         QVERIFY(std::isnan(r.ulpError) || (std::isnan(r.value) && r.ulpError == 0));
@@ -319,6 +339,174 @@ void TestExpressionResult::seedSteps()
               .toDouble();
     QVERIFY(std::fabs(r.ulpError - expected) <= 1e-12 * expected);
     QVERIFY(r.ulpError > 2280 && r.ulpError < 2282);
+}
+
+namespace {
+
+/** "+0.1^0.11" \a n times: a power whose exact value needs a full MPFR pow at every precision. */
+std::string powerTerms(int n)
+{
+    std::string s;
+    for (int i = 0; i < n; ++i)
+        s += "+0.1^0.11";
+    return s;
+}
+
+/** 0.1^0.11 * n at 1000 bits, computed here with MPFR (the literals are exact decimals). */
+std::string powerTermsValue(int n)
+{
+    logitlab::WideExponentRange wide;
+    mpfr::mpreal x = *logitlab::decimalToMp("0.1", 1000), y = *logitlab::decimalToMp("0.11", 1000);
+    mpfr::mpreal r(0, 1000);
+    mpfr_pow(r.mpfr_ptr(), x.mpfr_srcptr(), y.mpfr_srcptr(), MPFR_RNDN);
+    r *= n;
+    char *text = nullptr;
+    mpfr_asprintf(&text, "%.300Re", r.mpfr_srcptr()); // 1000 bits are 301 digits
+    std::string s(text);
+    mpfr_free_str(text);
+    return s;
+}
+
+const std::string hostileZero = "1/(sqrt(2)^2-2)"; // 1/0: sqrt(2)^2 - 2 is 0, but no interval can show it
+
+} // namespace
+
+void TestExpressionResult::budget_data()
+{
+    using logitlab::ExactStatus;
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<int>("onlyFormat"); // -1: every format must decide, else that Format alone
+    QTest::addColumn<int>("maxBits");
+    QTest::addColumn<ExactStatus>("status");
+    QTest::addColumn<int>("bits"); // the precision reached
+    QTest::addColumn<std::string>("exact"); // "nan", "0", "-" (no value: only bounds) or a decimal
+
+    // Issue 13's reproducer took 65,536-bit MPFR for every operation because 0^0.5 was [0, inf]:
+    // 0^0.5 is 0 exactly, so the sum is 20 * 0.1^0.11 and decides at the first precision.
+    QTest::addRow("0^0.5 alone is 0 at 256 bits")
+        << std::string("0^0.5") << -1 << 65536 << ExactStatus::Determined << 256 << std::string("0");
+    QTest::addRow("0^0.5 + 20 terms 0.1^0.11 decides")
+        << "0^0.5" + powerTerms(20) << -1 << 65536 << ExactStatus::Determined << 256 << powerTermsValue(20);
+    // A base that is exactly 0 but only known to lie in [-d, d]: x^0.5 is real only for x >= 0,
+    // so the interval is [0, d^0.5]; d^0.5 < 2^-16446 needs d < 2^-32892: the 65,536-bit step.
+    QTest::addRow("(sqrt(2)^2-2)^0.5 is 0 (was inf)")
+        << std::string("(sqrt(2)^2-2)^0.5") << -1 << 65536 << ExactStatus::Determined << 65536 << std::string("0");
+    // An exact zero from cancellation: the interval around 0 must shrink below 2^-16446 (half of
+    // float80's smallest subnormal); at p bits it is about 2^(2-p) wide: 16,384 bits are not
+    // enough, 32,768 are. The default budget of 65,536 bits leaves room for it.
+    QTest::addRow("exp(1)-exp(1) needs 32768 bits")
+        << std::string("exp(1)-exp(1)") << -1 << 65536 << ExactStatus::Determined << 32768 << std::string("0");
+    QTest::addRow("exp(1)-exp(1) with 16384 bits is not determined")
+        << std::string("exp(1)-exp(1)") << -1 << 16384 << ExactStatus::PrecisionLimit << 16384 << std::string("-");
+    // The divisor's interval always holds 0, so the quotient's is [-inf, inf] at every precision.
+    QTest::addRow("1/(sqrt(2)^2-2) hits 65536 bits")
+        << hostileZero << -1 << 65536 << ExactStatus::PrecisionLimit << 65536 << std::string("-");
+    QTest::addRow("1/(sqrt(2)^2-2) + 20 terms hits 4096 bits")
+        << hostileZero + powerTerms(20) << -1 << 4096 << ExactStatus::PrecisionLimit << 4096 << std::string("-");
+    // 1 + 2^-24 is the tie between float32's 1 and 1 + 2^-23: the interval around it never rounds
+    // to one float32, though its digits are known; float64 holds it exactly and decides at once.
+    QTest::addRow("tie 1+2^-24 in float32 stays undecided")
+        << std::string("exp(log(1+2^-24))") << -1 << 1024 << ExactStatus::PrecisionLimit << 1024
+        << std::string("1.000000059604644775390625");
+    QTest::addRow("tie 1+2^-24 decides for float64 alone")
+        << std::string("exp(log(1+2^-24))") << int(Format::Float64) << 1024 << ExactStatus::Determined << 256
+        << std::string("1.000000059604644775390625");
+    // (-8)^1 = -8, but the exponent 3*(1/3) is only known to lie around 1: it may be the integer 1
+    // (then the power is real and negative) or not (then there is none). Not "undefined".
+    QTest::addRow("(-8)^(3*(1/3)) is not called undefined")
+        << std::string("(-8)^(3*(1/3))") << -1 << 1024 << ExactStatus::PrecisionLimit << 1024 << std::string("-");
+    QTest::addRow("ordinary 0.1+0.2") << std::string("0.1+0.2") << -1 << 65536 << ExactStatus::Determined << 256
+                                      << std::string("0.3");
+}
+
+void TestExpressionResult::budget()
+{
+    QFETCH(std::string, text);
+    QFETCH(int, onlyFormat);
+    QFETCH(int, maxBits);
+    QFETCH(logitlab::ExactStatus, status);
+    QFETCH(int, bits);
+    QFETCH(std::string, exact);
+    auto parsed = logitlab::parseExpression(text);
+    auto *e = std::get_if<logitlab::Expression>(&parsed);
+    QVERIFY(e);
+    logitlab::ExactBudget budget;
+    budget.maxBits = maxBits;
+    budget.time = std::chrono::minutes(10); // these rows test the precision, not the clock
+    const Format only[] = {static_cast<Format>(onlyFormat)};
+    const logitlab::ExactValue x = onlyFormat < 0 ? logitlab::evaluateExact(*e, logitlab::allFormats, budget)
+                                                  : logitlab::evaluateExact(*e, only, budget);
+    QCOMPARE(x.status, status);
+    QCOMPARE(x.bits, mpfr_prec_t {bits});
+    QCOMPARE(x.lower.get_prec(), mpfr_prec_t {bits}); // the bounds are those of that precision
+    logitlab::WideExponentRange wide;
+    QVERIFY(x.lower <= x.upper);
+    if (exact == "-") {
+        QVERIFY(mpfr::isnan(x.value)); // no guess
+        QCOMPARE(x.digits, std::string("nan"));
+        return;
+    }
+    const mpfr::mpreal want = exactOf(exact);
+    // The bounds hold the exact value, and their outward digits too.
+    QVERIFY(x.lower <= want && want <= x.upper);
+    QVERIFY(*logitlab::decimalToMp(x.lowerDigits, 1000) <= want);
+    QVERIFY(*logitlab::decimalToMp(x.upperDigits, 1000) >= want);
+    if (mpfr::iszero(want)) {
+        QCOMPARE(x.digits, std::string("0"));
+    } else {
+        QVERIFY2(mpfr::abs((x.value - want) / want) <= mpfr::ldexp(mpfr::mpreal(1), -112), x.digits.c_str());
+    }
+    // Per format, the correct rounding is given only where the bounds decide it.
+    const logitlab::ExpressionResult r32 = logitlab::evaluateExpression(*e, Format::Float32, x);
+    QCOMPARE(r32.exactStatus, status);
+    QCOMPARE(r32.exactBits, mpfr_prec_t {bits});
+    if (status == logitlab::ExactStatus::Determined || text != "exp(log(1+2^-24))")
+        LL_COMPARE(r32.exactRounded, logitlab::roundToFormat(want, Format::Float32));
+    else
+        QVERIFY(std::isnan(r32.exactRounded)); // 1 or 1 + 2^-23: a tie only more bits could break
+    LL_COMPARE(logitlab::evaluateExpression(*e, Format::Float64, x).exactRounded,
+        logitlab::roundToFormat(want, Format::Float64));
+}
+
+void TestExpressionResult::timeBudget()
+{
+    // The hostile expression with a 50 ms budget: it stops at a precision it finished, with its bounds.
+    auto parsed = logitlab::parseExpression(hostileZero + powerTerms(40));
+    auto &e = std::get<logitlab::Expression>(parsed);
+    logitlab::ExactBudget budget;
+    budget.time = std::chrono::milliseconds(50);
+    const logitlab::ExactValue x = logitlab::evaluateExact(e, logitlab::allFormats, budget);
+    QCOMPARE(x.status, logitlab::ExactStatus::TimeLimit);
+    QVERIFY2(x.bits >= 256 && x.bits < 65536 && std::has_single_bit(static_cast<unsigned long>(x.bits)),
+        std::to_string(x.bits).c_str());
+    QCOMPARE(x.lower.get_prec(), x.bits);
+    QVERIFY(mpfr::isinf(x.lower) && mpfr::isinf(x.upper) && x.lower < 0 && x.upper > 0);
+    QCOMPARE(x.digits, std::string("nan"));
+    // The default budget applies to evaluateExpression too.
+    const logitlab::ExpressionResult r = logitlab::evaluateExpression(e, Format::Float32, x);
+    QVERIFY(!r.exactKnown);
+    QCOMPARE(r.exactLowerDigits, std::string("-inf"));
+    QCOMPARE(r.exactUpperDigits, std::string("inf"));
+    QVERIFY(std::isnan(r.absError) && std::isnan(r.exactRounded));
+}
+
+void TestExpressionResult::cancelled()
+{
+    auto parsed = logitlab::parseExpression(hostileZero + powerTerms(40));
+    auto &e = std::get<logitlab::Expression>(parsed);
+    logitlab::ExactBudget budget;
+    budget.cancelled = [] { return true; };
+    logitlab::ExactValue x = logitlab::evaluateExact(e, logitlab::allFormats, budget);
+    QCOMPARE(x.status, logitlab::ExactStatus::Cancelled);
+    QCOMPARE(x.bits, mpfr_prec_t {0}); // nothing finished: nothing known
+    QVERIFY(mpfr::isinf(x.lower) && mpfr::isinf(x.upper));
+    // Cancelled after a few hundred polls (one per operation): some precisions finished.
+    int polls = 0;
+    budget.cancelled = [&polls] { return ++polls > 500; };
+    x = logitlab::evaluateExact(e, logitlab::allFormats, budget);
+    QCOMPARE(x.status, logitlab::ExactStatus::Cancelled);
+    QVERIFY(x.bits >= 256 && x.bits < 65536);
+    QCOMPARE(x.lower.get_prec(), x.bits);
 }
 
 QTEST_APPLESS_MAIN(TestExpressionResult)
