@@ -117,9 +117,10 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(
         rows.pop_back();
     if (rows.empty())
         return ListError {ListErrorKind::Empty, 0, 0, {}};
-    for (const auto &row : rows)
-        if (row.size() != rows.front().size())
-            return ListError {ListErrorKind::RaggedRows, row.front().position, 0, row.front().text};
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        if (rows[r].size() != rows.front().size())
+            return ListError {ListErrorKind::RaggedRows, rows[r].front().position, 0, rows[r].front().text, r,
+                rows[r].size(), rows.front().size()};
     return rows;
 }
 

@@ -27,6 +27,9 @@ struct ListError {
     std::size_t position = 0; ///< byte offset of the offending token in the input
     std::size_t length = 0; ///< its length in bytes
     std::string token; ///< the offending text (empty for Empty)
+    std::size_t row = 0; ///< RaggedRows: the first row (from 0) whose length differs from row 0's
+    std::size_t rowLength = 0; ///< RaggedRows: how many numbers that row holds
+    std::size_t firstRowLength = 0; ///< RaggedRows: how many numbers row 0 holds
 };
 
 /** \brief One number (its text in ASCII) and where it stood in the input. */

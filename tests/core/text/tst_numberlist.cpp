@@ -38,6 +38,8 @@ private Q_SLOTS:
     void matrix();
     void matrixErrors_data();
     void matrixErrors();
+    void raggedRowNamed_data();
+    void raggedRowNamed();
     void isNumberToken_data();
     void isNumberToken();
     void inputMethod_data();
@@ -210,6 +212,35 @@ void TestNumberList::matrixErrors()
     QVERIFY(error);
     QCOMPARE(error->kind, kind);
     QCOMPARE(error->position, static_cast<std::size_t>(position));
+}
+
+// The first row whose length differs from row 0's, counted by hand in each input.
+void TestNumberList::raggedRowNamed_data()
+{
+    QTest::addColumn<std::string>("input");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("rowLength");
+    QTest::addColumn<int>("firstRowLength");
+    QTest::addRow("second nested list shorter") << std::string("[[1, 2], [3]]") << 1 << 1 << 2;
+    QTest::addRow("second line shorter") << std::string("1 2 3\n4 5") << 1 << 2 << 3;
+    QTest::addRow("third row by ; longer") << std::string("1 2; 3 4; 5 6 7") << 2 << 3 << 2;
+    QTest::addRow("third nested list longer") << std::string("[[1,2],[3,4],[5,6,7]]") << 2 << 3 << 2;
+    QTest::addRow("full-width brackets") << std::string("［［1，2］，［3，4，5］］") << 1 << 3 << 2;
+}
+
+void TestNumberList::raggedRowNamed()
+{
+    QFETCH(std::string, input);
+    QFETCH(int, row);
+    QFETCH(int, rowLength);
+    QFETCH(int, firstRowLength);
+    const auto result = logitlab::parseNumberMatrix(input);
+    const auto *error = std::get_if<logitlab::ListError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ListErrorKind::RaggedRows);
+    QCOMPARE(error->row, static_cast<std::size_t>(row));
+    QCOMPARE(error->rowLength, static_cast<std::size_t>(rowLength));
+    QCOMPARE(error->firstRowLength, static_cast<std::size_t>(firstRowLength));
 }
 
 void TestNumberList::isNumberToken_data()
