@@ -7,6 +7,7 @@
 #include "text/numbertext.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace logitlab::cli {
 namespace {
@@ -63,11 +64,49 @@ struct Row {
     ExpressionResult result;
 };
 
+/** The budget of every expression's exact value (core's defaults, stated in --help and the README). */
+const ExactBudget budget;
+
+const char *statusName(ExactStatus s)
+{
+    switch (s) {
+    case ExactStatus::Determined: return "determined";
+    case ExactStatus::PrecisionLimit: return "precision_limit";
+    case ExactStatus::TimeLimit: return "time_limit";
+    case ExactStatus::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+std::string budgetSeconds()
+{
+    return shortestText(static_cast<long double>(budget.time.count()) / 1000, Format::Float64);
+}
+
+/** Why the exact value is not known, in plain words with its bounds; empty when it is determined. */
+std::string statusNote(const ExpressionResult &r)
+{
+    const std::string reached = "exact value not determined to " + std::to_string(r.exactBits) + " bits";
+    const std::string limits = " (limits: " + std::to_string(budget.maxBits) + " bits, " + budgetSeconds()
+        + " s); it lies in [" + r.exactLowerDigits + ", " + r.exactUpperDigits + "]";
+    switch (r.exactStatus) {
+    case ExactStatus::Determined: return {};
+    case ExactStatus::PrecisionLimit: return reached + limits;
+    case ExactStatus::TimeLimit:
+    case ExactStatus::Cancelled: return reached + " within the " + budgetSeconds() + " s budget" + limits;
+    }
+    return {};
+}
+
 void writeJson(const std::vector<Row> &rows, std::ostream &out)
 {
     JsonWriter w;
     w.beginObject();
     w.key("command").string("rounding");
+    w.key("exact_budget").beginObject();
+    w.key("max_bits").number(static_cast<double>(budget.maxBits));
+    w.key("seconds").number(static_cast<double>(budget.time.count()) / 1000);
+    w.endObject();
     w.key("results").beginArray();
     for (const Row &row : rows) {
         const ExpressionResult &r = row.result;
@@ -84,6 +123,11 @@ void writeJson(const std::vector<Row> &rows, std::ostream &out)
         w.key("ulp").number(a.ulp, r.format);
         w.key("reference").string(r.exactDigits);
         w.key("reference_exact").boolean(r.exactKnown);
+        w.key("reference_status").string(statusName(r.exactStatus));
+        w.key("reference_bits").number(static_cast<double>(r.exactBits));
+        w.key("reference_lower").string(r.exactLowerDigits);
+        w.key("reference_upper").string(r.exactUpperDigits);
+        w.key("reference_note").string(statusNote(r));
         w.key("reference_in_dtype").number(r.exactRounded, r.format);
         w.key("abs_error").number(r.absError);
         w.key("rel_error").number(r.relError);
@@ -117,10 +161,18 @@ void writeTable(const std::vector<Row> &rows, std::ostream &out)
             << "  value        " << shortestText(r.value, r.format) << '\n'
             << "  stored as    " << a.exactDecimal << '\n'
             << "  bits         " << a.bits << "  (" << a.hex << ")\n"
-            << "  exact        " << r.exactDigits << '\n'
-            << "  errors       abs " << errorText(r.absError) << ", rel " << errorText(r.relError) << ", "
-            << ulpErrorText(r.ulpError) << " ulp (" << shortestText(r.ulpDistance, Format::Float64)
-            << " floats from the correctly rounded " << shortestText(r.exactRounded, r.format) << ")\n";
+            << "  exact        " << (r.exactKnown ? r.exactDigits : statusNote(r)) << '\n';
+        if (!r.exactKnown && !mpfr::isnan(r.exact))
+            out << "               about " << r.exactDigits << '\n'; // the bounds agree to 2^-112
+        if (mpfr::isnan(r.exact) && !r.exactKnown)
+            out << "  errors       unknown (the exact value is not determined)\n";
+        else
+            out << "  errors       abs " << errorText(r.absError) << ", rel " << errorText(r.relError) << ", "
+                << ulpErrorText(r.ulpError) << " ulp ("
+                << (std::isnan(r.exactRounded) ? "its correct rounding is not decided"
+                                               : shortestText(r.ulpDistance, Format::Float64)
+                               + " floats from the correctly rounded " + shortestText(r.exactRounded, r.format))
+                << ")\n";
         for (const ExprStep &s : r.steps)
             if (!s.literal)
                 out << "    " << s.text << " = " << exactDecimal(s.value) << '\n';
@@ -137,7 +189,10 @@ CliCommand roundingCommand()
         [](QCommandLineParser &p) {
             p.addOption(QCommandLineOption(QStringLiteral("expr"),
                 QStringLiteral("Expression; repeat for several (default: the pair "
-                               "2/10000 and (1+1/10000)-(1-1/10000))."),
+                               "2/10000 and (1+1/10000)-(1-1/10000)). Each exact value may take up to "
+                               "%1 bits and %2 s; past that its bounds are printed instead.")
+                    .arg(budget.maxBits)
+                    .arg(QString::fromStdString(budgetSeconds())),
                 QStringLiteral("EXPR")));
             addDtypeOption(p, true);
             addJsonOption(p);
@@ -159,10 +214,13 @@ CliCommand roundingCommand()
                                 describe(*error, text)));
                 parsed.push_back(std::move(std::get<Expression>(e)));
             }
+            // The exact value once per expression, escalated only until the requested formats decide.
             std::vector<Row> rows;
-            for (const Expression &e : parsed)
+            for (const Expression &e : parsed) {
+                const ExactValue exact = evaluateExact(e, formats, budget);
                 for (Format f : formats)
-                    rows.push_back({e.source, evaluateExpression(e, f)});
+                    rows.push_back({e.source, evaluateExpression(e, f, exact)});
+            }
             if (p.isSet(QStringLiteral("json")))
                 writeJson(rows, out);
             else

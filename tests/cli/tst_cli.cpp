@@ -23,6 +23,8 @@ private Q_SLOTS:
     void bce();
     void roundingDefaults();
     void roundingExpressionAndFormats();
+    void roundingBudget_data();
+    void roundingBudget();
     void tables();
     void tableErrorDigits_data();
     void tableErrorDigits();
@@ -228,6 +230,82 @@ void TestCli::roundingExpressionAndFormats()
     QCOMPARE(results.size(), 2);
     QCOMPARE(results[0].toObject().value(QStringLiteral("value")).toDouble(), 0.30000000000000004);
     QCOMPARE(results[1].toObject().value(QStringLiteral("dtype")).toString(), QStringLiteral("bfloat16"));
+}
+
+/** "+0.1^0.11" \a n times. */
+static QString powerTerms(int n)
+{
+    return QStringLiteral("+0.1^0.11").repeated(n);
+}
+
+// Issue 13, defect 2: an exact value that intervals cannot pin down ran every operation at
+// 65,536 bits for every format (minutes). Now the exact value gets 65,536 bits and 2 s per
+// expression and says so; a valid expression still exits 0. The timeout only stops a hang.
+void TestCli::roundingBudget_data()
+{
+    QTest::addColumn<QString>("expr");
+    QTest::addColumn<QString>("dtype");
+    QTest::addColumn<QStringList>("status"); // any of these
+    QTest::addColumn<QString>("reference"); // the start of the printed exact value
+    // sqrt(2)^2 - 2 is 0 exactly but only ever known to lie in [-d, d]: 1/that is [-inf, inf].
+    QTest::addRow("1/(sqrt(2)^2-2) + 20 powers")
+        << QStringLiteral("1/(sqrt(2)^2-2)") + powerTerms(20) << QStringLiteral("float32")
+        << QStringList {QStringLiteral("time_limit"), QStringLiteral("precision_limit")} << QStringLiteral("nan");
+    // The issue's own reproducer: 0^0.5 is 0, the sum 20 * 0.1^0.11 = 15.5249423325738346...
+    // (long double powl below), determined at the first precision.
+    QTest::addRow("0^0.5 + 20 powers") << QStringLiteral("0^0.5") + powerTerms(20) << QStringLiteral("float64")
+                                       << QStringList {QStringLiteral("determined")}
+                                       << QStringLiteral("1.55249423325738346");
+    // 1 + 2^-24 is a tie for float32 (between 1 and 1 + 2^-23): never decided, digits known.
+    QTest::addRow("tie 1+2^-24 in float32")
+        << QStringLiteral("exp(log(1+2^-24))") << QStringLiteral("float32")
+        << QStringList {QStringLiteral("precision_limit"), QStringLiteral("time_limit")}
+        << QStringLiteral("1.000000059604644775390625000000000e+00");
+}
+
+void TestCli::roundingBudget()
+{
+    QFETCH(QString, expr);
+    QFETCH(QString, dtype);
+    QFETCH(QStringList, status);
+    QFETCH(QString, reference);
+    const QStringList command {
+        QStringLiteral("rounding"), QStringLiteral("--expr"), expr, QStringLiteral("--dtype"), dtype};
+    const Run run = runCli(command + QStringList {QStringLiteral("--json")}, 60000);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject budget = o.value(QStringLiteral("exact_budget")).toObject();
+    QCOMPARE(budget.value(QStringLiteral("max_bits")).toInt(), 65536);
+    QCOMPARE(budget.value(QStringLiteral("seconds")).toDouble(), 2.0);
+    const QJsonObject r = o.value(QStringLiteral("results")).toArray().at(0).toObject();
+    const QString got = r.value(QStringLiteral("reference_status")).toString();
+    QVERIFY2(status.contains(got), qPrintable(got));
+    QVERIFY(r.value(QStringLiteral("reference")).toString().startsWith(reference));
+    const int bits = r.value(QStringLiteral("reference_bits")).toInt();
+    const QString note = r.value(QStringLiteral("reference_note")).toString();
+    if (got == QLatin1String("determined")) {
+        QVERIFY(r.value(QStringLiteral("reference_exact")).toBool());
+        QCOMPARE(bits, 256);
+        QVERIFY(note.isEmpty());
+        const long double sum = 20 * powl(0.1L, 0.11L);
+        QVERIFY(
+            std::fabs(r.value(QStringLiteral("reference")).toString().toDouble() - static_cast<double>(sum)) < 1e-14);
+        return;
+    }
+    QVERIFY(!r.value(QStringLiteral("reference_exact")).toBool());
+    QVERIFY(bits >= 256 && bits <= 65536);
+    QCOMPARE(r.value(QStringLiteral("reference_in_dtype")).toString(), QStringLiteral("nan"));
+    QVERIFY2(note.startsWith(QStringLiteral("exact value not determined to %1 bits").arg(bits)), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("(limits: 65536 bits, 2 s); it lies in [")), qPrintable(note));
+    QCOMPARE(got == QLatin1String("time_limit"), note.contains(QStringLiteral("within the 2 s budget")));
+    // The table says the same in words, and does not make up errors it cannot know.
+    const Run table = runCli(command, 60000);
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("  exact        exact value not determined to "));
+    if (reference == QLatin1String("nan"))
+        QVERIFY(table.out.contains("  errors       unknown (the exact value is not determined)"));
+    else
+        QVERIFY(table.out.contains("its correct rounding is not decided"));
 }
 
 void TestCli::tables()
