@@ -3,9 +3,12 @@
 #include "precision/mpfrutil.h"
 #include "text/numberlist.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace logitlab::cli {
 
@@ -68,30 +71,146 @@ QString requiredOption(const QCommandLineParser &parser, const QString &name)
     return values.first();
 }
 
-std::vector<long double> parseLogitList(const QString &text, Format f, const QString &optionName)
+namespace {
+
+/** Reads \a file to its end, refusing more than maxListInputBytes; \a label names it in errors. */
+std::string readBounded(QFile &file, const QString &label)
 {
-    const std::string utf8 = text.toStdString();
-    auto parsed = parseNumberList(utf8);
-    if (const auto *error = std::get_if<ListError>(&parsed)) {
-        switch (error->kind) {
-        case ListErrorKind::Empty:
-            throw UsageError(QStringLiteral("--%1 is empty: give at least one number").arg(optionName));
-        case ListErrorKind::BadToken:
-            throw UsageError(QStringLiteral("--%1: '%2' at character %3 is not a number")
-                                 .arg(optionName, QString::fromStdString(error->token))
-                                 .arg(error->position + 1));
-        case ListErrorKind::UnbalancedBracket:
-            throw UsageError(QStringLiteral("--%1: unbalanced '%2' at character %3")
-                                 .arg(optionName, QString::fromStdString(error->token))
-                                 .arg(error->position + 1));
-        case ListErrorKind::RaggedRows: break; // a flat list is never ragged
-        }
-        throw UsageError(QStringLiteral("--%1 is not a list of numbers").arg(optionName));
+    std::string data;
+    std::vector<char> buffer(1 << 20);
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), static_cast<qint64>(buffer.size()));
+        if (n < 0)
+            throw UsageError(QStringLiteral("%1: cannot be read (%2)").arg(label, file.errorString()));
+        if (n == 0)
+            return data;
+        if (static_cast<long long>(data.size()) + n > maxListInputBytes)
+            throw UsageError(label + QStringLiteral(": more than the %1 MiB limit").arg(maxListInputBytes >> 20));
+        data.append(buffer.data(), static_cast<std::size_t>(n));
     }
+}
+
+std::string readListFile(const QString &path, const QString &label)
+{
+    if (path.isEmpty())
+        throw UsageError(QStringLiteral("%1: give a file name after @").arg(label));
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw UsageError(QStringLiteral("%1: the file does not exist").arg(label));
+    if (info.isDir())
+        throw UsageError(QStringLiteral("%1: a directory, not a file").arg(label));
+    if (info.isFile() && info.size() > maxListInputBytes)
+        throw UsageError(label
+            + QStringLiteral(": %1 MiB, larger than the %2 MiB limit")
+                  .arg(static_cast<double>(info.size()) / (1 << 20), 0, 'f', 1)
+                  .arg(maxListInputBytes >> 20));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw UsageError(QStringLiteral("%1: cannot be read (%2)").arg(label, file.errorString()));
+    return readBounded(file, label);
+}
+
+/** Where byte \a offset of \a text is: "character C", or "line L, character C" in text of several lines. */
+QString placeText(const std::string &text, std::size_t offset)
+{
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    long long character = 1; // UTF-8: count the bytes that start a character
+    for (std::size_t i = lineStart; i < offset; ++i)
+        character += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (text.find('\n') == std::string::npos)
+        return QStringLiteral("character %1").arg(character);
+    return QStringLiteral("line %1, character %2").arg(line).arg(character);
+}
+
+/** A token as quoted in an error line: whole, or its first 40 characters and its length. */
+QString quotedToken(const std::string &token)
+{
+    const QString t = QString::fromStdString(token);
+    if (t.size() <= 40)
+        return QStringLiteral("'%1'").arg(t);
+    return QStringLiteral("'%1...' (%2 characters)").arg(t.left(40)).arg(t.size());
+}
+
+[[noreturn]] void throwListError(const ListError &error, const ListInput &list)
+{
+    switch (error.kind) {
+    case ListErrorKind::Empty:
+        throw UsageError(QStringLiteral("%1 is empty: give at least one number").arg(list.label));
+    case ListErrorKind::BadToken:
+        throw UsageError(QStringLiteral("%1: %2 at %3 is not a number")
+                             .arg(list.label, quotedToken(error.token), placeText(list.text, error.position)));
+    case ListErrorKind::UnbalancedBracket:
+        throw UsageError(
+            QStringLiteral("%1: unbalanced '%2' at %3")
+                .arg(list.label, QString::fromStdString(error.token), placeText(list.text, error.position)));
+    case ListErrorKind::RaggedRows: {
+        const QString hint = list.text.find('[') == std::string::npos
+            ? QStringLiteral(" (a list written over several lines goes inside [ ])")
+            : QString();
+        throw UsageError(list.label
+            + QStringLiteral(": row %1 has %2 %3, row 1 has %4")
+                  .arg(error.row + 1)
+                  .arg(error.rowLength)
+                  .arg(error.rowLength == 1 ? QStringLiteral("value") : QStringLiteral("values"))
+                  .arg(error.firstRowLength)
+            + hint);
+    }
+    }
+    throw UsageError(QStringLiteral("%1 is not a list of numbers").arg(list.label));
+}
+
+std::vector<long double> roundTokens(const std::vector<NumberToken> &tokens, Format f)
+{
     std::vector<long double> values;
-    for (const NumberToken &token : std::get<std::vector<NumberToken>>(parsed))
+    values.reserve(tokens.size());
+    for (const NumberToken &token : tokens)
         values.push_back(*decimalToFormat(token.text, f));
     return values;
+}
+
+} // namespace
+
+ListInput listOption(const QCommandLineParser &parser, const QString &name)
+{
+    const QString value = requiredOption(parser, name);
+    const QString option = QStringLiteral("--") + name;
+    if (value == QLatin1String("-")) {
+        const QString label = option + QStringLiteral(" - (stdin)");
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            throw UsageError(QStringLiteral("%1: cannot be read (%2)").arg(label, in.errorString()));
+        return {readBounded(in, label), label};
+    }
+    if (value.startsWith(QLatin1Char('@'))) {
+        const QString label = option + QLatin1Char(' ') + value;
+        return {readListFile(value.mid(1), label), label};
+    }
+    return {value.toStdString(), option};
+}
+
+std::vector<long double> parseLogitList(const ListInput &list, Format f)
+{
+    const auto parsed = parseNumberList(list.text);
+    if (const auto *error = std::get_if<ListError>(&parsed))
+        throwListError(*error, list);
+    return roundTokens(std::get<std::vector<NumberToken>>(parsed), f);
+}
+
+std::vector<std::vector<long double>> parseLogitMatrix(const ListInput &list, Format f)
+{
+    const auto parsed = parseNumberMatrix(list.text);
+    if (const auto *error = std::get_if<ListError>(&parsed))
+        throwListError(*error, list);
+    std::vector<std::vector<long double>> rows;
+    for (const std::vector<NumberToken> &row : std::get<0>(parsed))
+        rows.push_back(roundTokens(row, f));
+    return rows;
 }
 
 long double parseNumber(const QString &text, Format f, const QString &optionName)

@@ -55,11 +55,30 @@ std::vector<Format> dtypeOptions(const QCommandLineParser &parser, std::vector<F
 /** The value of a required option, or throws UsageError("missing --name"). */
 QString requiredOption(const QCommandLineParser &parser, const QString &name);
 
+/** The most bytes a LIST option reads from a file or from stdin (64 MiB). */
+inline constexpr long long maxListInputBytes = 64LL << 20;
+
+/** \brief The text of a LIST option and how error lines name it ("--logits", "--logits @z.txt"). */
+struct ListInput {
+    std::string text; ///< UTF-8
+    QString label;
+};
+
 /**
- * A logit LIST rounded to \a f, or throws UsageError naming the bad token or the empty list.
- * \a optionName is used in the message.
+ * The required LIST option \a name: its value; with "@FILE" that file's bytes, with "-" those of
+ * stdin (each at most maxListInputBytes). Throws UsageError naming the missing, unreadable or
+ * too large file.
  */
-std::vector<long double> parseLogitList(const QString &text, Format f, const QString &optionName);
+ListInput listOption(const QCommandLineParser &parser, const QString &name);
+
+/** A logit LIST rounded to \a f, or throws UsageError naming the bad token or the empty list. */
+std::vector<long double> parseLogitList(const ListInput &list, Format f);
+
+/**
+ * A logit matrix rounded to \a f, one vector per row (one row for a plain list), or throws
+ * UsageError naming the bad token or the first row whose length differs from the first row's.
+ */
+std::vector<std::vector<long double>> parseLogitMatrix(const ListInput &list, Format f);
 
 /** One number rounded to \a f, or throws UsageError naming the option and the bad text. */
 long double parseNumber(const QString &text, Format f, const QString &optionName);

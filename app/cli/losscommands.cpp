@@ -35,8 +35,7 @@ void writeMethods(JsonWriter &w, const std::vector<LossMethodResult> &methods, F
 int runCrossEntropy(const QCommandLineParser &p, std::ostream &out)
 {
     const Format f = dtypeOption(p);
-    const std::vector<long double> logits
-        = parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
+    const std::vector<long double> logits = parseLogitList(listOption(p, QStringLiteral("logits")), f);
     const auto label = static_cast<std::size_t>(parseInteger(requiredOption(p, QStringLiteral("label")), 0,
         static_cast<long long>(logits.size()) - 1, QStringLiteral("label")));
     const CrossEntropyReport r = computeCrossEntropyReport(logits, label, f);
@@ -110,8 +109,9 @@ CliCommand crossEntropyCommand()
     return {QStringLiteral("cross-entropy"),
         QStringLiteral("Sparse categorical cross-entropy: naive, probabilities, Keras-clipped, from_logits."),
         [](QCommandLineParser &p) {
-            p.addOption(QCommandLineOption(
-                QStringLiteral("logits"), QStringLiteral("Logits (a LIST)."), QStringLiteral("LIST")));
+            p.addOption(QCommandLineOption(QStringLiteral("logits"),
+                QStringLiteral("Logits (a LIST), @FILE to read them from a file, - from stdin."),
+                QStringLiteral("LIST")));
             p.addOption(QCommandLineOption(
                 QStringLiteral("label"), QStringLiteral("True class K, an integer in [0, n)."), QStringLiteral("K")));
             addDtypeOption(p);

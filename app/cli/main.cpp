@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 using logitlab::cli::CliCommand;
 using logitlab::cli::UsageError;
@@ -71,7 +72,12 @@ int main(int argc, char *argv[])
     if (!parser.parse(commandArgs))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
-        std::cout << parser.helpText().replace(args[0], QStringLiteral("logitlab-cli")).toStdString();
+        // Qt's usage line names the program path; it should name the command.
+        QString text = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ") + args[0];
+        if (text.startsWith(usage))
+            text.replace(0, usage.size(), QStringLiteral("Usage: logitlab-cli ") + command->name);
+        std::cout << text.toStdString();
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -80,7 +86,7 @@ int main(int argc, char *argv[])
         // Buffer stdout so that an error part-way leaves it empty.
         std::ostringstream out;
         const int code = command->run(parser, out, std::cerr);
-        std::cout << out.str() << std::flush;
+        std::cout << std::move(out).str() << std::flush; // moved, not copied: it may be 200 MB
         return code;
     } catch (const UsageError &e) {
         return fail(QString::fromStdString(e.what()));

@@ -7,15 +7,14 @@
 #include "softmax/softmaxreport.h"
 #include "text/numbertext.h"
 
+#include <optional>
+
 namespace logitlab::cli {
 namespace {
 
-void writeJson(const SoftmaxReport &r, std::ostream &out)
+/** What the vector command prints about one vector, and the matrix command about each slice. */
+void writeReportFields(JsonWriter &w, const SoftmaxReport &r)
 {
-    JsonWriter w;
-    w.beginObject();
-    w.key("command").string("softmax");
-    w.key("dtype").string(formatName(r.format));
     w.key("logits").numbers(r.logits, r.format);
     std::vector<long double> reference;
     for (const mpfr::mpreal &p : r.reference.softmax)
@@ -37,14 +36,22 @@ void writeJson(const SoftmaxReport &r, std::ostream &out)
         w.endObject();
     }
     w.endObject();
-    w.endObject();
-    out << w.text();
 }
 
-void writeTable(const SoftmaxReport &r, std::ostream &out)
+JsonWriter vectorJson(const SoftmaxReport &r)
 {
-    out << "softmax of " << r.logits.size() << (r.logits.size() == 1 ? " logit" : " logits") << " in "
-        << formatName(r.format) << " (reference: MPFR, correctly rounded)\n\n";
+    JsonWriter w;
+    w.beginObject();
+    w.key("command").string("softmax");
+    w.key("dtype").string(formatName(r.format));
+    writeReportFields(w, r);
+    w.endObject();
+    return w;
+}
+
+/** The per-element table and the per-method summary lines of one vector. */
+void writeReportTable(const SoftmaxReport &r, std::ostream &out)
+{
     std::vector<std::vector<std::string>> rows {{"i", "logit", "reference"}};
     for (const SoftmaxMethodResult &m : r.methods) {
         rows[0].push_back(std::string(softmaxMethodKey(m.method)));
@@ -74,29 +81,147 @@ void writeTable(const SoftmaxReport &r, std::ostream &out)
     }
 }
 
+std::string logitCount(std::size_t n)
+{
+    return std::to_string(n) + (n == 1 ? " logit" : " logits");
+}
+
+void writeTable(const SoftmaxReport &r, std::ostream &out)
+{
+    out << "softmax of " << logitCount(r.logits.size()) << " in " << formatName(r.format)
+        << " (reference: MPFR, correctly rounded)\n\n";
+    writeReportTable(r, out);
+}
+
+/** \brief A matrix softmax: one report per row (dim 1) or per column (dim 0), as the window's matrix mode. */
+struct MatrixReport {
+    Format format {};
+    int dim = 1;
+    std::size_t rows = 0, columns = 0;
+    std::vector<SoftmaxReport> slices;
+
+    const char *sliceName() const { return dim == 1 ? "row" : "column"; }
+};
+
+MatrixReport computeMatrixReport(const std::vector<std::vector<long double>> &matrix, int dim, Format f)
+{
+    MatrixReport m {f, dim, matrix.size(), matrix.front().size(), {}};
+    // PyTorch's dim=1 normalises each row, dim=0 each column.
+    const std::size_t count = dim == 1 ? m.rows : m.columns;
+    for (std::size_t s = 0; s < count; ++s) {
+        std::vector<long double> slice;
+        if (dim == 1)
+            slice = matrix[s];
+        else
+            for (const auto &row : matrix)
+                slice.push_back(row[s]);
+        m.slices.push_back(computeSoftmaxReport(slice, f));
+    }
+    return m;
+}
+
+JsonWriter matrixJson(const MatrixReport &m)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("command").string("softmax");
+    w.key("dtype").string(formatName(m.format));
+    w.key("dim").integer(m.dim);
+    w.key("shape").beginArray().integer(static_cast<long long>(m.rows)).integer(static_cast<long long>(m.columns));
+    w.endArray();
+    w.key("slices").beginArray();
+    for (std::size_t s = 0; s < m.slices.size(); ++s) {
+        w.beginObject();
+        w.key(m.sliceName()).integer(static_cast<long long>(s));
+        writeReportFields(w, m.slices[s]);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w;
+}
+
+void writeMatrixTable(const MatrixReport &m, std::ostream &out)
+{
+    out << "softmax along dim " << m.dim << " (" << (m.dim == 1 ? "each row" : "each column") << ") of a " << m.rows
+        << "x" << m.columns << " matrix in " << formatName(m.format) << " (reference: MPFR, correctly rounded)\n";
+    for (std::size_t s = 0; s < m.slices.size(); ++s) {
+        out << '\n' << m.sliceName() << ' ' << s << ": " << logitCount(m.slices[s].logits.size()) << "\n\n";
+        writeReportTable(m.slices[s], out);
+    }
+}
+
+/** --dim as PyTorch numbers it for a matrix: 0 or 1, or -2 or -1 counting from the end. */
+std::optional<int> dimOption(const QCommandLineParser &p)
+{
+    if (!p.isSet(QStringLiteral("dim")))
+        return std::nullopt;
+    return static_cast<int>(parseInteger(requiredOption(p, QStringLiteral("dim")), -2, 1, QStringLiteral("dim")));
+}
+
+int runSoftmax(const QCommandLineParser &p, std::ostream &out)
+{
+    const Format f = dtypeOption(p);
+    const std::optional<int> dim = dimOption(p);
+    const ListInput input = listOption(p, QStringLiteral("logits"));
+    std::vector<std::vector<long double>> matrix = parseLogitMatrix(input, f);
+    const bool json = p.isSet(QStringLiteral("json"));
+    // One row, or one value per row (a list written one number per line, as NumPy's loadtxt reads
+    // it), is a list: one dimension.
+    if (matrix.size() == 1 || matrix.front().size() == 1) {
+        if (dim && *dim != 0 && *dim != -1)
+            throw UsageError(
+                QStringLiteral("--dim %1: the logits are a list (one dimension), so dim is 0 or -1").arg(*dim));
+        std::vector<long double> logits;
+        if (matrix.size() == 1)
+            logits = std::move(matrix.front());
+        else
+            for (const auto &row : matrix)
+                logits.push_back(row.front());
+        matrix.clear();
+        // The report (350 MB of MPFR numbers for 10^6 logits) is a temporary of the first
+        // statement, freed before the 200 MB of JSON are copied out.
+        if (json) {
+            const JsonWriter w = vectorJson(computeSoftmaxReport(logits, f));
+            w.writeTo(out);
+        } else
+            writeTable(computeSoftmaxReport(logits, f), out);
+        return 0;
+    }
+    if (!dim)
+        throw UsageError(QStringLiteral("%1: a %2x%3 matrix needs --dim 0 or 1 (0: softmax down each column, "
+                                        "1: along each row)")
+                             .arg(input.label)
+                             .arg(matrix.size())
+                             .arg(matrix.front().size()));
+    const int axis = *dim < 0 ? *dim + 2 : *dim;
+    if (json) {
+        const JsonWriter w = matrixJson(computeMatrixReport(matrix, axis, f));
+        w.writeTo(out);
+    } else
+        writeMatrixTable(computeMatrixReport(matrix, axis, f), out);
+    return 0;
+}
+
 } // namespace
 
 CliCommand softmaxCommand()
 {
     return {QStringLiteral("softmax"),
-        QStringLiteral("Softmax of a logit list: naive, shifted, log-softmax and Higham's method vs MPFR."),
+        QStringLiteral("Softmax of a logit list or matrix: naive, shifted, log-softmax and Higham's method vs MPFR."),
         [](QCommandLineParser &p) {
             p.addOption(QCommandLineOption(QStringLiteral("logits"),
-                QStringLiteral("Logits, e.g. \"[1000, 2000, 3000]\" or \"1 2 3\"."), QStringLiteral("LIST")));
+                QStringLiteral("Logits, e.g. \"[1000, 2000, 3000]\" or \"1 2 3\"; a matrix as \"[[1,2],[3,4]]\", "
+                               "\"1 2; 3 4\" or one row per line; @FILE reads them from a file, - from stdin."),
+                QStringLiteral("LIST")));
+            p.addOption(QCommandLineOption(QStringLiteral("dim"),
+                QStringLiteral("For a matrix (PyTorch's dim): 1 = softmax along each row, 0 = down each column "
+                               "(-1 and -2 count from the end). A list takes 0 or -1."),
+                QStringLiteral("DIM")));
             addDtypeOption(p);
             addJsonOption(p);
         },
-        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
-            const Format f = dtypeOption(p);
-            const std::vector<long double> logits
-                = parseLogitList(requiredOption(p, QStringLiteral("logits")), f, QStringLiteral("logits"));
-            const SoftmaxReport report = computeSoftmaxReport(logits, f);
-            if (p.isSet(QStringLiteral("json")))
-                writeJson(report, out);
-            else
-                writeTable(report, out);
-            return 0;
-        }};
+        [](const QCommandLineParser &p, std::ostream &out, std::ostream &) { return runSoftmax(p, out); }};
 }
 
 } // namespace logitlab::cli

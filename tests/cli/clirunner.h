@@ -18,14 +18,22 @@ struct Run {
     QByteArray err;
 };
 
-inline Run runCli(const QStringList &args, int timeoutMs = 120000)
+/** Runs with \a input on stdin (then closed). */
+inline Run runCliWithInput(const QStringList &args, const QByteArray &input, int timeoutMs = 120000)
 {
     QProcess p;
     p.start(QStringLiteral(LOGITLAB_CLI_PATH), args);
+    p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
         p.readAllStandardError()};
+}
+
+inline Run runCli(const QStringList &args, int timeoutMs = 120000)
+{
+    return runCliWithInput(args, {}, timeoutMs);
 }
 
 /** Runs with --json; the parsed object (empty, with a warning, on failure). \a raw gets the run. */
