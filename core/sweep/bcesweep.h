@@ -11,6 +11,19 @@
 
 namespace logitlab {
 
+/**
+ * \brief The inputs of the losses lab's BCE plots, as its fields and `logitlab-cli sweep bce`
+ * take them; the defaults (the window's when nothing is saved) are stated here only.
+ */
+struct BceSweepInput {
+    double from = -1000; ///< first grid logit, as typed (a double)
+    double to = 1000; ///< last grid logit
+    int points = 2001; ///< grid points, in [minPoints, maxPoints]
+    const char *label = "1"; ///< y as typed: rounded to the format, in [0, 1]
+    static constexpr int minPoints = 2;
+    static constexpr int maxPoints = 100000;
+};
+
 /** \brief BCE of every grid point for one label and format (methods in allBceMethods order). */
 struct BceSweep {
     Format format {};

@@ -3,6 +3,7 @@
 #include "expr/expressionresult.h"
 #include "sweep/parallelfor.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <variant>
@@ -16,6 +17,8 @@ CancellationSweep computeCancellationSweep(int points, const std::function<bool(
     s.n.resize(count);
     for (auto &v : s.relativeError)
         v.resize(count);
+    for (auto &v : s.epsilonN)
+        v.resize(count);
     parallelFor(
         count,
         [&](std::size_t i) {
@@ -24,8 +27,10 @@ CancellationSweep computeCancellationSweep(int points, const std::function<bool(
             const std::string N = std::to_string(static_cast<long long>(n));
             auto parsed = parseExpression("(1+1/" + N + ")-(1-1/" + N + ")");
             const Expression &e = std::get<Expression>(parsed);
-            for (std::size_t f = 0; f < allFormats.size(); ++f)
+            for (std::size_t f = 0; f < allFormats.size(); ++f) {
                 s.relativeError[f][i] = evaluateExpression(e, allFormats[f]).relError;
+                s.epsilonN[f][i] = std::min(1.0, static_cast<double>(formatInfo(allFormats[f]).epsilon) * n);
+            }
         },
         cancelled);
     if (cancelled())

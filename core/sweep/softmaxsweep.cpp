@@ -59,6 +59,20 @@ SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format 
     return sweep;
 }
 
+std::optional<NanRegion> nanRegion(const SoftmaxSweep &s, SoftmaxMethod m)
+{
+    std::optional<NanRegion> region;
+    for (const SoftmaxSweepPoint &p : s.points) {
+        if (!p.nan[static_cast<std::size_t>(m)])
+            continue;
+        if (!region)
+            region = NanRegion {p.maxAbsLogit, p.maxAbsLogit};
+        region->from = std::min(region->from, p.maxAbsLogit);
+        region->to = std::max(region->to, p.maxAbsLogit);
+    }
+    return region;
+}
+
 std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, const std::string &scale, Format f)
 {
     const WideExponentRange range;

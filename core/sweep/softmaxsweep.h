@@ -4,13 +4,23 @@
  * the logits, obtained by scaling the entered vector so its largest |z| runs from 0.1 to 20000.
  */
 #include "precision/format.h"
+#include "softmax/softmaxreport.h"
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace logitlab {
+
+/**
+ * The softmax lab's logits until the user types others (and `logitlab-cli sweep softmax`'s
+ * default): naive overflows (NaN), the shifted form underflows the last entry to 0, log-softmax
+ * keeps it.
+ */
+inline constexpr std::string_view defaultSoftmaxLogits = "[1000, 1001, 1002, 880]";
 
 /** \brief One scale of the sweep. */
 struct SoftmaxSweepPoint {
@@ -24,6 +34,15 @@ struct SoftmaxSweep {
     Format format {};
     std::vector<SoftmaxSweepPoint> points;
 };
+
+/** \brief The stretch of the sweep where a method gave NaN: its smallest and largest max |z|. */
+struct NanRegion {
+    double from = 0;
+    double to = 0;
+};
+
+/** Where \a m gave NaN along \a s (the plot shades it), or nothing if it never did. */
+std::optional<NanRegion> nanRegion(const SoftmaxSweep &s, SoftmaxMethod m);
 
 /** Number of sweep points for a vector of \a n logits (fewer for long vectors: each costs n references). */
 int softmaxSweepPointCount(std::size_t n);

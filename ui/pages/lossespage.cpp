@@ -164,7 +164,7 @@ LossesPage::LossesPage(QWidget *parent)
     controls->addWidget(m_to);
     controls->addWidget(new QLabel(tr("points")));
     m_points = new QSpinBox(bceBox);
-    m_points->setRange(2, 100000);
+    m_points->setRange(BceSweepInput::minPoints, BceSweepInput::maxPoints);
     controls->addWidget(m_points);
     controls->addWidget(new QLabel(tr("label y")));
     m_y = new QComboBox(bceBox);

@@ -155,7 +155,8 @@ RoundingPage::RoundingPage(QWidget *parent)
     m_plotPanel->setLegendBelow(5);
 
     m_job.start([](QPromise<CancellationSweep> &promise) {
-        CancellationSweep s = computeCancellationSweep(241, [&promise] { return promise.isCanceled(); });
+        CancellationSweep s
+            = computeCancellationSweep(CancellationSweepInput {}.points, [&promise] { return promise.isCanceled(); });
         if (!promise.isCanceled())
             promise.addResult(std::move(s));
     });
@@ -392,14 +393,14 @@ void RoundingPage::applySweep(const CancellationSweep &s)
     QCustomPlot *p = m_plotPanel->plot();
     const QVector<double> n(s.n.begin(), s.n.end());
     for (std::size_t f = 0; f < allFormats.size(); ++f) {
-        QVector<double> err, trend;
+        QVector<double> err;
         for (std::size_t i = 0; i < s.n.size(); ++i) {
             const double e = s.relativeError[f][i];
             err.append(e > 0 && std::isfinite(e) ? e : std::numeric_limits<double>::quiet_NaN());
-            trend.append(std::min(1.0, static_cast<double>(formatInfo(allFormats[f]).epsilon) * s.n[i]));
         }
         p->graph(static_cast<int>(f))->setData(n, err, true);
-        p->graph(static_cast<int>(f + allFormats.size()))->setData(n, trend, true);
+        p->graph(static_cast<int>(f + allFormats.size()))
+            ->setData(n, QVector<double>(s.epsilonN[f].begin(), s.epsilonN[f].end()), true);
     }
     p->xAxis->setRange(0.8, 1.3e8);
     p->yAxis->setRange(1e-22, 10);

@@ -683,22 +683,17 @@ void SoftmaxPage::applySweep(const SoftmaxSweep &s)
     m_sweep = s;
     QCustomPlot *sp = m_sweepPanel->plot();
     m_sweepPanel->clearAnnotations();
-    double nanFrom = std::numeric_limits<double>::infinity(), nanTo = 0;
     for (int g = 0; g < m_sweepGraphs.size(); ++g) {
         QVector<double> x, y;
         for (const SoftmaxSweepPoint &p : s.points) {
             const double e = p.maxUlpError[static_cast<std::size_t>(g)];
             x.append(p.maxAbsLogit);
             y.append(std::isfinite(e) ? std::max(e, 0.01) : std::numeric_limits<double>::quiet_NaN());
-            if (g == 0 && p.nan[0]) {
-                nanFrom = std::min(nanFrom, p.maxAbsLogit);
-                nanTo = std::max(nanTo, p.maxAbsLogit);
-            }
         }
         m_sweepGraphs[g]->setData(x, y, true);
     }
-    if (nanTo > 0)
-        m_sweepPanel->addRegion(nanFrom, nanTo, QColor(0xd0, 0x30, 0x30), tr("naive = NaN"));
+    if (const auto nan = nanRegion(s, SoftmaxMethod::Naive))
+        m_sweepPanel->addRegion(nan->from, nan->to, QColor(0xd0, 0x30, 0x30), tr("naive = NaN"));
     for (Format f : allFormats) {
         if (f == Format::BFloat16)
             continue; // same ln(max) as float32 to three digits: one line is enough

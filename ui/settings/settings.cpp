@@ -1,5 +1,8 @@
 #include "settings/settings.h"
 
+#include "sweep/bcesweep.h"
+#include "sweep/softmaxsweep.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QStringList>
@@ -20,18 +23,18 @@ LOGITLAB_SETTING(lastPage, "window/page", 0)
 LOGITLAB_SETTING(format, "format", QStringLiteral("float32"))
 LOGITLAB_SETTING(zoom, "view/zoom", 1.0)
 LOGITLAB_SETTING(highContrast, "view/highContrast", false)
-// Naive overflows (NaN), the shifted form underflows the last entry to 0, log-softmax keeps it.
-LOGITLAB_SETTING(softmaxLogits, "softmax/logits", QStringLiteral("[1000, 1001, 1002, 880]"))
+LOGITLAB_SETTING(softmaxLogits, "softmax/logits",
+    QString::fromLatin1(defaultSoftmaxLogits.data(), static_cast<qsizetype>(defaultSoftmaxLogits.size())))
 LOGITLAB_SETTING(softmaxMatrix, "softmax/matrix", QStringLiteral("[[1, 2, 3],\n [1000, 2000, 3000]]"))
 LOGITLAB_SETTING(softmaxMatrixMode, "softmax/matrixMode", false)
 LOGITLAB_SETTING(softmaxAxis, "softmax/axis", 1)
 LOGITLAB_SETTING(softmaxTemperature, "softmax/scaleStep", 0)
 LOGITLAB_SETTING(lossLogits, "losses/logits", QStringLiteral("[2.0, 1.0, 0.1, -50]"))
 LOGITLAB_SETTING(lossLabel, "losses/label", 3)
-LOGITLAB_SETTING(bceFrom, "losses/bceFrom", -1000.0)
-LOGITLAB_SETTING(bceTo, "losses/bceTo", 1000.0)
-LOGITLAB_SETTING(bcePoints, "losses/bcePoints", 2001)
-LOGITLAB_SETTING(bceLabel, "losses/bceLabel", QStringLiteral("1"))
+LOGITLAB_SETTING(bceFrom, "losses/bceFrom", BceSweepInput {}.from)
+LOGITLAB_SETTING(bceTo, "losses/bceTo", BceSweepInput {}.to)
+LOGITLAB_SETTING(bcePoints, "losses/bcePoints", BceSweepInput {}.points)
+LOGITLAB_SETTING(bceLabel, "losses/bceLabel", QString::fromLatin1(BceSweepInput {}.label))
 LOGITLAB_SETTING(roundingExpressions, "rounding/expressions",
     QStringList({QStringLiteral("2/10000"), QStringLiteral("(1+1/10000)-(1-1/10000)")}))
 

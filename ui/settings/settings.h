@@ -24,16 +24,16 @@ const SettingKey &lastPage(); ///< int: 0 Softmax, 1 Losses, 2 Rounding
 const SettingKey &format(); ///< QString: formatName(), default "float32"
 const SettingKey &zoom(); ///< double: presentation zoom, 1 to 3, default 1
 const SettingKey &highContrast(); ///< bool: high-contrast palette, default false
-const SettingKey &softmaxLogits(); ///< QString: LIST, default "[1000, 1001, 1002, 880]"
+const SettingKey &softmaxLogits(); ///< QString: LIST, default defaultSoftmaxLogits (sweep/softmaxsweep.h)
 const SettingKey &softmaxMatrix(); ///< QString: matrix rows, one per line
 const SettingKey &softmaxMatrixMode(); ///< bool
 const SettingKey &softmaxAxis(); ///< int: 0 or 1 (PyTorch dim)
 const SettingKey &softmaxTemperature(); ///< int: slider step k, scale = 10^(k/100), default 0 (scale 1)
 const SettingKey &lossLogits(); ///< QString: LIST for the categorical cross-entropy
 const SettingKey &lossLabel(); ///< int: the true class
-const SettingKey &bceFrom(); ///< double: sweep start, default -1000
-const SettingKey &bceTo(); ///< double: sweep end, default 1000
-const SettingKey &bcePoints(); ///< int: sweep points, default 2001
+const SettingKey &bceFrom(); ///< double: sweep start; the defaults of bce* are BceSweepInput's
+const SettingKey &bceTo(); ///< double: sweep end
+const SettingKey &bcePoints(); ///< int: sweep points
 const SettingKey &bceLabel(); ///< QString: "0", "1" or a value in [0, 1]
 const SettingKey &roundingExpressions(); ///< QStringList: the expression rows
 } // namespace settings
