@@ -14,7 +14,7 @@ namespace logitlab::cli {
 
 std::vector<CliCommand> allCommands()
 {
-    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand()};
+    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand(), sweepCommand()};
 }
 
 void addDtypeOption(QCommandLineParser &parser, bool multiple)

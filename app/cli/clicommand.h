@@ -42,6 +42,7 @@ CliCommand crossEntropyCommand();
 CliCommand bceCommand();
 CliCommand roundingCommand();
 CliCommand trainCommand();
+CliCommand sweepCommand();
 
 /** Adds --dtype (default float32) to \a parser; \a multiple allows it to repeat. */
 void addDtypeOption(QCommandLineParser &parser, bool multiple = false);

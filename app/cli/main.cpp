@@ -80,7 +80,8 @@ int main(int argc, char *argv[])
         std::cout << text.toStdString();
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
+    // `sweep` takes the plot's name (softmax, bce, cancellation) and checks it itself.
+    if (command->name != QLatin1String("sweep") && !parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     try {
         // Buffer stdout so that an error part-way leaves it empty.
