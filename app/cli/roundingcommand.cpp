@@ -216,11 +216,9 @@ CliCommand roundingCommand()
             }
             // The exact value once per expression, escalated only until the requested formats decide.
             std::vector<Row> rows;
-            for (const Expression &e : parsed) {
-                const ExactValue exact = evaluateExact(e, formats, budget);
-                for (Format f : formats)
-                    rows.push_back({e.source, evaluateExpression(e, f, exact)});
-            }
+            for (const Expression &e : parsed)
+                for (ExpressionResult &r : evaluateInFormats(e, formats, budget))
+                    rows.push_back({e.source, std::move(r)});
             if (p.isSet(QStringLiteral("json")))
                 writeJson(rows, out);
             else

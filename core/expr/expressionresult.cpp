@@ -372,4 +372,14 @@ ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactBu
     return evaluateExpression(e, f, evaluateExact(e, allFormats, budget));
 }
 
+std::vector<ExpressionResult> evaluateInFormats(
+    const Expression &e, std::span<const Format> formats, const ExactBudget &budget)
+{
+    const ExactValue exact = evaluateExact(e, formats, budget);
+    std::vector<ExpressionResult> results;
+    for (Format f : formats)
+        results.push_back(evaluateExpression(e, f, exact));
+    return results;
+}
+
 } // namespace logitlab

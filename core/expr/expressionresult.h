@@ -91,4 +91,8 @@ ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactVa
 /** Same, with the exact value decided in every format within \a budget (evaluateExact). */
 ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactBudget &budget = {});
 
+/** \a e in each of \a formats, its exact value computed once and decided in those formats. */
+std::vector<ExpressionResult> evaluateInFormats(
+    const Expression &e, std::span<const Format> formats, const ExactBudget &budget = {});
+
 } // namespace logitlab
