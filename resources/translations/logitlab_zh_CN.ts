@@ -925,6 +925,38 @@
         <source>%1 = %2 in %3 (exact value %4)</source>
         <translation>%1 在 %3 中 = %2（精确值 %4）</translation>
     </message>
+    <message>
+        <source>exact value not determined to %1 bits (the limit); it lies between %2 and %3</source>
+        <translation>精确值算到 %1 位仍未确定（已达上限）；它介于 %2 与 %3 之间</translation>
+    </message>
+    <message>
+        <source>exact value not determined to %1 bits within the %2 s budget; it lies between %3 and %4</source>
+        <translation>在 %2 秒的预算内，精确值算到 %1 位仍未确定；它介于 %3 与 %4 之间</translation>
+    </message>
+    <message>
+        <source>Its first 34 digits are known, %1, but not which float it rounds to in every format.</source>
+        <translation>它的前 34 位有效数字已知（%1），但尚不能确定它在每种格式中舍入到哪个浮点数。</translation>
+    </message>
+    <message>
+        <source>Computing the exact value (at most %1 bits and %2 s)</source>
+        <translation>正在计算精确值（最多 %1 位、%2 秒）</translation>
+    </message>
+    <message>
+        <source>The exact value is not determined, so neither is the error</source>
+        <translation>精确值未确定，因此误差也无法确定</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ULP from the exact value; which float it rounds to is not decided</source>
+        <translation>距精确值 %1 ULP；舍入到哪个浮点数尚未确定</translation>
+    </message>
+    <message>
+        <source>not determined</source>
+        <translation>未确定</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::SoftmaxPage</name>

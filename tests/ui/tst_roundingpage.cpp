@@ -5,11 +5,14 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace logitlab;
@@ -25,6 +28,7 @@ private Q_SLOTS:
         m_page = std::make_unique<RoundingPage>();
         m_page->show();
         m_page->restoreSettings();
+        QVERIFY(settled());
     }
 
     void seedExpressions()
@@ -46,6 +50,8 @@ private Q_SLOTS:
         QVERIFY(row.message->text().contains(QStringLiteral("end")));
         QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
         QTest::keyClick(row.input, Qt::Key_Backspace);
+        QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
+        QVERIFY(settled());
         QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text(), QStringLiteral("0.0002"));
     }
 
@@ -83,6 +89,7 @@ private Q_SLOTS:
         QCOMPARE(row.input->text(), typed);
         QCOMPARE(row.input->cursorPosition(), typed.size());
         QVERIFY(!row.input->hasSelectedText());
+        QVERIFY(settled());
         QCOMPARE(row.table->item(3, RoundingPage::ValueCol)->text().toDouble(), float64);
         QCOMPARE(row.table->item(2, RoundingPage::ValueCol)->text().toFloat(), float32);
         m_page->removeExpression(i);
@@ -105,6 +112,7 @@ private Q_SLOTS:
     {
         const int i = m_page->addExpression(QStringLiteral("0.1"));
         const ExpressionRow &row = m_page->rows()[i];
+        QVERIFY(settled());
         // float80 (x87, 64-bit significand): 0.1 rounds to 14757395258967641293 * 2^-67, whose
         // decimal expansion (exact, by hand with Python's fractions) is the 67-digit string below.
         const QString exact = QStringLiteral("0.1000000000000000000013552527156068805425093160010874271392822265625");
@@ -127,6 +135,7 @@ private Q_SLOTS:
         timer.start();
         const int i = m_page->addExpression(QStringLiteral("pow(2, -16445)"));
         const ExpressionRow &row = m_page->rows()[i];
+        QVERIFY(settled());
         const QString full
             = row.table->item(4, RoundingPage::ExactDecimalCol)->data(RoundingPage::FullTextRole).toString();
         QVERIFY(full.size() > 11000);
@@ -136,10 +145,80 @@ private Q_SLOTS:
         m_page->removeExpression(i);
     }
 
+    void hostileTypingStaysResponsive()
+    {
+        // Issue 13, defect 2: sqrt(2)^2 - 2 is 0 but intervals only ever show it lies in [-d, d],
+        // so 1/(sqrt(2)^2-2) + powers has no exact value within the budget, and each prefix typed
+        // took seconds on the GUI thread. Now typing it key by key (the event loop runs between
+        // keys) never stalls the loop, and the row ends with the status of the whole text.
+        const QString hostile = QStringLiteral("1/(sqrt(2)^2-2)") + QStringLiteral("+0.1^0.11").repeated(30);
+        const int i = m_page->addExpression(QString());
+        const ExpressionRow &row = m_page->rows()[i];
+        QVERIFY(settled());
+        QSignalSpy status(m_page.get(), &LabPage::statusMessage);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 lastTick = 0, worstGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            worstGap = std::max(worstGap, clock.elapsed() - lastTick);
+            lastTick = clock.elapsed();
+        });
+        ticker.start();
+        row.input->setFocus();
+        QTest::keyClicks(row.input, hostile, Qt::NoModifier, 1); // 1 ms between keys, as qWait
+        const qint64 typingMs = clock.elapsed();
+        QCOMPARE(row.input->text(), hostile);
+        QTRY_VERIFY(row.busy->isVisible()); // the last text's exact value takes its budget: busy
+        QVERIFY(QTest::qWaitFor([&] { return !m_page->isEvaluating(); }, 60000));
+        const qint64 totalMs = clock.elapsed();
+        ticker.stop();
+        qInfo("typed %lld keys in %lld ms, result after %lld ms; longest stall of a 10 ms timer %lld ms",
+            static_cast<long long>(hostile.size()), static_cast<long long>(typingMs), static_cast<long long>(totalMs),
+            static_cast<long long>(worstGap));
+        // A stall of one evaluation on the GUI thread lasts seconds; 500 ms leaves room for a loaded machine.
+        QVERIFY2(worstGap < 500, qPrintable(QString::number(worstGap)));
+        QVERIFY(!row.busy->isVisible());
+        QVERIFY2(row.message->text().startsWith(QStringLiteral("exact value not determined to ")),
+            qPrintable(row.message->text()));
+        QVERIFY2(row.message->text().contains(QStringLiteral("it lies between -inf and inf")),
+            qPrintable(row.message->text()));
+        // The table is the last text's: float64 evaluates 1/(fl(sqrt 2)^2 - 2) = 1/2^-51 = 2^51, then
+        // adds fl(0.1^0.11) thirty times, each addition rounded (this compiler's IEEE arithmetic).
+        volatile double two = 2, base = 0.1, exponent = 0.11;
+        const double root = std::sqrt(two);
+        double sum = 1 / (root * root - two);
+        for (int k = 0; k < 30; ++k)
+            sum += std::pow(base, exponent);
+        QCOMPARE(row.table->item(3, RoundingPage::ValueCol)->text().toDouble(), sum);
+        QCOMPARE(row.table->item(3, RoundingPage::AbsCol)->text(), QStringLiteral("unknown"));
+        QVERIFY(!status.isEmpty());
+        QVERIFY2(status.last().at(0).toString().startsWith(hostile + QStringLiteral(" = ")),
+            qPrintable(status.last().at(0).toString()));
+        m_page->removeExpression(i);
+    }
+
+    void tieIsKnownButNotItsRounding()
+    {
+        // 1 + 2^-24 lies halfway between float32's 1 and 1 + 2^-23: its digits are known, the
+        // float32 rounding never is; float64 holds it exactly.
+        const int i = m_page->addExpression(QStringLiteral("exp(log(1+2^-24))"));
+        const ExpressionRow &row = m_page->rows()[i];
+        QVERIFY(settled());
+        QVERIFY2(row.message->text().contains(QStringLiteral("(the limit)")), qPrintable(row.message->text()));
+        QVERIFY2(row.message->text().contains(QStringLiteral("1.000000059604644775390625,")),
+            qPrintable(row.message->text()));
+        QVERIFY(row.table->item(2, RoundingPage::UlpCol)->toolTip().contains(QStringLiteral("not decided")));
+        QCOMPARE(row.table->item(3, RoundingPage::UlpCol)->text(), QStringLiteral("0"));
+        m_page->removeExpression(i);
+    }
+
     void addAndRemoveRows()
     {
         const int i = m_page->addExpression(QStringLiteral("1/3"));
         QCOMPARE(i, 2);
+        QVERIFY(settled());
         QCOMPARE(
             m_page->rows()[2].table->item(3, RoundingPage::ValueCol)->text(), QStringLiteral("0.3333333333333333"));
         m_page->removeExpression(2);
@@ -162,6 +241,12 @@ private Q_SLOTS:
     }
 
 private:
+    /** Waits (running the event loop) until every expression's result is on screen. */
+    bool settled() const
+    {
+        return QTest::qWaitFor([this] { return !m_page->isEvaluating(); }, 30000);
+    }
+
     std::unique_ptr<RoundingPage> m_page;
 };
 

@@ -15,14 +15,17 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace logitlab::ui {
@@ -92,7 +95,46 @@ QString errorPointer(const std::string &text, const ExprError &e)
 
 constexpr qsizetype shownDigits = 44; ///< exact decimals longer than this are cut in the table
 
+/** Why the exact value of \a r is what is shown: its value, or how far it was determined and its bounds. */
+QString exactMessage(const ExpressionResult &r)
+{
+    const QString exact = tidyDigits(r.exactDigits);
+    if (r.exactKnown)
+        return significantDigits(r.exactDigits) < 34
+            ? RoundingPage::tr("exact value: %1").arg(exact)
+            : RoundingPage::tr("exact value ≈ %1 (34 significant digits)").arg(exact);
+    const QString lower = tidyDigits(r.exactLowerDigits), upper = tidyDigits(r.exactUpperDigits);
+    QString message = r.exactStatus == ExactStatus::PrecisionLimit
+        ? RoundingPage::tr("exact value not determined to %1 bits (the limit); it lies between %2 and %3")
+              .arg(r.exactBits)
+              .arg(lower, upper)
+        : RoundingPage::tr("exact value not determined to %1 bits within the %2 s budget; it lies between %3 and %4")
+              .arg(r.exactBits)
+              .arg(static_cast<double>(defaultExactTime.count()) / 1000)
+              .arg(lower, upper);
+    if (!mpfr::isnan(r.exact))
+        message += QLatin1Char(' ')
+            + RoundingPage::tr("Its first 34 digits are known, %1, but not which float it rounds to in every format.")
+                  .arg(exact);
+    return message;
+}
+
 } // namespace
+
+/** \brief A row's evaluation: its job off the GUI thread (the newest text wins) and the last result. */
+struct RowEvaluation {
+    /** \brief What the job computes: every format's result and the stored values' anatomy. */
+    struct Result {
+        QString text; ///< the text evaluated
+        std::vector<ExpressionResult> results; ///< one per format of allFormats
+        std::vector<FloatAnatomy> anatomy;
+    };
+    std::unique_ptr<AsyncJob<Result>> job;
+    Result last; ///< shown in the table
+    bool hasResult = false;
+    bool pending = false; ///< a job for the current text has not reported yet
+    bool typingError = false; ///< the text does not parse: the message shows why, the table the last result
+};
 
 RoundingPage::RoundingPage(QWidget *parent)
     : LabPage(parent),
@@ -171,7 +213,12 @@ QList<PlotPanel *> RoundingPage::plots() const
 
 bool RoundingPage::isBusy() const
 {
-    return m_job.isRunning();
+    return m_job.isRunning() || isEvaluating();
+}
+
+bool RoundingPage::isEvaluating() const
+{
+    return std::any_of(m_rows.begin(), m_rows.end(), [](const ExpressionRow &r) { return r.evaluation->pending; });
 }
 
 void RoundingPage::changeEvent(QEvent *event)
@@ -179,7 +226,7 @@ void RoundingPage::changeEvent(QEvent *event)
     // Zoom: the tables are sized to their text, so lay them out again in the new font.
     if (event->type() == QEvent::FontChange)
         for (ExpressionRow &r : m_rows)
-            evaluate(r);
+            showResult(r);
     LabPage::changeEvent(event);
 }
 
@@ -187,7 +234,7 @@ void RoundingPage::setFormat(Format f)
 {
     m_format = f;
     for (ExpressionRow &r : m_rows)
-        evaluate(r);
+        showResult(r); // the format only changes which table row stands out
 }
 
 int RoundingPage::addExpression(const QString &text)
@@ -205,6 +252,15 @@ int RoundingPage::addExpression(const QString &text)
     v->addLayout(h);
     row.message = new QLabel(box);
     row.message->setWordWrap(true);
+    row.busy = new QProgressBar(box);
+    row.busy->setRange(0, 0); // busy: no percentage, the exact value's precision doubles until it is known
+    row.busy->setTextVisible(false);
+    row.busy->setMaximumHeight(fontMetrics().height() / 2);
+    row.busy->setToolTip(tr("Computing the exact value (at most %1 bits and %2 s)")
+                             .arg(ExactBudget {}.maxBits)
+                             .arg(static_cast<double>(defaultExactTime.count()) / 1000));
+    row.busy->hide();
+    v->addWidget(row.busy);
     v->addWidget(row.message);
     row.table = new QTableWidget(static_cast<int>(allFormats.size()), ColumnCount, box);
     // Headers and their tooltips by column, whatever the order of the Column enum.
@@ -246,6 +302,18 @@ int RoundingPage::addExpression(const QString &text)
     row.detail->setToolTip(tr("The selected format's stored value in full: every digit, every bit"));
     v->addWidget(row.detail);
     m_rowsLayout->addWidget(box);
+    row.evaluation = std::make_shared<RowEvaluation>();
+    RowEvaluation *evaluation = row.evaluation.get();
+    row.evaluation->job = std::make_unique<AsyncJob<RowEvaluation::Result>>(
+        this, [this, evaluation](const RowEvaluation::Result &result) {
+            for (ExpressionRow &r : m_rows)
+                if (r.evaluation.get() == evaluation) {
+                    evaluation->last = result;
+                    evaluation->hasResult = true;
+                    evaluation->pending = false;
+                    showResult(r);
+                }
+        });
     m_rows.append(row);
     const int index = static_cast<int>(m_rows.size()) - 1;
     QLineEdit *input = row.input;
@@ -280,9 +348,11 @@ void RoundingPage::evaluate(ExpressionRow &row)
 {
     const std::string text = row.input->text().toStdString();
     auto parsed = parseExpression(text);
+    RowEvaluation &evaluation = *row.evaluation;
     if (const auto *e = std::get_if<ExprError>(&parsed)) {
         // Mark the error beside the text only: selecting the bad character while the user types
         // made the next key replace it ("(1+2)*3" became "+2*31").
+        evaluation.typingError = true;
         row.input->setStyleSheet(QStringLiteral("QLineEdit { background: #ffe0e0; }"));
         row.input->setToolTip(exprErrorMessage(*e, text));
         row.message->setText(QStringLiteral("<span style='color:#b00000'>%1</span><br><span "
@@ -291,18 +361,41 @@ void RoundingPage::evaluate(ExpressionRow &row)
                                      tr("(showing the last valid result)")));
         return;
     }
+    evaluation.typingError = false;
     row.input->setStyleSheet(QString());
     row.input->setToolTip(QString());
-    const Expression &expr = std::get<Expression>(parsed);
+    // Off the GUI thread: an exact value can take its whole budget (2 s), and every key starts a
+    // new job that cancels the one before, so typing never waits for a result.
+    evaluation.pending = true;
+    const auto expr = std::make_shared<const Expression>(std::get<Expression>(std::move(parsed)));
+    evaluation.job->start([expr, typed = row.input->text()](QPromise<RowEvaluation::Result> &promise) {
+        ExactBudget budget;
+        budget.cancelled = [&promise] { return promise.isCanceled(); };
+        RowEvaluation::Result result {typed, evaluateInFormats(*expr, allFormats, budget), {}};
+        if (promise.isCanceled())
+            return;
+        for (const ExpressionResult &r : result.results)
+            result.anatomy.push_back(anatomize(r.value, r.format));
+        promise.addResult(std::move(result));
+    });
+    // The busy bar appears only if the result is slow to come, so fast results do not flicker.
+    QTimer::singleShot(150, row.busy, [busy = row.busy, weak = std::weak_ptr<RowEvaluation>(row.evaluation)] {
+        if (const auto e = weak.lock())
+            busy->setVisible(e->pending);
+    });
+}
+
+void RoundingPage::showResult(ExpressionRow &row)
+{
+    const RowEvaluation &evaluation = *row.evaluation;
+    row.busy->setVisible(evaluation.pending && row.busy->isVisible());
+    if (!evaluation.hasResult)
+        return;
     const QFont mono = monospace();
-    QString exact;
-    bool exactKnown = true;
     for (std::size_t fi = 0; fi < allFormats.size(); ++fi) {
         const Format f = allFormats[fi];
-        const ExpressionResult r = evaluateExpression(expr, f);
-        const FloatAnatomy a = anatomize(r.value, f);
-        exact = tidyDigits(r.exactDigits);
-        exactKnown = r.exactKnown;
+        const ExpressionResult &r = evaluation.last.results[fi];
+        const FloatAnatomy &a = evaluation.last.anatomy[fi];
         const int rowIndex = static_cast<int>(fi);
         const auto set = [&](int col, const QString &t, const QString &tip = {}) {
             auto *item = new QTableWidgetItem(t);
@@ -333,11 +426,21 @@ void RoundingPage::evaluate(ExpressionRow &row)
         set(HexCol, QString::fromStdString(a.hex))->setFont(mono);
         set(NextCol, numberText(a.next, f));
         set(PreviousCol, numberText(a.previous, f));
-        set(AbsCol, errorText(r.absError), numberText(r.absError));
-        set(RelCol, errorText(r.relError), numberText(r.relError));
-        set(UlpCol, ulpErrorText(r.ulpError),
-            tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
-                .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
+        if (!r.exactKnown && mpfr::isnan(r.exact)) {
+            // Only bounds are known: an error would be a guess.
+            const QString why = tr("The exact value is not determined, so neither is the error");
+            for (int col : {AbsCol, RelCol, UlpCol})
+                set(col, tr("unknown"), why);
+        } else {
+            set(AbsCol, errorText(r.absError), numberText(r.absError));
+            set(RelCol, errorText(r.relError), numberText(r.relError));
+            set(UlpCol, ulpErrorText(r.ulpError),
+                std::isnan(r.exactRounded)
+                    ? tr("%1 ULP from the exact value; which float it rounds to is not decided")
+                          .arg(numberText(r.ulpError))
+                    : tr("%1 ULP from the exact value; %2 floats from the correctly rounded value")
+                          .arg(numberText(r.ulpError), numberText(r.ulpDistance)));
+        }
         // The detail pane's text for this format: the whole expansion (plain text, escaped), bits, hex.
         const QString detail
             = tr("<b>%1</b> stores <b>%2</b>; exactly (%3 significant digits):").arg(formatText(f), value).arg(digits)
@@ -357,9 +460,11 @@ void RoundingPage::evaluate(ExpressionRow &row)
             row.table->item(rowIndex, ValueCol)->setToolTip(why.join(QStringLiteral("; ")));
         }
     }
-    const bool exactlyKnown = exactKnown && significantDigits(exact.toStdString()) < 34;
-    row.message->setText(
-        exactlyKnown ? tr("exact value: %1").arg(exact) : tr("exact value ≈ %1 (34 significant digits)").arg(exact));
+    const ExpressionResult &first = evaluation.last.results.front(); // the exact value is the same in every row
+    const QString exact
+        = first.exactKnown || !mpfr::isnan(first.exact) ? tidyDigits(first.exactDigits) : tr("not determined");
+    if (!evaluation.typingError)
+        row.message->setText(exactMessage(first));
     row.table->resizeColumnsToContents();
     int h = row.table->horizontalHeader()->height() + 2 * row.table->frameWidth();
     for (int i = 0; i < row.table->rowCount(); ++i)
@@ -371,9 +476,9 @@ void RoundingPage::evaluate(ExpressionRow &row)
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].box == row.box) {
             showDetail(i, selected);
-            Q_EMIT statusMessage(
-                tr("%1 = %2 in %3 (exact value %4)")
-                    .arg(row.input->text(), row.table->item(formatRow, ValueCol)->text(), formatText(m_format), exact));
+            Q_EMIT statusMessage(tr("%1 = %2 in %3 (exact value %4)")
+                                     .arg(evaluation.last.text, row.table->item(formatRow, ValueCol)->text(),
+                                         formatText(m_format), exact));
             Q_EMIT expressionEvaluated(i);
         }
 }

@@ -7,8 +7,11 @@
 #include "pages/labpage.h"
 #include "sweep/cancellationsweep.h"
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTableWidget;
 class QTextBrowser;
 class QVBoxLayout;
@@ -16,12 +19,15 @@ class QVBoxLayout;
 namespace logitlab::ui {
 
 class PlotPanel;
+struct RowEvaluation;
 
 /** \brief One expression row: its input, message and per-format table. */
 struct ExpressionRow {
     QWidget *box = nullptr;
     QLineEdit *input = nullptr;
-    QLabel *message = nullptr;
+    QLabel *message = nullptr; ///< the exact value, or why it is not determined, or the typing error
+    QProgressBar *busy = nullptr; ///< shown while the row is evaluated off the GUI thread
+    std::shared_ptr<RowEvaluation> evaluation; ///< its job (newest text wins) and last result
     QTableWidget *table = nullptr;
     QTextBrowser *detail = nullptr; ///< the selected format's full exact decimal, bits and hex
 };
@@ -39,6 +45,8 @@ public:
     void saveSettings() const override;
     void restoreSettings() override;
     bool isBusy() const override;
+    /** True while some expression is still being evaluated (its result not yet shown). */
+    bool isEvaluating() const;
 
     /** Adds an expression row with \a text; returns its index. */
     int addExpression(const QString &text);
@@ -77,6 +85,7 @@ protected:
 
 private:
     void evaluate(ExpressionRow &row);
+    void showResult(ExpressionRow &row);
     void applySweep(const CancellationSweep &s);
 
     Format m_format = Format::Float32;
