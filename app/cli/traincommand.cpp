@@ -1,19 +1,16 @@
 /**
  * \file `logitlab-cli train`: trains the MLP of core/nn on MNIST-10k (embedded), an IDX
- * directory or a synthetic 2-D set, and prints per-epoch records as a table or one JSON object.
+ * directory or a synthetic 2-D set — one run, or run A and twin B in lockstep (`--twin`) — through
+ * the same TwinSession as the window, and prints per-epoch records as a table or one JSON object.
  */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"
 
-#include "data/binarytask.h"
-#include "data/idxdataset.h"
-#include "data/synthetic.h"
-#include "nn/mlptrainer.h"
 #include "nn/presets.h"
 #include "text/numbertext.h"
+#include "training/datatext.h"
+#include "training/twinsession.h"
 
-#include <QByteArray>
-#include <QFile>
 #include <QFileInfo>
 #include <QStringList>
 
@@ -24,28 +21,11 @@
 namespace logitlab::cli {
 namespace {
 
-const QString builtinMnist = QStringLiteral("mnist-10k");
+using ui::dataErrorText;
+using ui::resourceBytes;
+using ui::taskText;
 
-QString idxErrorText(IdxError e)
-{
-    switch (e) {
-    case IdxError::None: return QStringLiteral("no error");
-    case IdxError::FileUnreadable: return QStringLiteral("cannot be read");
-    case IdxError::FileMissing: return QStringLiteral("does not exist");
-    case IdxError::NotAFile: return QStringLiteral("is a directory, not a file");
-    case IdxError::GzipCorrupt: return QStringLiteral("is not valid gzip data (corrupt or cut short)");
-    case IdxError::TooLarge: return QStringLiteral("is larger than the 256 MiB limit");
-    case IdxError::Truncated: return QStringLiteral("is shorter than its header says");
-    case IdxError::BadMagic: return QStringLiteral("does not start with the IDX magic number");
-    case IdxError::UnsupportedType: return QStringLiteral("does not hold unsigned bytes (IDX type 0x08)");
-    case IdxError::BadDimensionCount: return QStringLiteral("has the wrong number of dimensions");
-    case IdxError::ZeroDimension: return QStringLiteral("has a dimension of size 0");
-    case IdxError::SizeMismatch: return QStringLiteral("has more data than its header says");
-    case IdxError::LabelOutOfRange: return QStringLiteral("has a label outside 0..9");
-    case IdxError::CountMismatch: return QStringLiteral("has a different number of labels than images");
-    }
-    return QStringLiteral("is invalid");
-}
+const QString builtinMnist = QStringLiteral("mnist-10k");
 
 QString configErrorText(TrainConfigError e)
 {
@@ -67,6 +47,11 @@ QString configErrorText(TrainConfigError e)
     case TrainConfigError::BadInitScale: return QStringLiteral("--init-scale must be a positive finite number");
     case TrainConfigError::BadOptimizerParameter: return QStringLiteral("an optimiser parameter is out of range");
     case TrainConfigError::UnsupportedFormat: return QStringLiteral("--dtype: training runs in float32 or float64");
+    case TrainConfigError::NetworkTooLarge:
+        return QStringLiteral("--layers/--batch: the network is too large; at most %1 weights and %2 activation "
+                              "values per batch (max(batch, 256) times the sum of the layer widths)")
+            .arg(maxParameters)
+            .arg(maxActivations);
     }
     return {};
 }
@@ -97,37 +82,19 @@ T parseName(const QString &text, const QString &option, Parse parse, const QStri
     throw UsageError(QStringLiteral("unknown --%1 '%2' (expected %3)").arg(option, text, choices));
 }
 
-std::vector<std::uint8_t> resourceBytes(const QString &path)
+/** The command line's one-line account of a preset (the window has its own, translated paragraphs). */
+std::string presetLine(std::string_view name)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw UsageError(QStringLiteral("the embedded data set is missing (%1)").arg(path));
-    const QByteArray bytes = f.readAll();
-    return {reinterpret_cast<const std::uint8_t *>(bytes.constData()),
-        reinterpret_cast<const std::uint8_t *>(bytes.constData()) + bytes.size()};
+    if (name == "course")
+        return "the course network; softmax output and from_logits train alike (about 93%)";
+    if (name == "large-logits")
+        return "tanh, init x8: the Keras-clipped head saturates at 16.118 with zero gradients, from_logits learns";
+    if (name == "float-vs-double")
+        return "the same run in float32 and float64: the weights drift apart, the curves do not";
+    if (name == "binary-sigmoid")
+        return "4 vs 9, init x16: the sigmoid head's loss is inf and its gradient NaN at once, from_logits learns";
+    return {};
 }
-
-DataSplit loadEmbeddedMnist()
-{
-    DataSplit split;
-    const char *parts[2][2] = {
-        {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}, {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}};
-    for (int i = 0; i < 2; ++i) {
-        const auto images = resourceBytes(QStringLiteral(":/mnist-10k/%1.gz").arg(QLatin1String(parts[i][0])));
-        const auto labels = resourceBytes(QStringLiteral(":/mnist-10k/%1.gz").arg(QLatin1String(parts[i][1])));
-        DatasetResult r = datasetFromIdxBytes(images, labels);
-        if (!r.ok())
-            throw UsageError(QStringLiteral("embedded MNIST-10k %1").arg(idxErrorText(r.error)));
-        (i == 0 ? split.train : split.test) = std::move(r.dataset);
-    }
-    return split;
-}
-
-struct DataChoice {
-    QString name; ///< what --dataset said (or the preset's)
-    DataSplit split;
-    QString task; ///< "" or e.g. "4 vs 9", "3 vs rest"
-};
 
 /** Parses --binary: "D" (one against the rest) or "A,B" (A labelled 0, B labelled 1). */
 std::pair<int, int> parseBinary(const QString &text, int classes)
@@ -143,60 +110,64 @@ std::pair<int, int> parseBinary(const QString &text, int classes)
     return v.size() == 1 ? std::pair {-1, v[0]} : std::pair {v[0], v[1]};
 }
 
-DataChoice loadData(const QCommandLineParser &p, const std::optional<Preset> &preset, std::uint64_t seed)
+/** The data options: --dataset, --noise, --binary (or the preset's two digits on MNIST). */
+DataSpec dataSpec(const QCommandLineParser &p, const std::optional<Preset> &preset, QString *name)
 {
-    DataChoice d;
-    d.name = singleValue(p, QStringLiteral("dataset"));
-    if (d.name.isEmpty())
-        d.name = builtinMnist;
+    DataSpec d;
+    *name = singleValue(p, QStringLiteral("dataset"));
+    if (name->isEmpty())
+        *name = builtinMnist;
     const QString noiseText = singleValue(p, QStringLiteral("noise"));
-    if (const auto kind = parseSynthetic(d.name.toStdString())) {
-        SyntheticSpec spec;
-        spec.kind = *kind;
-        spec.seed = seed;
+    int classes = 10;
+    if (const auto kind = parseSynthetic(name->toStdString())) {
+        d.source = DataSource::Synthetic;
+        d.synthetic = *kind;
+        classes = syntheticClasses(*kind);
         if (!noiseText.isEmpty()) {
-            spec.noise = parseReal(noiseText, QStringLiteral("noise"));
-            if (spec.noise < 0 || spec.noise > 10)
+            d.noise = parseReal(noiseText, QStringLiteral("noise"));
+            if (d.noise < 0 || d.noise > 10)
                 throw UsageError(QStringLiteral("--noise must be in [0, 10]"));
         }
-        d.split = makeSynthetic(spec);
     } else {
         if (!noiseText.isEmpty())
             throw UsageError(QStringLiteral("--noise applies to the synthetic sets only"));
-        if (d.name == builtinMnist) {
-            d.split = loadEmbeddedMnist();
-        } else {
-            if (!QFileInfo(d.name).isDir())
+        if (*name != builtinMnist) {
+            if (!QFileInfo(*name).isDir())
                 throw UsageError(QStringLiteral("--dataset: '%1' is neither mnist-10k, spiral, xor, circles, blobs "
                                                 "nor a directory of IDX files")
-                                     .arg(d.name));
-            SplitResult r = loadIdxDirectory(d.name.toStdString());
-            if (!r.ok())
-                throw UsageError(QStringLiteral("--dataset: %1 in '%2' %3")
-                                     .arg(QLatin1String(idxFileName(r.failedFile)), d.name, idxErrorText(r.error)));
-            d.split = std::move(r.split);
+                                     .arg(*name));
+            d.source = DataSource::IdxDirectory;
+            d.idxPath = name->toStdString();
         }
     }
-    int negative = -1, positive = -1;
     const QString binary = singleValue(p, QStringLiteral("binary"));
     if (!binary.isEmpty()) {
-        std::tie(negative, positive) = parseBinary(binary, d.split.train.classes);
-    } else if (preset && preset->positiveDigit >= 0 && d.name == builtinMnist) {
-        negative = preset->negativeDigit;
-        positive = preset->positiveDigit;
-    }
-    if (positive >= 0) {
-        if (negative < 0) {
-            d.split.train = oneVsRest(d.split.train, positive);
-            d.split.test = oneVsRest(d.split.test, positive);
-            d.task = QStringLiteral("%1 vs rest").arg(positive);
-        } else {
-            d.split.train = twoClasses(d.split.train, negative, positive);
-            d.split.test = twoClasses(d.split.test, negative, positive);
-            d.task = QStringLiteral("%1 vs %2").arg(negative).arg(positive);
-        }
+        std::tie(d.binaryNegative, d.binaryPositive) = parseBinary(binary, classes);
+    } else if (preset && preset->positiveDigit >= 0 && d.source == DataSource::Mnist) {
+        d.binaryNegative = preset->negativeDigit;
+        d.binaryPositive = preset->positiveDigit;
     }
     return d;
+}
+
+/**
+ * --PREFIXoptimizer and --PREFIXlr applied to \a current: a new kind without a rate takes that
+ * kind's own default rate (Adam's 0.001, not SGD's 0.1).
+ */
+Optimizer optimizerOptions(const QCommandLineParser &p, const QString &prefix, const Optimizer &current)
+{
+    OptimizerKind kind = optimizerKind(current);
+    double lr = learningRate(current);
+    const QString kindText = singleValue(p, prefix + QStringLiteral("optimizer"));
+    if (!kindText.isEmpty())
+        kind = parseName<OptimizerKind>(
+            kindText, prefix + QStringLiteral("optimizer"), parseOptimizer, QStringLiteral("sgd, momentum or adam"));
+    const QString lrText = singleValue(p, prefix + QStringLiteral("lr"));
+    if (!lrText.isEmpty())
+        lr = parseReal(lrText, prefix + QStringLiteral("lr"));
+    else if (!kindText.isEmpty() && kind == OptimizerKind::Adam)
+        lr = Adam {}.learningRate;
+    return kindText.isEmpty() && lrText.isEmpty() ? current : makeOptimizer(kind, lr);
 }
 
 TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset> &preset)
@@ -216,19 +187,7 @@ TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset>
         c.head = parseName<Head>(v, QStringLiteral("head"), parseHead,
             QStringLiteral("softmax, softmax-clipped, logits, sigmoid, sigmoid-clipped or "
                            "sigmoid-logits"));
-    OptimizerKind kind = optimizerKind(c.optimizer);
-    double lr = learningRate(c.optimizer);
-    const bool kindGiven = !(v = singleValue(p, QStringLiteral("optimizer"))).isEmpty();
-    if (kindGiven)
-        kind = parseName<OptimizerKind>(
-            v, QStringLiteral("optimizer"), parseOptimizer, QStringLiteral("sgd, momentum or adam"));
-    const QString lrText = singleValue(p, QStringLiteral("lr"));
-    if (!lrText.isEmpty())
-        lr = parseReal(lrText, QStringLiteral("lr"));
-    else if (kindGiven && kind == OptimizerKind::Adam)
-        lr = Adam {}.learningRate; // Adam's own default, not SGD's 0.1
-    if (kindGiven || !lrText.isEmpty())
-        c.optimizer = makeOptimizer(kind, lr);
+    c.optimizer = optimizerOptions(p, QString(), c.optimizer);
     if (!(v = singleValue(p, QStringLiteral("lr-decay"))).isEmpty())
         c.lrDecayRate = parseReal(v, QStringLiteral("lr-decay"));
     if (!(v = singleValue(p, QStringLiteral("lr-decay-every"))).isEmpty())
@@ -283,12 +242,42 @@ std::string layerText(const TrainConfig &c, const Dataset &train)
     return s + "-" + std::to_string(headOutputs(c.head, train.classes));
 }
 
-void writeConfig(JsonWriter &w, const TrainConfig &c, const DataChoice &d)
+/** Twin B's differences: the preset's second twin (if any), then --b-head, --b-dtype, --b-optimizer, --b-lr, --b-l2. */
+TwinDifferences parseTwin(const QCommandLineParser &p, const std::optional<Preset> &preset, const TrainConfig &a)
+{
+    const char *options[] = {"b-head", "b-dtype", "b-optimizer", "b-lr", "b-l2"};
+    if (!p.isSet(QStringLiteral("twin"))) {
+        for (const char *o : options)
+            if (p.isSet(QString::fromLatin1(o)))
+                throw UsageError(QStringLiteral("--%1 describes twin B: add --twin").arg(QLatin1String(o)));
+        return {};
+    }
+    TwinDifferences b = TrainingLab {}.b;
+    if (preset && preset->twins.size() > 1)
+        b = differencesOf(preset->twinConfig(1));
+    else
+        b.optimizer = a.optimizer; // B differs from A only where asked
+    QString v;
+    if (!(v = singleValue(p, QStringLiteral("b-head"))).isEmpty())
+        b.head = parseName<Head>(v, QStringLiteral("b-head"), parseHead,
+            QStringLiteral("softmax, softmax-clipped, logits, sigmoid, sigmoid-clipped or sigmoid-logits"));
+    if (!(v = singleValue(p, QStringLiteral("b-dtype"))).isEmpty()) {
+        b.format = parseName<Format>(v, QStringLiteral("b-dtype"), parseFormat, QStringLiteral("float32 or float64"));
+        if (b.format != Format::Float32 && b.format != Format::Float64)
+            throw UsageError(QStringLiteral("--b-dtype: training runs in float32 or float64"));
+    }
+    b.optimizer = optimizerOptions(p, QStringLiteral("b-"), b.optimizer);
+    if (!(v = singleValue(p, QStringLiteral("b-l2"))).isEmpty())
+        b.l2 = parseReal(v, QStringLiteral("b-l2"));
+    return b;
+}
+
+void writeConfig(JsonWriter &w, const TrainConfig &c, const QString &dataset, const SessionData &d)
 {
     w.key("config").beginObject();
-    w.key("dataset").string(d.name.toStdString());
-    if (!d.task.isEmpty())
-        w.key("task").string(d.task.toStdString());
+    w.key("dataset").string(dataset.toStdString());
+    if (const QString task = taskText(d); !task.isEmpty())
+        w.key("task").string(task.toStdString());
     w.key("train_size").integer(d.split.train.size());
     w.key("test_size").integer(d.split.test.size());
     w.key("classes").integer(d.split.train.classes);
@@ -331,86 +320,210 @@ void drawProgress(std::ostream &err, int epoch, int epochs, long long done, long
         << "] " << (total > 0 ? done * 100 / total : 100) << "%" << std::flush;
 }
 
-template <class Scalar>
-int train(const TrainConfig &c, const DataChoice &d, const std::optional<Preset> &preset, bool json, std::ostream &out,
-    std::ostream &err)
+/** What one run did: its epoch records, final test metrics and first NaN/inf event. */
+struct RunRecord {
+    std::vector<EpochPoint> epochs; ///< epoch 1, 2, ... (the session's point 0 is not a record)
+    struct {
+        double loss = 0, accuracy = 0;
+        long long nonFiniteLosses = 0, deadSamples = 0;
+    } final; ///< the test set after the last step
+    bool weightsFinite = true;
+    std::optional<SessionEvent> nonFinite;
+};
+
+bool allFinite(const std::vector<double> &v)
 {
-    MlpTrainer<Scalar> trainer(c, d.split.train, d.split.test);
-    std::vector<EpochMetrics> records;
-    const long long perEpoch = trainer.batchesPerEpoch();
-    const long long step = std::max<long long>(1, perEpoch / 50);
-    for (int e = 0; e < c.epochs && !trainer.stopped(); ++e) {
-        long long done = 0;
+    return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+}
+
+/** The run's divergence in one sentence, or empty. */
+std::string divergenceText(const RunRecord &r, long long batchesPerEpoch)
+{
+    if (!r.nonFinite)
+        return {};
+    const SessionEvent &e = *r.nonFinite;
+    const long long epoch = batchesPerEpoch > 0 ? (e.step - 1) / batchesPerEpoch + 1 : 1;
+    std::string s = "the run diverged: its " + std::string(e.lossNonFinite ? "loss" : "gradient")
+        + " became NaN/inf at step " + std::to_string(e.step) + " (epoch " + std::to_string(epoch) + ")";
+    if (!r.weightsFinite)
+        s += "; its weights are no longer finite, so everything it predicts from then on is meaningless";
+    return s;
+}
+
+void writeRunJson(JsonWriter &w, const TrainConfig &c, const QString &dataset, const SessionData &d, const RunRecord &r,
+    bool stopped, long long batchesPerEpoch)
+{
+    writeConfig(w, c, dataset, d);
+    w.key("epochs").beginArray();
+    for (const EpochPoint &e : r.epochs) {
+        w.beginObject();
+        w.key("epoch").integer(e.epoch);
+        w.key("lr").number(e.learningRate);
+        w.key("train_loss").number(e.trainLoss);
+        w.key("train_accuracy").number(e.trainAccuracy);
+        w.key("test_loss").number(e.testLoss);
+        w.key("test_accuracy").number(e.testAccuracy);
+        w.key("seconds").number(e.seconds);
+        w.key("cpu_seconds").number(e.cpuSeconds);
+        w.key("nan_events").integer(e.nanEvents);
+        w.key("max_abs_logit").number(e.maxAbsLogit);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("final").beginObject();
+    w.key("test_loss").number(r.final.loss);
+    w.key("test_accuracy").number(r.final.accuracy);
+    w.key("test_nonfinite_losses").integer(r.final.nonFiniteLosses);
+    w.key("test_dead_samples").integer(r.final.deadSamples);
+    w.key("weights_finite").boolean(r.weightsFinite);
+    w.endObject();
+    w.key("diverged").boolean(r.nonFinite.has_value());
+    if (r.nonFinite) {
+        w.key("first_nonfinite").beginObject();
+        w.key("step").integer(r.nonFinite->step);
+        w.key("what").string(r.nonFinite->lossNonFinite ? "loss" : "gradient");
+        w.key("loss").number(r.nonFinite->loss);
+        w.key("message").string(divergenceText(r, batchesPerEpoch));
+        w.endObject();
+    }
+    w.key("stopped").boolean(stopped);
+}
+
+std::string runHeader(const TrainConfig &c, const QString &dataset, const SessionData &d)
+{
+    std::string s = "train " + layerText(c, d.split.train) + ' ' + std::string(activationName(c.activation)) + ", head "
+        + std::string(headName(c.head)) + ", " + std::string(optimizerName(optimizerKind(c.optimizer))) + " lr "
+        + number(learningRate(c.optimizer));
+    if (c.l2 > 0)
+        s += ", l2 " + number(c.l2);
+    s += ", batch " + std::to_string(c.batchSize) + ", " + std::string(formatName(c.format)) + ", seed "
+        + std::to_string(c.seed) + " on " + dataset.toStdString();
+    if (const QString task = taskText(d); !task.isEmpty())
+        s += " (" + task.toStdString() + ")";
+    return s + ": " + std::to_string(d.split.train.size()) + " train / " + std::to_string(d.split.test.size())
+        + " test";
+}
+
+std::string runTable(const RunRecord &r)
+{
+    std::vector<std::vector<std::string>> rows {
+        {"epoch", "lr", "train_loss", "train_acc", "test_loss", "test_acc", "seconds", "nan_events", "max|logit|"}};
+    for (const EpochPoint &e : r.epochs)
+        rows.push_back({std::to_string(e.epoch), number(e.learningRate), fixed(e.trainLoss, 4),
+            fixed(100 * e.trainAccuracy, 2) + "%", fixed(e.testLoss, 4), fixed(100 * e.testAccuracy, 2) + "%",
+            fixed(e.seconds, 4), std::to_string(e.nanEvents), fixed(e.maxAbsLogit, 2)});
+    return formatTable(rows);
+}
+
+/** Trains \a lab for lab.a.epochs epochs in lockstep and prints the table or JSON. */
+int train(const TrainingLab &lab, const QString &dataset, const std::optional<Preset> &preset, bool json,
+    std::ostream &out, std::ostream &err)
+{
+    TwinSession session;
+    session.setHistoryLimit(0); // the command line never steps back: no snapshots
+    const SessionSetupError problem = session.setup(lab, resourceBytes());
+    if (!problem.data.ok())
+        throw UsageError(QStringLiteral("--dataset: %1").arg(dataErrorText(problem.data, lab.data)));
+    if (problem.config != TrainConfigError::None) {
+        QString text = configErrorText(problem.config);
+        if (problem.config == TrainConfigError::BinaryHeadNeedsTwoClasses)
+            text = text.arg(QString::fromLatin1(headName(session.config(problem.run).head).data()));
+        if (lab.twin && problem.run == 1) { // only B's own options can make B fail where A did not
+            for (const char *o : {"head", "lr", "l2", "dtype"})
+                text.replace(
+                    QStringLiteral("--%1").arg(QLatin1String(o)), QStringLiteral("--b-%1").arg(QLatin1String(o)));
+            text = QStringLiteral("twin B: ") + text;
+        }
+        throw UsageError(text);
+    }
+    const SessionData &data = *session.data();
+    const int runs = session.runCount();
+    const int epochs = lab.a.epochs;
+    RunRecord records[2];
+    const auto take = [&] {
+        TrainingUpdate u = session.takeUpdate();
+        for (int i = 0; i < runs; ++i)
+            for (const EpochPoint &e : u.epochs[i])
+                if (e.epoch > 0)
+                    records[i].epochs.push_back(e);
+        for (const SessionEvent &e : u.events)
+            if (e.kind == SessionEventKind::NonFinite && !records[e.run].nonFinite)
+                records[e.run].nonFinite = e;
+    };
+    take();
+    const long long perEpoch = session.state().batchesPerEpoch;
+    const long long every = std::max<long long>(1, perEpoch / 50);
+    for (int e = 0; e < epochs && !session.stopped(); ++e) {
         if (!json)
-            drawProgress(err, e + 1, c.epochs, 0, perEpoch);
-        records.push_back(trainer.runEpoch([&](const BatchMetrics &) {
-            if (!json && (++done % step == 0 || done == perEpoch))
-                drawProgress(err, e + 1, c.epochs, done, perEpoch);
-        }));
+            drawProgress(err, e + 1, epochs, 0, perEpoch);
+        for (long long done = 1; session.epoch() == e && !session.stopped(); ++done) {
+            session.step();
+            if (!json && (done % every == 0 || done == perEpoch))
+                drawProgress(err, e + 1, epochs, done, perEpoch);
+        }
+        take();
         if (!json) {
-            const EpochMetrics &r = records.back();
-            err << "  loss " << fixed(r.trainLoss, 4) << "  test acc " << fixed(100 * r.testAccuracy, 2) << "%\n"
-                << std::flush;
+            for (int i = 0; i < runs; ++i)
+                if (!records[i].epochs.empty() && records[i].epochs.back().epoch == e + 1)
+                    err << (runs == 2 ? (i == 0 ? "  A" : "  B") : "") << "  loss "
+                        << fixed(records[i].epochs.back().trainLoss, 4) << "  test acc "
+                        << fixed(100 * records[i].epochs.back().testAccuracy, 2) << "%";
+            err << '\n' << std::flush;
         }
     }
-    const EvalMetrics finalTest = trainer.evaluateTest();
+    // A run stopped part-way through an epoch (--on-nan stop) has no record for that epoch yet.
+    const ModelViewPtr finalView = session.view(0);
+    for (int i = 0; i < runs; ++i) {
+        const RunView &v = finalView->runs[i];
+        records[i].final.loss = v.testLoss;
+        records[i].final.accuracy = v.testAccuracy;
+        records[i].final.nonFiniteLosses = v.testNonFinite;
+        records[i].final.deadSamples = v.deadSamples;
+        records[i].weightsFinite = allFinite(v.parameters);
+    }
+    const bool stopped = session.stopped();
+
     if (json) {
         JsonWriter w;
         w.beginObject();
         w.key("command").string("train");
         if (preset)
             w.key("preset").string(preset->name);
-        writeConfig(w, c, d);
-        w.key("epochs").beginArray();
-        for (const EpochMetrics &r : records) {
-            w.beginObject();
-            w.key("epoch").integer(r.epoch);
-            w.key("lr").number(r.learningRate);
-            w.key("train_loss").number(r.trainLoss);
-            w.key("train_accuracy").number(r.trainAccuracy);
-            w.key("test_loss").number(r.testLoss);
-            w.key("test_accuracy").number(r.testAccuracy);
-            w.key("seconds").number(r.seconds);
-            w.key("cpu_seconds").number(r.cpuSeconds);
-            w.key("nan_events").integer(r.nanEvents);
-            w.key("max_abs_logit").number(r.maxAbsLogit);
-            w.endObject();
+        if (runs == 1) {
+            writeRunJson(w, session.config(0), dataset, data, records[0], stopped, perEpoch);
+        } else {
+            w.key("twin").boolean(true);
+            w.key("runs").beginArray();
+            for (int i = 0; i < runs; ++i) {
+                w.beginObject();
+                w.key("run").string(i == 0 ? "A" : "B");
+                writeRunJson(w, session.config(i), dataset, data, records[i], stopped, perEpoch);
+                w.endObject();
+            }
+            w.endArray();
         }
-        w.endArray();
-        w.key("final").beginObject();
-        w.key("test_loss").number(finalTest.loss);
-        w.key("test_accuracy").number(finalTest.accuracy);
-        w.key("test_nonfinite_losses").integer(finalTest.nonFiniteLosses);
-        w.key("test_dead_samples").integer(finalTest.deadSamples);
-        w.endObject();
-        w.key("stopped").boolean(trainer.stopped());
         w.endObject();
         out << w.text();
         return 0;
     }
-    out << "train " << layerText(c, d.split.train) << ' ' << activationName(c.activation) << ", head "
-        << headName(c.head) << ", " << optimizerName(optimizerKind(c.optimizer)) << " lr "
-        << number(learningRate(c.optimizer)) << ", batch " << c.batchSize << ", " << formatName(c.format) << ", seed "
-        << c.seed << " on " << d.name.toStdString();
-    if (!d.task.isEmpty())
-        out << " (" << d.task.toStdString() << ")";
-    out << ": " << d.split.train.size() << " train / " << d.split.test.size() << " test\n";
-    if (preset)
-        out << "preset " << preset->name << ": " << preset->title << "\n";
-    out << '\n';
-    std::vector<std::vector<std::string>> rows {
-        {"epoch", "lr", "train_loss", "train_acc", "test_loss", "test_acc", "seconds", "nan_events", "max|logit|"}};
-    for (const EpochMetrics &r : records)
-        rows.push_back({std::to_string(r.epoch), number(r.learningRate), fixed(r.trainLoss, 4),
-            fixed(100 * r.trainAccuracy, 2) + "%", fixed(r.testLoss, 4), fixed(100 * r.testAccuracy, 2) + "%",
-            fixed(r.seconds, 4), std::to_string(r.nanEvents), fixed(r.maxAbsLogit, 2)});
-    out << formatTable(rows);
-    if (trainer.stopped())
+    for (int i = 0; i < runs; ++i) {
+        if (runs == 2)
+            out << (i == 0 ? "run A: " : "\nrun B: ");
+        out << runHeader(session.config(i), dataset, data) << '\n';
+        if (i == 0 && preset)
+            out << "preset " << preset->name << ": " << presetLine(preset->name) << '\n';
+        out << '\n' << runTable(records[i]);
+        if (const std::string d = divergenceText(records[i], perEpoch); !d.empty())
+            out << '\n' << d << '\n';
+        if (records[i].final.deadSamples > 0)
+            out << '\n'
+                << records[i].final.deadSamples
+                << " misclassified test samples have a gradient of exactly 0 (saturated probability path)\n";
+    }
+    if (runs == 2)
+        out << "\nA and B started from the same weights and saw the same batches in the same order.\n";
+    if (stopped)
         out << "\nstopped early after a NaN/inf event (--on-nan stop)\n";
-    if (finalTest.deadSamples > 0)
-        out << '\n'
-            << finalTest.deadSamples
-            << " misclassified test samples have a gradient of exactly 0 (saturated probability path)\n";
     return 0;
 }
 
@@ -446,6 +559,14 @@ CliCommand trainCommand()
             add("noise", "Noise of the synthetic sets (default 0.1).", "X");
             add("on-nan", "continue (default) or stop after a NaN/inf loss or gradient.", "WHAT");
             add("preset", "course, large-logits, float-vs-double or binary-sigmoid (options override it).", "NAME");
+            p.addOption(QCommandLineOption(QStringLiteral("twin"),
+                QStringLiteral("Train twin B alongside in lockstep: same initial weights and batches, "
+                               "differing only by the --b-* options (with --preset: the preset's second run).")));
+            add("b-head", "Twin B's head (default logits, or the preset's).", "NAME");
+            add("b-dtype", "Twin B's format: float32 or float64 (default A's).", "D");
+            add("b-optimizer", "Twin B's optimiser: sgd, momentum or adam (default A's).", "NAME");
+            add("b-lr", "Twin B's learning rate (default A's; 0.001 with --b-optimizer adam).", "X");
+            add("b-l2", "Twin B's L2 weight decay (default 0).", "X");
             addJsonOption(p);
         },
         [](const QCommandLineParser &p, std::ostream &out, std::ostream &err) {
@@ -458,19 +579,13 @@ CliCommand trainCommand()
                                                     "float-vs-double or binary-sigmoid)")
                                          .arg(presetName));
             }
-            const TrainConfig config = parseConfig(p, preset);
-            const DataChoice data = loadData(p, preset, config.seed);
-            const TrainConfigError problem = validateConfig(config, data.split.train.classes, data.split.train.size(),
-                data.split.train.featureCount(), data.split.test.featureCount());
-            if (problem != TrainConfigError::None) {
-                QString text = configErrorText(problem);
-                if (problem == TrainConfigError::BinaryHeadNeedsTwoClasses)
-                    text = text.arg(QString::fromLatin1(headName(config.head).data()));
-                throw UsageError(text);
-            }
-            const bool json = p.isSet(QStringLiteral("json"));
-            return config.format == Format::Float64 ? train<double>(config, data, preset, json, out, err)
-                                                    : train<float>(config, data, preset, json, out, err);
+            TrainingLab lab;
+            lab.a = parseConfig(p, preset);
+            lab.twin = p.isSet(QStringLiteral("twin"));
+            lab.b = parseTwin(p, preset, lab.a);
+            QString dataset;
+            lab.data = dataSpec(p, preset, &dataset);
+            return train(lab, dataset, preset, p.isSet(QStringLiteral("json")), out, err);
         }};
 }
 

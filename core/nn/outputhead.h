@@ -118,6 +118,40 @@ template <class Scalar> struct OutputHead {
         return best;
     }
 
+    /**
+     * The probabilities this head's loss is computed from, for the \a k logits \a z, into \a p
+     * (max(k, 2) values): the shifted softmax of the multi-class heads, [1 - s, s] with the
+     * sigmoid s of the binary heads (computed as their loss computes it). The step inspector shows
+     * these beside the loss, so both come from the same code.
+     */
+    void probabilities(const Scalar *z, int k, Scalar *p) const
+    {
+        switch (head) {
+        case Head::Softmax:
+        case Head::SoftmaxClipped:
+        case Head::Logits: {
+            const Scalar sum = shiftedExp(z, k, p);
+            for (int i = 0; i < k; ++i)
+                p[i] /= sum;
+            return;
+        }
+        case Head::Sigmoid:
+        case Head::SigmoidClipped: {
+            Scalar e = -z[0];
+            safeExp(&e, &e, 1);
+            p[1] = Scalar(1) / (Scalar(1) + e);
+            break;
+        }
+        case Head::SigmoidLogits: {
+            Scalar e = -Eigen::numext::abs(z[0]);
+            safeExp(&e, &e, 1);
+            p[1] = sigmoidFromExp(z[0], e);
+            break;
+        }
+        }
+        p[0] = Scalar(1) - p[1];
+    }
+
     /** The loss of one sample (no gradient). */
     Scalar value(const Scalar *z, int k, int y, Scalar *scratch) const
     {
@@ -137,15 +171,30 @@ private:
         return Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(z, k).template maxCoeff<Eigen::PropagateNaN>();
     }
 
-    Scalar softmaxSample(const Scalar *z, int k, int y, Scalar *grad, Scalar gradScale, Scalar *p) const
+    /** e_i = exp(z_i - max z) into \a e; returns their sum (in order) and max z in \a max. */
+    static Scalar shiftedExp(const Scalar *z, int k, Scalar *e, Scalar *max = nullptr)
     {
         const Scalar m = maxOf(z, k);
+        if (max)
+            *max = m;
         for (int i = 0; i < k; ++i)
-            p[i] = z[i] - m;
-        safeExp(p, p, k);
+            e[i] = z[i] - m;
+        safeExp(e, e, k);
         Scalar sum(0);
         for (int i = 0; i < k; ++i)
-            sum += p[i];
+            sum += e[i];
+        return sum;
+    }
+
+    /** sigmoid(z) from e = exp(-|z|): 1/(1+e) for z >= 0, e/(1+e) for z < 0 (never overflows). */
+    static Scalar sigmoidFromExp(Scalar z, Scalar e)
+    {
+        return z >= Scalar(0) ? Scalar(1) / (Scalar(1) + e) : e / (Scalar(1) + e);
+    }
+
+    Scalar softmaxSample(const Scalar *z, int k, int y, Scalar *grad, Scalar gradScale, Scalar *p) const
+    {
+        const Scalar sum = shiftedExp(z, k, p);
         for (int i = 0; i < k; ++i)
             p[i] /= sum;
         Scalar q = p[y];
@@ -170,13 +219,8 @@ private:
 
     Scalar logitsSample(const Scalar *z, int k, int y, Scalar *grad, Scalar gradScale, Scalar *e) const
     {
-        const Scalar m = maxOf(z, k);
-        for (int i = 0; i < k; ++i)
-            e[i] = z[i] - m;
-        safeExp(e, e, k);
-        Scalar sum(0);
-        for (int i = 0; i < k; ++i)
-            sum += e[i];
+        Scalar m;
+        const Scalar sum = shiftedExp(z, k, e, &m);
         const Scalar loss = (m + Eigen::numext::log(sum)) - z[y];
         if (grad)
             for (int i = 0; i < k; ++i)
@@ -214,9 +258,7 @@ private:
         const Scalar t = Scalar(y);
         const Scalar loss = (z > Scalar(0) ? z : Scalar(0)) - z * t + Eigen::numext::log1p(e);
         if (grad) {
-            // sigmoid(z) from e = exp(-|z|): 1/(1+e) for z >= 0, e/(1+e) for z < 0.
-            const Scalar s = z >= Scalar(0) ? Scalar(1) / (Scalar(1) + e) : e / (Scalar(1) + e);
-            grad[0] = (s - t) * gradScale;
+            grad[0] = (sigmoidFromExp(z, e) - t) * gradScale;
         }
         return loss;
     }

@@ -2,9 +2,8 @@
 /** \file
  * Named teaching scenarios. Each fixes a whole TrainConfig (so a seed reproduces it) and the
  * twins to run side by side, which share initial weights and batch order and differ only in
- * head or format. The explanation paragraphs are data a teacher reads out; the front ends show
- * them through their own translation tables (the UI wraps them in tr() by preset name), core
- * holds only the English source text.
+ * head or format. Core holds no words: the window explains each preset in its translated
+ * paragraph (ui/training/trainingtext.cpp), the CLI in its own line.
  */
 #include "nn/outputhead.h"
 #include "nn/trainconfig.h"
@@ -22,11 +21,9 @@ struct PresetTwin {
     Format format;
 };
 
-/** \brief A named, reproducible scenario with its promised behaviour described in words. */
+/** \brief A named, reproducible scenario (tests/core/nn/tst_presets.cpp asserts what each promises). */
 struct Preset {
     std::string_view name; ///< command-line name, e.g. "course"
-    std::string_view title; ///< one line
-    std::string_view explanation; ///< one paragraph for the teacher (English source text)
     TrainConfig config; ///< the first twin's configuration
     std::vector<PresetTwin> twins;
     /** For two-class presets on MNIST: the digit labelled 0 and the digit labelled 1 (else -1). */

@@ -55,8 +55,28 @@ enum class TrainConfigError {
     BadL2, ///< L2 factor negative or not finite
     BadInitScale, ///< init scale not finite or not positive
     BadOptimizerParameter, ///< momentum/beta outside [0, 1) or epsilon not positive
-    UnsupportedFormat ///< only float32 and float64 train
+    UnsupportedFormat, ///< only float32 and float64 train
+    NetworkTooLarge ///< more than maxParameters weights or maxActivations activation values per batch
 };
+
+/** The most weights and biases a network may have (128 MiB in float32; the optimiser and history add more). */
+inline constexpr long long maxParameters = 1LL << 25;
+/**
+ * The most activation values one batch may hold over all layers (batch rows x the sum of the
+ * layer widths; 256 MiB in float32, twice that with the backward pass's deltas).
+ */
+inline constexpr long long maxActivations = 1LL << 26;
+
+/** Weights and biases of \a c's network on \a features inputs and \a classes classes. */
+inline long long parameterCount(const TrainConfig &c, long long features, int classes)
+{
+    long long count = 0, in = features;
+    for (long long out : c.hidden) {
+        count += (in + 1) * out;
+        in = out;
+    }
+    return count + (in + 1) * headOutputs(c.head, classes);
+}
 
 /** Checks \a c against a training set of \a classes classes and \a trainSize samples. */
 inline TrainConfigError validateConfig(
@@ -77,6 +97,13 @@ inline TrainConfigError validateConfig(
             return TrainConfigError::BadLayerWidth;
     if (c.batchSize < 1 || c.batchSize > 65536)
         return TrainConfigError::BadBatchSize;
+    // Checked before anything is allocated (65536,65536 hidden units would ask for 16 GiB at once).
+    long long widths = headOutputs(c.head, classes);
+    for (int w : c.hidden)
+        widths += w;
+    if (parameterCount(c, trainFeatures, classes) > maxParameters
+        || std::max<long long>(c.batchSize, 256) * widths > maxActivations)
+        return TrainConfigError::NetworkTooLarge;
     if (c.epochs < 0)
         return TrainConfigError::BadEpochs;
     const double lr = learningRate(c.optimizer);

@@ -1627,14 +1627,6 @@ Correctly rounded to %2: %3</source>
         <translation>%2 中的 %1 %3</translation>
     </message>
     <message>
-        <source>, %1 vs %2</source>
-        <translation>，%1 对 %2</translation>
-    </message>
-    <message>
-        <source>, %1 vs rest</source>
-        <translation>，%1 对其余</translation>
-    </message>
-    <message>
         <source>: %1 train / %2 test</source>
         <translation>：训练 %1 / 测试 %2</translation>
     </message>
@@ -1645,6 +1637,18 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>is a directory, not a file</source>
         <translation>是一个目录，不是文件</translation>
+    </message>
+    <message>
+        <source>%1 vs rest</source>
+        <translation>%1 对其余</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对 %2</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>，%1</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +1991,10 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>Run %1 (%2) has %3 such samples.</source>
         <translation>运行 %1（%2）有 %3 个这样的样本。</translation>
+    </message>
+    <message>
+        <source>the network is too large: at most %L1 weights and %L2 activation values per batch (batch size times the sum of the layer widths)</source>
+        <translation>网络过大：最多 %L1 个权重，每批最多 %L2 个激活值（批大小乘以各层宽度之和）</translation>
     </message>
 </context>
 <context>

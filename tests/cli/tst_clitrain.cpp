@@ -150,6 +150,87 @@ private Q_SLOTS:
         QCOMPARE(stopped.value(QStringLiteral("epochs")).toArray().size(), 1);
     }
 
+    void twinEqualsSingleRuns_data()
+    {
+        QTest::addColumn<QStringList>("twinArgs"); // B's options in the twin run
+        QTest::addColumn<QStringList>("aloneArgs"); // the same run alone, as run A
+        QTest::addRow("head") << args({"--b-head", "softmax"}) << args({"--head", "softmax"});
+        QTest::addRow("lr and l2") << args({"--b-lr", "0.05", "--b-l2", "0.001"})
+                                   << args({"--lr", "0.05", "--l2", "0.001"});
+        QTest::addRow("optimizer") << args({"--b-optimizer", "adam"}) << args({"--optimizer", "adam"});
+        QTest::addRow("float64") << args({"--b-dtype", "float64"}) << args({"--dtype", "float64"});
+    }
+    void twinEqualsSingleRuns()
+    {
+        // Both runs in lockstep from the same weights and batches: each equals the same run alone.
+        QFETCH(QStringList, twinArgs);
+        QFETCH(QStringList, aloneArgs);
+        const QStringList common = args({"--dataset", "spiral", "--layers", "16", "--epochs", "3"});
+        const QJsonObject twin = runTrainJson(common + args({"--twin"}) + twinArgs);
+        QVERIFY(twin.value(QStringLiteral("twin")).toBool());
+        const QJsonArray runs = twin.value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), 2);
+        const QJsonObject a = runTrainJson(common), b = runTrainJson(common + aloneArgs);
+        const QJsonObject alone[2] = {a, b};
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject r = runs[i].toObject();
+            QCOMPARE(r.value(QStringLiteral("run")).toString(), i == 0 ? QStringLiteral("A") : QStringLiteral("B"));
+            QCOMPARE(r.value(QStringLiteral("config")), alone[i].value(QStringLiteral("config")));
+            QCOMPARE(withoutSeconds(r.value(QStringLiteral("epochs")).toArray()),
+                withoutSeconds(alone[i].value(QStringLiteral("epochs")).toArray()));
+            QCOMPARE(r.value(QStringLiteral("final")), alone[i].value(QStringLiteral("final")));
+        }
+        // B really differs (otherwise the comparison above proves nothing about B's options).
+        QVERIFY(
+            runs[0].toObject().value(QStringLiteral("config")) != runs[1].toObject().value(QStringLiteral("config")));
+    }
+
+    void twinFromPreset()
+    {
+        // --preset float-vs-double --twin: B is the preset's second run (float64), same everything else.
+        const QJsonObject o = runTrainJson(args({"--preset", "float-vs-double", "--twin", "--epochs", "1"}));
+        const QJsonArray runs = o.value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), 2);
+        const QJsonObject ca = runs[0].toObject().value(QStringLiteral("config")).toObject();
+        const QJsonObject cb = runs[1].toObject().value(QStringLiteral("config")).toObject();
+        QCOMPARE(ca.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+        QCOMPARE(cb.value(QStringLiteral("dtype")).toString(), QStringLiteral("float64"));
+        for (const char *key : {"layers", "activation", "head", "seed", "batch", "init", "init_scale"})
+            QCOMPARE(ca.value(QLatin1String(key)), cb.value(QLatin1String(key)));
+        // The table names both runs.
+        const Run r = runTrain(args({"--dataset", "xor", "--layers", "4", "--epochs", "1", "--twin"}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("run A: train 2-4-2"));
+        QVERIFY(r.out.contains("run B: train 2-4-2"));
+        QVERIFY(r.out.contains("same weights"));
+    }
+
+    void divergenceInWords_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("diverged");
+        QTest::addRow("lr 1e6 diverges") << args({"--lr", "1e6", "--epochs", "1"}) << true;
+        QTest::addRow("lr 0.1 does not") << args({"--dataset", "xor", "--epochs", "1"}) << false;
+    }
+    void divergenceInWords()
+    {
+        // Issue 13, defect 7: a run whose loss turns NaN says so in the table and in the JSON.
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, diverged);
+        const QJsonObject o = runTrainJson(arguments);
+        QCOMPARE(o.value(QStringLiteral("diverged")).toBool(), diverged);
+        const QJsonObject first = o.value(QStringLiteral("first_nonfinite")).toObject();
+        QCOMPARE(first.isEmpty(), !diverged);
+        if (diverged) {
+            QVERIFY(first.value(QStringLiteral("step")).toInt() >= 1);
+            QVERIFY(first.value(QStringLiteral("message")).toString().contains(QLatin1String("diverged")));
+            QVERIFY(!o.value(QStringLiteral("final")).toObject().value(QStringLiteral("weights_finite")).toBool());
+        }
+        const Run r = runTrain(arguments);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.contains("the run diverged"), diverged);
+    }
+
     void tableAndProgress()
     {
         const Run r = runTrain(args({"--dataset", "xor", "--epochs", "2", "--layers", "4"}));
@@ -179,6 +260,19 @@ private Q_SLOTS:
         QTest::addRow("unknown preset") << args({"--preset", "magic"}) << QStringLiteral("unknown --preset");
         QTest::addRow("noise on mnist") << args({"--noise", "0.2"}) << QStringLiteral("--noise");
         QTest::addRow("epochs twice") << args({"--epochs", "1", "--epochs", "2"}) << QStringLiteral("once");
+        // Issue 13, defect 6: refused before anything is allocated (this asked for 16 GiB).
+        QTest::addRow("absurd layers") << args({"--layers", "65536,65536"}) << QStringLiteral("too large");
+        QTest::addRow("absurd batch x width")
+            << args({"--layers", "4000", "--batch", "65536"}) << QStringLiteral("too large");
+        // Twin B's options.
+        QTest::addRow("b option without --twin") << args({"--b-head", "softmax"}) << QStringLiteral("add --twin");
+        QTest::addRow("unknown b head") << args({"--twin", "--b-head", "softplus"})
+                                        << QStringLiteral("unknown --b-head");
+        QTest::addRow("b float16") << args({"--twin", "--b-dtype", "float16"}) << QStringLiteral("--b-dtype");
+        QTest::addRow("b sigmoid on ten classes")
+            << args({"--twin", "--b-head", "sigmoid"}) << QStringLiteral("twin B: --b-head sigmoid");
+        QTest::addRow("b lr 0") << args({"--twin", "--b-lr", "0"}) << QStringLiteral("twin B: --b-lr");
+        QTest::addRow("b lr twice") << args({"--twin", "--b-lr", "1", "--b-lr", "2"}) << QStringLiteral("once");
     }
     void badInput()
     {

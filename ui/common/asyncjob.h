@@ -61,7 +61,6 @@ public:
     }
 
     bool isRunning() const { return m_watcher.isRunning(); }
-    QFutureWatcher<Result> &watcher() { return m_watcher; }
 
     /** Blocks until the current job has finished (tests and screenshots). */
     void waitForFinished() { m_watcher.waitForFinished(); }

@@ -324,23 +324,23 @@ QString TrainingControls::explanation() const
     return m_explanation->text();
 }
 
-SessionSetup TrainingControls::setup() const
+TrainingLab TrainingControls::setup() const
 {
-    SessionSetup s;
+    TrainingLab s;
     const QString d = m_dataset->currentData().toString();
     if (d == QLatin1String("mnist-10k")) {
-        s.source = DataSource::Mnist;
+        s.data.source = DataSource::Mnist;
     } else if (d == QLatin1String("idx")) {
-        s.source = DataSource::IdxDirectory;
-        s.idxPath = m_idxPath->text().trimmed();
+        s.data.source = DataSource::IdxDirectory;
+        s.data.idxPath = m_idxPath->text().trimmed().toStdString();
     } else {
-        s.source = DataSource::Synthetic;
-        s.synthetic = parseSynthetic(d.toStdString()).value_or(SyntheticKind::Spiral);
-        s.noise = m_noise->value();
+        s.data.source = DataSource::Synthetic;
+        s.data.synthetic = parseSynthetic(d.toStdString()).value_or(SyntheticKind::Spiral);
+        s.data.noise = m_noise->value();
     }
-    if (s.source != DataSource::Synthetic && m_task->currentIndex() > 0) {
-        s.binaryPositive = m_digitB->value();
-        s.binaryNegative = m_task->currentIndex() == 1 ? m_digitA->value() : -1;
+    if (s.data.source != DataSource::Synthetic && m_task->currentIndex() > 0) {
+        s.data.binaryPositive = m_digitB->value();
+        s.data.binaryNegative = m_task->currentIndex() == 1 ? m_digitA->value() : -1;
     }
     TrainConfig c;
     c.hidden.clear();
@@ -359,8 +359,7 @@ SessionSetup TrainingControls::setup() const
     if (const auto p = findPreset(presetName().toStdString()))
         c.epochs = p->config.epochs;
     for (int i = 0; i < 2; ++i) {
-        TrainConfig &t = i == 0 ? s.a : s.b;
-        t = c;
+        TrainConfig t = c;
         const RunWidgets &r = m_runs[i];
         t.head = parseHead(r.head->currentData().toString().toStdString()).value_or(Head::Logits);
         t.format = parseFormat(r.format->currentData().toString().toStdString()).value_or(Format::Float32);
@@ -368,6 +367,10 @@ SessionSetup TrainingControls::setup() const
             parseOptimizer(r.optimizer->currentData().toString().toStdString()).value_or(OptimizerKind::Sgd),
             r.lr->value());
         t.l2 = r.l2->value();
+        if (i == 0)
+            s.a = t;
+        else
+            s.b = differencesOf(t);
     }
     s.twin = m_twin->isChecked();
     return s;

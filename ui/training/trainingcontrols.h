@@ -29,7 +29,7 @@ public:
     explicit TrainingControls(QWidget *parent = nullptr);
 
     /** The session the form describes. */
-    SessionSetup setup() const;
+    TrainingLab setup() const;
     /** Fills the form from the preset called \a name ("" = leave as is). */
     void applyPreset(const QString &name);
     QString presetName() const;

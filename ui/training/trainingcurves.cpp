@@ -314,7 +314,7 @@ void TrainingCurves::updateCoincidence(const TrainingUpdate &u)
     if (a.size() != b.size()) {
         m_coincide = false;
     } else {
-        for (qsizetype k = 0; k < a.size() && m_coincide; ++k) {
+        for (std::size_t k = 0; k < a.size() && m_coincide; ++k) {
             const double x = a[k].loss, y = b[k].loss;
             // Within 0.1%: closer than a pixel on the plot, so one curve hides the other.
             m_coincide = (std::isnan(x) && std::isnan(y)) || std::abs(x - y) <= 1e-3 * std::max(1.0, std::abs(x));

@@ -1,5 +1,6 @@
 #include "training/trainingpage.h"
 
+#include "training/datatext.h"
 #include "training/drawingcanvas.h"
 #include "training/modelviews.h"
 #include "training/trainingcontrols.h"
@@ -280,17 +281,17 @@ TrainingPage::TrainingPage(QWidget *parent) : LabPage(parent)
     connect(m_session, &TrainingSession::rewound, this, [this](long long step) {
         m_curves->rewind(step);
         m_difference->rewind(step);
-        for (int i = 0; i < 2; ++i) {
-            if (m_curves->nanEvents(i) == 0)
+        for (int i = 0; i < 2; ++i) { // the session re-arms the events it undid
+            if (m_eventStep[i] > step)
                 m_events[i].clear();
-            if (m_curves->saturationEvents(i) == 0)
+            if (m_saturationStep[i] > step)
                 m_saturation[i].clear();
         }
         updateBanner();
     });
     connect(m_session, &TrainingSession::dataReady, this, [this](const SessionDataPtr &d) {
         m_data = d;
-        m_dataLabel->setText(tr("Data: %1").arg(d->description));
+        m_dataLabel->setText(tr("Data: %1").arg(dataDescription(*d)));
     });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &message) {
         m_failure = message;
@@ -514,30 +515,20 @@ void TrainingPage::onUpdate(const TrainingUpdate &u)
     const int runCount = m_setup.twin ? 2 : 1;
     const Head heads[2] = {m_setup.a.head, m_setup.b.head};
     const Format formats[2] = {m_setup.a.format, m_setup.b.format};
-    bool changed = false;
-    for (int i = 0; i < runCount; ++i) {
-        if (m_events[i].isEmpty())
-            for (const BatchPoint &b : u.batches[i])
-                if (b.nonFiniteLosses > 0 || b.nonFiniteGradients > 0 || !std::isfinite(b.loss)) {
-                    const bool otherClean = runCount < 2 || m_curves->nanEvents(1 - i) == 0;
-                    m_events[i] = nonFiniteEventText(i, b.step, heads[i], formats[i],
-                        b.nonFiniteLosses > 0 || !std::isfinite(b.loss), b.loss, runCount == 2, otherClean,
-                        heads[1 - i]);
-                    changed = true;
-                    break;
-                }
-        for (const EpochPoint &e : u.epochs[i])
-            if (e.deadSamples > 0 && m_saturation[i].isEmpty() && m_data) {
-                long long otherDead = 0;
-                for (const EpochPoint &o : u.epochs[1 - i])
-                    if (o.step == e.step)
-                        otherDead = o.deadSamples;
-                m_saturation[i] = saturationText(i, e.step, heads[i], e.deadSamples, m_data->split.test.size(),
-                    runCount == 2, otherDead, heads[1 - i]);
-                changed = true;
-            }
+    // The session found the events (core/training/twinsession.h); the page words them.
+    for (const SessionEvent &e : u.events) {
+        const int i = e.run;
+        if (e.kind == SessionEventKind::NonFinite) {
+            m_events[i] = nonFiniteEventText(
+                i, e.step, heads[i], formats[i], e.lossNonFinite, e.loss, runCount == 2, e.otherClean, heads[1 - i]);
+            m_eventStep[i] = e.step;
+        } else {
+            m_saturation[i]
+                = saturationText(i, e.step, heads[i], e.dead, e.total, runCount == 2, e.otherDead, heads[1 - i]);
+            m_saturationStep[i] = e.step;
+        }
     }
-    if (changed) {
+    if (!u.events.empty()) {
         updateBanner();
         Q_EMIT statusMessage(eventText().section(QLatin1Char('\n'), 0, 0));
     }

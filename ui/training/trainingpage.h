@@ -133,9 +133,10 @@ private:
     SessionDataPtr m_data;
     ModelViewPtr m_view;
     bool m_viewDirty = false;
-    SessionSetup m_setup;
-    QString m_events[2];
-    QString m_saturation[2];
+    TrainingLab m_setup;
+    QString m_events[2]; ///< each run's first NaN/inf event in words
+    QString m_saturation[2]; ///< each run's saturation event in words
+    long long m_eventStep[2] = {0, 0}, m_saturationStep[2] = {0, 0}; ///< their steps (step-back drops later ones)
     QString m_failure;
     long long m_replots = 0;
 };

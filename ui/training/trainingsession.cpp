@@ -1,13 +1,11 @@
 #include "training/trainingsession.h"
 
-#include "training/runengine.h"
-#include "training/trainingdata.h"
+#include "training/datatext.h"
 #include "training/trainingtext.h"
 
 #include <QTimer>
 
 #include <algorithm>
-#include <cmath>
 
 namespace logitlab::ui {
 
@@ -18,7 +16,6 @@ constexpr int chunkMs = 15; // longest stretch of training between two looks at 
 // every 45 ms and the plots could redraw only ~22 times a second.
 constexpr int flushMs = 25;
 constexpr int viewMs = 500; // model views at about 2 Hz while playing
-constexpr int boundaryGrid = 100;
 } // namespace
 
 TrainingWorker::TrainingWorker(std::atomic<bool> *interrupt) : m_interrupt(interrupt)
@@ -32,167 +29,34 @@ TrainingWorker::~TrainingWorker() = default;
 
 SessionState TrainingWorker::state() const
 {
-    SessionState s;
-    s.ready = m_runCount > 0;
+    SessionState s = m_session.state();
     s.playing = m_playing;
-    s.step = m_step;
-    s.epoch = m_epoch;
-    s.batchesPerEpoch = m_runCount > 0 ? m_runs[0]->batchesPerEpoch() : 0;
-    s.historyDepth = m_history;
-    s.limitReached = limitReached();
     return s;
 }
 
-bool TrainingWorker::limitReached() const
-{
-    return m_epochLimit > 0 && m_epoch >= m_epochLimit;
-}
-
-void TrainingWorker::setup(const SessionSetup &setup)
+void TrainingWorker::setup(const TrainingLab &lab)
 {
     Q_EMIT setupBegins();
     m_interrupt->store(false);
     m_timer->stop();
     m_playing = false;
-    for (auto &r : m_runs)
-        r.reset();
-    m_runCount = 0;
-    m_step = 0;
-    m_epoch = 0;
-    m_history = 0;
-    m_pending = {};
-    const LoadedData loaded = loadSessionData(setup);
-    if (!loaded.data) {
-        Q_EMIT failed(loaded.error);
-        Q_EMIT stateChanged(state());
-        Q_EMIT commandDone();
-        return;
-    }
-    m_data = loaded.data;
-    const DataSplit &split = m_data->split;
-    const int classes = split.train.classes;
-    TrainConfig configs[2] = {setup.a, setup.b};
-    // Twins: B shares everything that fixes the initial weights and the batch order.
-    configs[1].hidden = configs[0].hidden;
-    configs[1].activation = configs[0].activation;
-    configs[1].init = configs[0].init;
-    configs[1].initScale = configs[0].initScale;
-    configs[1].seed = configs[0].seed;
-    configs[1].batchSize = configs[0].batchSize;
-    configs[1].shuffle = configs[0].shuffle;
-    configs[1].lrDecayRate = configs[0].lrDecayRate;
-    configs[1].lrDecayEvery = configs[0].lrDecayEvery;
-    const int runCount = setup.twin ? 2 : 1;
-    for (int i = 0; i < runCount; ++i) {
-        const TrainConfigError e = validateConfig(
-            configs[i], classes, split.train.size(), split.train.featureCount(), split.test.featureCount());
-        if (e != TrainConfigError::None) {
-            Q_EMIT dataReady(m_data);
-            Q_EMIT failed(tr("Run %1: %2").arg(i == 0 ? QStringLiteral("A") : QStringLiteral("B"), configErrorText(e)));
-            Q_EMIT stateChanged(state());
-            Q_EMIT commandDone();
-            return;
-        }
-    }
-    for (int i = 0; i < runCount; ++i)
-        m_runs[i] = RunEngine::create(configs[i], split);
-    m_runCount = runCount;
-
-    // Gallery: test samples round-robin over the classes, in test-set order.
-    m_gallery.clear();
-    {
-        std::vector<std::vector<int>> byClass(static_cast<std::size_t>(classes));
-        for (int i = 0; i < int(split.test.labels.size()); ++i)
-            if (byClass[std::size_t(split.test.labels[std::size_t(i)])].size() < std::size_t(gallerySize))
-                byClass[std::size_t(split.test.labels[std::size_t(i)])].push_back(i);
-        for (std::size_t round = 0; int(m_gallery.size()) < gallerySize && round < std::size_t(gallerySize); ++round)
-            for (const auto &list : byClass)
-                if (round < list.size() && int(m_gallery.size()) < gallerySize)
-                    m_gallery.push_back(list[round]);
-        std::sort(m_gallery.begin(), m_gallery.end());
-    }
-    m_viewFrame = {};
-    m_viewFrame.classes = classes;
-    m_viewFrame.galleryIndices = m_gallery;
-    if (split.train.featureCount() == 2) {
-        const auto x = split.train.features.col(0), y = split.train.features.col(1);
-        const double mx = 0.1 * (x.maxCoeff() - x.minCoeff()), my = 0.1 * (y.maxCoeff() - y.minCoeff());
-        m_viewFrame.boundarySize = boundaryGrid;
-        m_viewFrame.boundaryX0 = x.minCoeff() - mx;
-        m_viewFrame.boundaryX1 = x.maxCoeff() + mx;
-        m_viewFrame.boundaryY0 = y.minCoeff() - my;
-        m_viewFrame.boundaryY1 = y.maxCoeff() + my;
-    }
-    m_inspected = std::clamp(m_inspected, 0, int(split.test.size()) - 1);
-
-    Q_EMIT dataReady(m_data);
-    for (int i = 0; i < m_runCount; ++i)
-        evaluatePoint(i, 0);
-    flush(true);
-    emitView();
-    Q_EMIT commandDone();
-}
-
-void TrainingWorker::evaluatePoint(int run, int epoch)
-{
-    RunEngine &r = *m_runs[run];
-    EpochPoint p;
-    p.epoch = epoch;
-    p.step = m_step;
-    if (epoch == 0) {
-        const EvalMetrics t = r.evaluateTrain();
-        p.trainLoss = t.loss;
-        p.trainAccuracy = t.accuracy;
+    const SessionSetupError e = m_session.setup(lab, resourceBytes());
+    if (!e.data.ok()) {
+        Q_EMIT failed(dataErrorText(e.data, lab.data));
     } else {
-        const EpochMetrics &e = r.lastEpochRecord();
-        p.trainLoss = e.trainLoss;
-        p.trainAccuracy = e.trainAccuracy;
-        p.nanEvents = e.nanEvents;
+        Q_EMIT dataReady(e.data.data);
+        if (e.config != TrainConfigError::None)
+            Q_EMIT failed(tr("Run %1: %2")
+                              .arg(e.run == 0 ? QStringLiteral("A") : QStringLiteral("B"), configErrorText(e.config)));
     }
-    const EvalMetrics t = r.evaluateTest();
-    p.testLoss = t.loss;
-    p.testAccuracy = t.accuracy;
-    p.testNonFinite = t.nonFiniteLosses;
-    p.deadSamples = t.deadSamples;
-    m_pending.epochs[run].append(p);
-}
-
-void TrainingWorker::doStep()
-{
-    bool ended = false;
-    for (int i = 0; i < m_runCount; ++i) {
-        m_runs[i]->pushSnapshot(historyLimit);
-        const BatchMetrics b = m_runs[i]->step();
-        BatchPoint p;
-        p.step = m_step + 1;
-        p.loss = b.loss;
-        p.accuracy = b.samples ? double(b.correct) / double(b.samples) : 0.0;
-        p.learningRate = b.learningRate;
-        p.maxAbsLogit = b.maxAbsLogit;
-        p.nonFiniteLosses = b.nonFiniteLosses;
-        p.nonFiniteGradients = b.nonFiniteGradients;
-        m_pending.batches[i].append(p);
-        ended = ended || b.epochEnded;
+    if (m_session.ready()) {
+        m_inspected = std::clamp(m_inspected, 0, int(m_session.data()->split.test.size()) - 1);
+        flush(true);
+        emitView();
+    } else {
+        Q_EMIT stateChanged(state());
     }
-    if (m_runCount == 2) {
-        // How far the twins have moved apart: the largest weight difference (inf once a weight is not finite).
-        const std::vector<double> a = m_runs[0]->parameters(), b = m_runs[1]->parameters();
-        if (a.size() == b.size()) {
-            double diff = 0;
-            for (std::size_t k = 0; k < a.size(); ++k) {
-                const double d = std::fabs(a[k] - b[k]);
-                diff = std::isfinite(d) ? std::max(diff, d) : std::numeric_limits<double>::infinity();
-            }
-            m_pending.batches[1].last().weightDiff = diff;
-        }
-    }
-    ++m_step;
-    m_history = std::min<int>(m_history + 1, int(historyLimit));
-    if (ended) {
-        ++m_epoch;
-        for (int i = 0; i < m_runCount; ++i)
-            evaluatePoint(i, m_epoch);
-    }
+    Q_EMIT commandDone();
 }
 
 void TrainingWorker::flush(bool force)
@@ -200,36 +64,27 @@ void TrainingWorker::flush(bool force)
     if (!force && m_lastFlush.isValid() && m_lastFlush.elapsed() < flushMs)
         return;
     m_lastFlush.start();
-    if (!m_pending.batches[0].isEmpty() || !m_pending.epochs[0].isEmpty() || !m_pending.batches[1].isEmpty()
-        || !m_pending.epochs[1].isEmpty()) {
-        Q_EMIT updated(m_pending);
-        m_pending = {};
-    }
+    TrainingUpdate u = m_session.takeUpdate();
+    if (!u.empty())
+        Q_EMIT updated(u);
     Q_EMIT stateChanged(state());
 }
 
 void TrainingWorker::emitView()
 {
-    if (m_runCount == 0)
+    if (!m_session.ready())
         return;
     m_lastView.start();
-    auto view = std::make_shared<ModelView>(m_viewFrame);
-    view->step = m_step;
-    view->runCount = m_runCount;
-    view->inspectedSample = m_inspected;
-    view->inspectedLabel = m_data->split.test.labels[std::size_t(m_inspected)];
-    for (int i = 0; i < m_runCount; ++i)
-        m_runs[i]->fillView(view->runs[i], *view, m_data->split.test);
-    Q_EMIT viewReady(view);
+    Q_EMIT viewReady(m_session.view(m_inspected));
 }
 
 void TrainingWorker::play()
 {
     m_interrupt->store(false);
-    if (m_runCount > 0 && !limitReached()) {
+    if (m_session.ready() && !m_session.limitReached() && !m_session.stopped()) {
         m_playing = true;
         m_playClock.start();
-        m_playStartStep = m_step;
+        m_playStartStep = m_session.stepCount();
         m_timer->start(0);
     }
     flush(true);
@@ -250,25 +105,25 @@ void TrainingWorker::pause()
 
 void TrainingWorker::tick()
 {
-    if (!m_playing || m_runCount == 0)
+    if (!m_playing || !m_session.ready())
         return;
     QElapsedTimer chunk;
     chunk.start();
     int wait = 0;
     const auto flushDue = [this] { return m_lastFlush.isValid() && m_lastFlush.elapsed() >= flushMs; };
     while (!m_interrupt->load(std::memory_order_relaxed) && chunk.elapsed() < chunkMs && !flushDue()) {
-        if (limitReached()) {
+        if (m_session.limitReached() || m_session.stopped()) {
             m_playing = false;
             break;
         }
         if (m_speed > 0) {
             const long long allowed = m_playStartStep + (m_playClock.elapsed() * m_speed) / 1000 + 1;
-            if (m_step >= allowed) {
+            if (m_session.stepCount() >= allowed) {
                 wait = std::max(1, 1000 / m_speed / 2);
                 break;
             }
         }
-        doStep();
+        m_session.step();
     }
     flush(!m_playing);
     if (!m_playing || m_lastView.elapsed() >= viewMs)
@@ -282,8 +137,8 @@ void TrainingWorker::stepBatches(long long n)
     m_interrupt->store(false);
     m_playing = false;
     m_timer->stop();
-    for (long long i = 0; i < n && m_runCount > 0; ++i)
-        doStep();
+    for (long long i = 0; i < n && m_session.ready(); ++i)
+        m_session.step();
     flush(true);
     emitView();
     Q_EMIT commandDone();
@@ -294,11 +149,7 @@ void TrainingWorker::stepEpoch()
     m_interrupt->store(false);
     m_playing = false;
     m_timer->stop();
-    if (m_runCount > 0) {
-        const int target = m_epoch + 1;
-        while (m_epoch < target && !m_interrupt->load(std::memory_order_relaxed))
-            doStep();
-    }
+    m_session.stepEpoch([this] { return m_interrupt->load(std::memory_order_relaxed); });
     flush(true);
     emitView();
     Q_EMIT commandDone();
@@ -310,18 +161,8 @@ void TrainingWorker::stepBack(int n)
     m_playing = false;
     m_timer->stop();
     flush(true); // the GUI must have every point before it drops some
-    int done = 0;
-    while (done < n && m_history > 0) {
-        for (int i = 0; i < m_runCount; ++i)
-            m_runs[i]->popSnapshot();
-        --m_history;
-        --m_step;
-        ++done;
-    }
-    if (done > 0) {
-        m_epoch = m_runs[0]->epoch();
-        Q_EMIT rewound(m_step);
-    }
+    if (m_session.stepBack(n) > 0)
+        Q_EMIT rewound(m_session.stepCount());
     flush(true);
     emitView();
     Q_EMIT commandDone();
@@ -331,13 +172,13 @@ void TrainingWorker::setSpeed(int batchesPerSecond)
 {
     m_speed = std::max(0, batchesPerSecond);
     m_playClock.start();
-    m_playStartStep = m_step;
+    m_playStartStep = m_session.stepCount();
     Q_EMIT commandDone();
 }
 
 void TrainingWorker::setEpochLimit(int epochs)
 {
-    m_epochLimit = std::max(0, epochs);
+    m_session.setEpochLimit(epochs);
     flush(true);
     Q_EMIT commandDone();
 }
@@ -345,8 +186,8 @@ void TrainingWorker::setEpochLimit(int epochs)
 void TrainingWorker::setInspectedSample(int index)
 {
     m_inspected = index;
-    if (m_data)
-        m_inspected = std::clamp(index, 0, int(m_data->split.test.size()) - 1);
+    if (const auto data = m_session.data())
+        m_inspected = std::clamp(index, 0, int(data->split.test.size()) - 1);
     if (!m_playing)
         emitView();
     Q_EMIT commandDone();
@@ -361,11 +202,10 @@ void TrainingWorker::requestView()
 void TrainingWorker::classify(const std::vector<float> &row)
 {
     QVector<double> out[2];
-    for (int i = 0; i < m_runCount; ++i)
-        if (std::size_t(m_data->split.train.featureCount()) == row.size()) {
-            const std::vector<double> p = m_runs[i]->classify(row, m_data->split.train.classes);
-            out[i] = QVector<double>(p.begin(), p.end());
-        }
+    for (int i = 0; i < m_session.runCount(); ++i) {
+        const std::vector<double> p = m_session.classify(i, row);
+        out[i] = QVector<double>(p.begin(), p.end());
+    }
     Q_EMIT classified(out[0], out[1]);
     Q_EMIT commandDone();
 }
@@ -438,10 +278,10 @@ template <class Fn> void TrainingSession::post(Fn &&fn, bool interrupt)
     QMetaObject::invokeMethod(m_worker, std::forward<Fn>(fn), Qt::QueuedConnection);
 }
 
-void TrainingSession::setup(const SessionSetup &setup)
+void TrainingSession::setup(const TrainingLab &lab)
 {
     ++m_pendingSetups;
-    post([w = m_worker, setup] { w->setup(setup); }, true);
+    post([w = m_worker, lab] { w->setup(lab); }, true);
 }
 
 void TrainingSession::play()

@@ -1,16 +1,17 @@
 #pragma once
 /** \file
- * The Training lab's engine room: a worker object on its own QThread trains run A and run B in
- * lockstep (batch k of A, then batch k of B), and a GUI-thread facade posts commands to it.
+ * The thread adapter of core's TwinSession (core/training/twinsession.h, which holds the lockstep
+ * runs, step back, events and model views): a worker object on its own QThread drives the
+ * session, and a GUI-thread facade posts commands to it.
  *
  * While playing, the worker trains in chunks of at most ~15 ms and returns to its event loop in
  * between, so queued commands (pause, step, reset) run within one chunk; an atomic interrupt
- * flag, checked between batches like the engine's stop flag, ends the chunk at once. Results
- * leave the worker through queued signals, coalesced to about 30 per second whatever the
- * training speed; model views (parameters, confusion matrix, gallery...) about twice a second
- * and after every command.
+ * flag, checked between batches, ends the chunk at once. Results leave the worker through
+ * queued signals, coalesced to about 40 per second whatever the training speed; model views
+ * (parameters, confusion matrix, gallery...) about twice a second and after every command.
  */
 #include "training/trainingtypes.h"
+#include "training/twinsession.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -23,8 +24,6 @@ class QTimer;
 
 namespace logitlab::ui {
 
-class RunEngine;
-
 /** \brief Trains the runs of a session; lives on the session's thread. Not for direct use. */
 class TrainingWorker : public QObject {
     Q_OBJECT
@@ -33,7 +32,7 @@ public:
     ~TrainingWorker() override;
 
     // Commands, called on the worker thread (queued by TrainingSession).
-    void setup(const SessionSetup &setup);
+    void setup(const TrainingLab &lab);
     void play();
     void pause();
     void stepBatches(long long n);
@@ -45,18 +44,13 @@ public:
     void classify(const std::vector<float> &row);
     void requestView();
 
-    /** Snapshots kept for step-back. */
-    static constexpr std::size_t historyLimit = 100;
-    /** Gallery size. */
-    static constexpr int gallerySize = 16;
-
 Q_SIGNALS:
     void dataReady(logitlab::ui::SessionDataPtr data);
     void failed(const QString &message);
-    void updated(const logitlab::ui::TrainingUpdate &update);
-    void stateChanged(const logitlab::ui::SessionState &state);
-    void viewReady(const logitlab::ui::ModelViewPtr &view);
-    /** Step-back went back to \a step: every point after it is gone. */
+    void updated(const logitlab::TrainingUpdate &update);
+    void stateChanged(const logitlab::SessionState &state);
+    void viewReady(const logitlab::ModelViewPtr &view);
+    /** Step-back went back to \a step: every point and event after it is gone. */
     void rewound(long long step);
     void classified(const QVector<double> &a, const QVector<double> &b);
     /** A command has run (emitted last, after its results). */
@@ -66,31 +60,19 @@ Q_SIGNALS:
 
 private:
     void tick();
-    void doStep();
-    void evaluatePoint(int run, int epoch);
     void flush(bool force);
     void emitView();
     SessionState state() const;
-    bool limitReached() const;
 
     std::atomic<bool> *m_interrupt;
     QTimer *m_timer = nullptr;
-    SessionDataPtr m_data;
-    std::unique_ptr<RunEngine> m_runs[2];
-    int m_runCount = 0;
-    long long m_step = 0;
-    int m_epoch = 0;
-    int m_history = 0;
+    TwinSession m_session;
     bool m_playing = false;
     int m_speed = 0; // batches per second, 0 = as fast as possible
-    int m_epochLimit = 0; // 0 = no limit
     int m_inspected = 0;
     QElapsedTimer m_playClock;
     long long m_playStartStep = 0;
     QElapsedTimer m_lastFlush, m_lastView;
-    TrainingUpdate m_pending;
-    std::vector<int> m_gallery;
-    ModelView m_viewFrame; // boundary grid and gallery of the current data
 };
 
 /**
@@ -103,7 +85,7 @@ public:
     explicit TrainingSession(QObject *parent = nullptr);
     ~TrainingSession() override;
 
-    void setup(const SessionSetup &setup);
+    void setup(const TrainingLab &lab);
     void play();
     void pause();
     void stepBatches(long long n = 1);
@@ -123,9 +105,9 @@ public:
 Q_SIGNALS:
     void dataReady(logitlab::ui::SessionDataPtr data);
     void failed(const QString &message);
-    void updated(const logitlab::ui::TrainingUpdate &update);
-    void stateChanged(const logitlab::ui::SessionState &state);
-    void viewReady(const logitlab::ui::ModelViewPtr &view);
+    void updated(const logitlab::TrainingUpdate &update);
+    void stateChanged(const logitlab::SessionState &state);
+    void viewReady(const logitlab::ModelViewPtr &view);
     void rewound(long long step);
     void classified(const QVector<double> &a, const QVector<double> &b);
 

@@ -1,6 +1,32 @@
 #include "training/trainingsettings.h"
 
+#include "lab/traininglab.h"
+
+#include <QStringList>
+
 namespace logitlab::ui::trainingsettings {
+
+namespace {
+/** The lab's defaults (core/lab/traininglab.h): the settings restate none of them. */
+const TrainingLab &lab()
+{
+    static const TrainingLab defaults;
+    return defaults;
+}
+
+QString latin(std::string_view s)
+{
+    return QString::fromLatin1(s.data(), qsizetype(s.size()));
+}
+
+QString widthsText(const std::vector<int> &widths)
+{
+    QStringList parts;
+    for (int w : widths)
+        parts << QString::number(w);
+    return parts.join(QLatin1Char(','));
+}
+} // namespace
 
 #define LOGITLAB_TRAINING_SETTING(fn, key, def)                                                                        \
     const SettingKey &fn()                                                                                             \
@@ -12,19 +38,19 @@ namespace logitlab::ui::trainingsettings {
 LOGITLAB_TRAINING_SETTING(preset, "preset", QStringLiteral("course"))
 LOGITLAB_TRAINING_SETTING(dataset, "dataset", QStringLiteral("mnist-10k"))
 LOGITLAB_TRAINING_SETTING(idxPath, "idxPath", QString())
-LOGITLAB_TRAINING_SETTING(noise, "noise", 0.1)
+LOGITLAB_TRAINING_SETTING(noise, "noise", lab().data.noise)
 LOGITLAB_TRAINING_SETTING(task, "task", 0)
 LOGITLAB_TRAINING_SETTING(digitA, "digitA", 4)
 LOGITLAB_TRAINING_SETTING(digitB, "digitB", 9)
-LOGITLAB_TRAINING_SETTING(layers, "layers", QStringLiteral("25,15"))
-LOGITLAB_TRAINING_SETTING(activation, "activation", QStringLiteral("relu"))
-LOGITLAB_TRAINING_SETTING(init, "init", QStringLiteral("glorot"))
-LOGITLAB_TRAINING_SETTING(initScale, "initScale", 1.0)
-LOGITLAB_TRAINING_SETTING(seed, "seed", 1)
-LOGITLAB_TRAINING_SETTING(batch, "batch", 32)
-LOGITLAB_TRAINING_SETTING(lrDecay, "lrDecay", 1.0)
-LOGITLAB_TRAINING_SETTING(lrDecayEvery, "lrDecayEvery", 1)
-LOGITLAB_TRAINING_SETTING(twin, "twin", true)
+LOGITLAB_TRAINING_SETTING(layers, "layers", widthsText(lab().a.hidden))
+LOGITLAB_TRAINING_SETTING(activation, "activation", latin(activationName(lab().a.activation)))
+LOGITLAB_TRAINING_SETTING(init, "init", latin(initName(lab().a.init)))
+LOGITLAB_TRAINING_SETTING(initScale, "initScale", lab().a.initScale)
+LOGITLAB_TRAINING_SETTING(seed, "seed", int(lab().a.seed))
+LOGITLAB_TRAINING_SETTING(batch, "batch", lab().a.batchSize)
+LOGITLAB_TRAINING_SETTING(lrDecay, "lrDecay", lab().a.lrDecayRate)
+LOGITLAB_TRAINING_SETTING(lrDecayEvery, "lrDecayEvery", lab().a.lrDecayEvery)
+LOGITLAB_TRAINING_SETTING(twin, "twin", lab().twin)
 // 30 batches/s: an epoch of the course in about 8 s, slow enough for a class to follow the curves.
 LOGITLAB_TRAINING_SETTING(speed, "speed", 3)
 LOGITLAB_TRAINING_SETTING(epochLimit, "epochLimit", 10)
@@ -36,33 +62,34 @@ LOGITLAB_TRAINING_SETTING(inspected, "inspected", 0)
 const SettingKey &head(int run)
 {
     static const SettingKey k[2]
-        = {{"training/a/head", QStringLiteral("softmax")}, {"training/b/head", QStringLiteral("logits")}};
+        = {{"training/a/head", latin(headName(lab().a.head))}, {"training/b/head", latin(headName(lab().b.head))}};
     return k[run & 1];
 }
 
 const SettingKey &format(int run)
 {
-    static const SettingKey k[2]
-        = {{"training/a/format", QStringLiteral("float32")}, {"training/b/format", QStringLiteral("float32")}};
+    static const SettingKey k[2] = {{"training/a/format", latin(formatName(lab().a.format))},
+        {"training/b/format", latin(formatName(lab().b.format))}};
     return k[run & 1];
 }
 
 const SettingKey &optimizer(int run)
 {
-    static const SettingKey k[2]
-        = {{"training/a/optimizer", QStringLiteral("sgd")}, {"training/b/optimizer", QStringLiteral("sgd")}};
+    static const SettingKey k[2] = {{"training/a/optimizer", latin(optimizerName(optimizerKind(lab().a.optimizer)))},
+        {"training/b/optimizer", latin(optimizerName(optimizerKind(lab().b.optimizer)))}};
     return k[run & 1];
 }
 
 const SettingKey &lr(int run)
 {
-    static const SettingKey k[2] = {{"training/a/lr", 0.1}, {"training/b/lr", 0.1}};
+    static const SettingKey k[2]
+        = {{"training/a/lr", learningRate(lab().a.optimizer)}, {"training/b/lr", learningRate(lab().b.optimizer)}};
     return k[run & 1];
 }
 
 const SettingKey &l2(int run)
 {
-    static const SettingKey k[2] = {{"training/a/l2", 0.0}, {"training/b/l2", 0.0}};
+    static const SettingKey k[2] = {{"training/a/l2", lab().a.l2}, {"training/b/l2", lab().b.l2}};
     return k[run & 1];
 }
 

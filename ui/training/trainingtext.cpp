@@ -14,8 +14,8 @@ struct TrainingText {
 };
 
 /**
- * \brief The presets' English title and explanation, copied from core/nn/presets.cpp so that
- * lupdate can extract them (core holds no Qt); a test checks that the copies match core's text.
+ * \brief The presets' title and explanation for the teacher, by preset name: the only copy
+ * (core holds no words), translated through lupdate's extraction of these literals.
  */
 struct PresetWords {
     const char *name;
@@ -76,12 +76,9 @@ const PresetWords *findPresetWords(std::string_view name)
     return nullptr;
 }
 
-/** Translates \a copy if it is the table's copy of core's text, else shows core's English. */
-QString presetWord(const char *copy, std::string_view english)
+QString presetWord(const char *text)
 {
-    if (copy && english == copy)
-        return QCoreApplication::translate("logitlab::ui::Presets", copy);
-    return QString::fromUtf8(english.data(), qsizetype(english.size()));
+    return text ? QCoreApplication::translate("logitlab::ui::Presets", text) : QString();
 }
 } // namespace
 
@@ -133,6 +130,11 @@ QString configErrorText(TrainConfigError e)
     case TrainConfigError::BadInitScale: return TrainingText::tr("the init scale must be a positive finite number");
     case TrainConfigError::BadOptimizerParameter: return TrainingText::tr("an optimiser parameter is out of range");
     case TrainConfigError::UnsupportedFormat: return TrainingText::tr("training runs in float32 or float64");
+    case TrainConfigError::NetworkTooLarge:
+        return TrainingText::tr("the network is too large: at most %L1 weights and %L2 activation values per batch "
+                                "(batch size times the sum of the layer widths)")
+            .arg(maxParameters)
+            .arg(maxActivations);
     }
     return {};
 }
@@ -140,19 +142,18 @@ QString configErrorText(TrainConfigError e)
 QString presetTitle(const Preset &p)
 {
     const PresetWords *w = findPresetWords(p.name);
-    return presetWord(w ? w->title : nullptr, p.title);
+    return w ? presetWord(w->title) : QString::fromUtf8(p.name.data(), qsizetype(p.name.size()));
 }
 
 QString presetExplanation(const Preset &p)
 {
     const PresetWords *w = findPresetWords(p.name);
-    return presetWord(w ? w->explanation : nullptr, p.explanation);
+    return presetWord(w ? w->explanation : nullptr);
 }
 
-bool presetWordsMatchCore(const Preset &p)
+bool hasPresetWords(const Preset &p)
 {
-    const PresetWords *w = findPresetWords(p.name);
-    return w && p.title == w->title && p.explanation == w->explanation;
+    return findPresetWords(p.name) != nullptr;
 }
 
 QString runName(int run)

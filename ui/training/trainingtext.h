@@ -25,8 +25,8 @@ QString configErrorText(TrainConfigError e);
  */
 QString presetTitle(const Preset &p);
 QString presetExplanation(const Preset &p);
-/** Whether the UI's copy of \a p's words equals core's (false: the translation is out of date). */
-bool presetWordsMatchCore(const Preset &p);
+/** Whether the window has a title and explanation for \a p (every preset must). */
+bool hasPresetWords(const Preset &p);
 /** "A" or "B". */
 QString runName(int run);
 

@@ -52,9 +52,9 @@ void TwinDifference::append(const TrainingUpdate &u)
 {
     if (!m_twin)
         return;
-    const QVector<BatchPoint> &a = u.batches[0], &b = u.batches[1];
+    const std::vector<BatchPoint> &a = u.batches[0], &b = u.batches[1];
     // Pair the two runs' points by step (lockstep: normally the same lists, but never assumed).
-    for (qsizetype i = 0, j = 0; i < a.size() && j < b.size();) {
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
         if (a[i].step < b[j].step) {
             ++i;
         } else if (b[j].step < a[i].step) {

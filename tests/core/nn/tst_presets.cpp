@@ -66,7 +66,7 @@ private Q_SLOTS:
     {
         QCOMPARE(presets().size(), std::size_t(4));
         for (const Preset &p : presets()) {
-            QVERIFY(!p.explanation.empty());
+            QVERIFY(!p.name.empty());
             QVERIFY(p.twins.size() >= 2);
             QCOMPARE(p.config.head, p.twins.front().head);
             QVERIFY(findPreset(p.name));

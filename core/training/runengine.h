@@ -1,17 +1,17 @@
 #pragma once
 /** \file
- * One run of the Training lab: an MlpTrainer<float> or <double> behind one interface, with a
+ * One run of a twin session: an MlpTrainer<float> or <double> behind one interface, with a
  * bounded history of snapshots for step-back and the forward passes the model views need.
- * Used only on the worker thread.
+ * Not thread-safe: one thread drives a run.
  */
-#include "training/trainingtypes.h"
+#include "training/sessiontypes.h"
 
 #include "nn/mlptrainer.h"
 
 #include <deque>
 #include <memory>
 
-namespace logitlab::ui {
+namespace logitlab {
 
 /** \brief A type-erased training run (float32 or float64). */
 class RunEngine {
@@ -21,13 +21,19 @@ public:
     virtual EvalMetrics evaluateTest() = 0;
     virtual EvalMetrics evaluateTrain() = 0;
     virtual const EpochMetrics &lastEpochRecord() const = 0;
+    virtual EpochMetrics currentEpochRecord() const = 0;
     virtual int epoch() const = 0;
+    /** The run stopped after a NaN/inf batch (NonFinitePolicy::Stop). */
+    virtual bool stopped() const = 0;
     virtual long long batchesPerEpoch() const = 0;
     /** Saves the current state on the history (dropping the oldest beyond \a limit). */
     virtual void pushSnapshot(std::size_t limit) = 0;
     /** Restores and drops the newest saved state; false if there is none. */
     virtual bool popSnapshot() = 0;
     virtual void clearHistory() = 0;
+    virtual void dropOldestSnapshot() = 0;
+    /** About what one snapshot takes (parameters, optimiser state, batch order). */
+    virtual long long snapshotBytes() const = 0;
     virtual std::vector<double> parameters() const = 0;
     /** Fills the views of \a out for \a data (see ModelView). */
     virtual void fillView(RunView &out, const ModelView &where, const Dataset &test) = 0;
@@ -47,13 +53,16 @@ public:
         m_head.head = config.head;
         m_scratch.resize(std::max(2, m_trainer.network().outputs()));
         m_grad.resize(std::max(2, m_trainer.network().outputs()));
+        m_probs.resize(std::max(2, m_trainer.network().outputs()));
     }
 
     BatchMetrics step() override { return m_trainer.step(); }
     EvalMetrics evaluateTest() override { return m_trainer.evaluateTest(); }
     EvalMetrics evaluateTrain() override { return m_trainer.evaluateTrain(); }
     const EpochMetrics &lastEpochRecord() const override { return m_trainer.lastEpochRecord(); }
+    EpochMetrics currentEpochRecord() const override { return m_trainer.currentEpochRecord(); }
     int epoch() const override { return m_trainer.epoch(); }
+    bool stopped() const override { return m_trainer.stopped(); }
     long long batchesPerEpoch() const override { return m_trainer.batchesPerEpoch(); }
 
     void pushSnapshot(std::size_t limit) override
@@ -73,6 +82,17 @@ public:
         return true;
     }
     void clearHistory() override { m_history.clear(); }
+    void dropOldestSnapshot() override
+    {
+        if (!m_history.empty())
+            m_history.pop_front();
+    }
+    long long snapshotBytes() const override
+    {
+        // Parameters, up to two optimiser slots per parameter (Adam), the batch order.
+        return 3LL * static_cast<long long>(m_trainer.network().parameters().size() * sizeof(Scalar))
+            + static_cast<long long>(m_trainer.order().size() * sizeof(std::uint32_t));
+    }
 
     std::vector<double> parameters() const override
     {
@@ -175,27 +195,13 @@ public:
     }
 
 private:
-    /** softmax(z) in Scalar (shifted by the max), or for one output [1 - s, s] with s = sigmoid(z). */
-    static std::vector<double> probabilities(const Scalar *z, int k, int classes)
+    /** The head's probabilities of logits z (see OutputHead::probabilities), widened, \a classes wide. */
+    std::vector<double> probabilities(const Scalar *z, int k, int classes)
     {
-        std::vector<double> p(std::size_t(std::max(classes, k)), 0.0);
-        if (k == 1) {
-            const Scalar s = Scalar(1) / (Scalar(1) + Eigen::numext::exp(-z[0]));
-            p[0] = double(Scalar(1) - s);
-            if (p.size() > 1)
-                p[1] = double(s);
-            return p;
-        }
-        Scalar m = z[0];
-        for (int i = 1; i < k; ++i)
-            if (z[i] > m || Eigen::numext::isnan(z[i]))
-                m = z[i];
-        Scalar sum(0);
-        std::vector<Scalar> e(static_cast<std::size_t>(k));
-        for (int i = 0; i < k; ++i)
-            sum += e[std::size_t(i)] = Eigen::numext::exp(z[i] - m);
-        for (int i = 0; i < k; ++i)
-            p[std::size_t(i)] = double(e[std::size_t(i)] / sum);
+        m_head.probabilities(z, k, m_probs.data());
+        std::vector<double> p(std::size_t(std::max(classes, 2)), 0.0);
+        for (int i = 0; i < std::max(k, 2) && i < int(p.size()); ++i)
+            p[std::size_t(i)] = double(m_probs[i]);
         return p;
     }
 
@@ -203,7 +209,7 @@ private:
     std::deque<typename MlpTrainer<Scalar>::Snapshot> m_history;
     typename Network<Scalar>::RowMatrix m_testX;
     OutputHead<Scalar> m_head {Head::Logits};
-    typename Network<Scalar>::Array m_scratch, m_grad;
+    typename Network<Scalar>::Array m_scratch, m_grad, m_probs;
 };
 
 inline std::unique_ptr<RunEngine> RunEngine::create(const TrainConfig &config, const DataSplit &data)
@@ -213,4 +219,4 @@ inline std::unique_ptr<RunEngine> RunEngine::create(const TrainConfig &config, c
     return std::make_unique<RunEngineT<float>>(config, data);
 }
 
-} // namespace logitlab::ui
+} // namespace logitlab
