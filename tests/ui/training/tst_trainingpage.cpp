@@ -162,6 +162,22 @@ private Q_SLOTS:
                 e.value(QStringLiteral("test_accuracy")).toDouble());
             QCOMPARE(page.curves()->batchLoss(r)->dataCount(), 250);
         }
+        // `train --twin` gives the window's twin session: the same numbers for both runs at once.
+        const QJsonObject twin = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("course"),
+            QStringLiteral("--twin"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--json")});
+        const QJsonArray runs = twin.value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), 2);
+        for (int r = 0; r < 2; ++r) {
+            const QJsonObject run = runs.at(r).toObject();
+            QCOMPARE(run.value(QStringLiteral("config")).toObject().value(QStringLiteral("head")).toString(), heads[r]);
+            const QJsonObject e = run.value(QStringLiteral("epochs")).toArray().at(0).toObject();
+            QCOMPARE((page.curves()->epochTrainLoss(r)->data()->constEnd() - 1)->value,
+                e.value(QStringLiteral("train_loss")).toDouble());
+            QCOMPARE((page.curves()->testAccuracy(r)->data()->constEnd() - 1)->value,
+                e.value(QStringLiteral("test_accuracy")).toDouble());
+            QCOMPARE(page.latestView()->runs[r].testLoss,
+                run.value(QStringLiteral("final")).toObject().value(QStringLiteral("test_loss")).toDouble());
+        }
     }
 
     void pauseAnswersWithin100ms()
