@@ -25,6 +25,21 @@ else()
 endif()
 message(STATUS "LogitLab: -march=${LOGITLAB_MARCH}")
 
+# LOGITLAB_SANITIZE builds our targets with AddressSanitizer (and LeakSanitizer) + UBSan; any
+# undefined behaviour aborts (-fno-sanitize-recover), so a test that triggers it fails.
+# LOGITLAB_FUZZ (clang) adds libFuzzer's coverage instrumentation with the same sanitizers; the
+# fuzz/ targets then link libFuzzer's main.
+option(LOGITLAB_SANITIZE "Build with -fsanitize=address,undefined (ASan + UBSan)" OFF)
+option(LOGITLAB_FUZZ "Build the libFuzzer targets in fuzz/ (needs clang)" OFF)
+set(LOGITLAB_SANITIZER_FLAGS "")
+if(LOGITLAB_SANITIZE OR LOGITLAB_FUZZ)
+  set(LOGITLAB_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined
+                               -fno-omit-frame-pointer)
+endif()
+if(LOGITLAB_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  message(FATAL_ERROR "LOGITLAB_FUZZ needs clang: -DCMAKE_CXX_COMPILER=clang++")
+endif()
+
 function(logitlab_strict_target target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wno-psabi
@@ -33,6 +48,14 @@ function(logitlab_strict_target target)
     -fno-fast-math -ffp-contract=off -fno-finite-math-only)
   if(LOGITLAB_MARCH)
     target_compile_options(${target} PRIVATE -march=${LOGITLAB_MARCH})
+  endif()
+  if(LOGITLAB_SANITIZER_FLAGS)
+    target_compile_options(${target} PRIVATE ${LOGITLAB_SANITIZER_FLAGS})
+    target_link_options(${target} PRIVATE ${LOGITLAB_SANITIZER_FLAGS})
+  endif()
+  if(LOGITLAB_FUZZ)
+    # Line tables only: enough for symbolized stack traces, far cheaper to compile than -g.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link -gline-tables-only)
   endif()
 endfunction()
 
