@@ -152,7 +152,7 @@ DataSpec dataSpec(const QCommandLineParser &p, const std::optional<Preset> &pres
 
 /**
  * --PREFIXoptimizer and --PREFIXlr applied to \a current: a new kind without a rate takes that
- * kind's own default rate (Adam's 0.001, not SGD's 0.1).
+ * kind's default rate (Adam's 0.001; SGD and momentum the course's 0.1), not the old kind's.
  */
 Optimizer optimizerOptions(const QCommandLineParser &p, const QString &prefix, const Optimizer &current)
 {
@@ -165,8 +165,8 @@ Optimizer optimizerOptions(const QCommandLineParser &p, const QString &prefix, c
     const QString lrText = singleValue(p, prefix + QStringLiteral("lr"));
     if (!lrText.isEmpty())
         lr = parseReal(lrText, prefix + QStringLiteral("lr"));
-    else if (!kindText.isEmpty() && kind == OptimizerKind::Adam)
-        lr = Adam {}.learningRate;
+    else if (!kindText.isEmpty() && kind != optimizerKind(current))
+        lr = kind == OptimizerKind::Adam ? Adam {}.learningRate : learningRate(TrainConfig {}.optimizer);
     return kindText.isEmpty() && lrText.isEmpty() ? current : makeOptimizer(kind, lr);
 }
 
@@ -242,7 +242,10 @@ std::string layerText(const TrainConfig &c, const Dataset &train)
     return s + "-" + std::to_string(headOutputs(c.head, train.classes));
 }
 
-/** Twin B's differences: the preset's second twin (if any), then --b-head, --b-dtype, --b-optimizer, --b-lr, --b-l2. */
+/**
+ * Twin B's differences: A's own (head, format, optimiser, L2 as given for A), then the preset's
+ * second run's head and format (if any), then --b-head, --b-dtype, --b-optimizer, --b-lr, --b-l2.
+ */
 TwinDifferences parseTwin(const QCommandLineParser &p, const std::optional<Preset> &preset, const TrainConfig &a)
 {
     const char *options[] = {"b-head", "b-dtype", "b-optimizer", "b-lr", "b-l2"};
@@ -252,11 +255,11 @@ TwinDifferences parseTwin(const QCommandLineParser &p, const std::optional<Prese
                 throw UsageError(QStringLiteral("--%1 describes twin B: add --twin").arg(QLatin1String(o)));
         return {};
     }
-    TwinDifferences b = TrainingLab {}.b;
-    if (preset && preset->twins.size() > 1)
-        b = differencesOf(preset->twinConfig(1));
-    else
-        b.optimizer = a.optimizer; // B differs from A only where asked
+    TwinDifferences b = differencesOf(a); // B differs from A only where asked
+    if (preset && preset->twins.size() > 1) {
+        b.head = preset->twins[1].head;
+        b.format = preset->twins[1].format;
+    }
     QString v;
     if (!(v = singleValue(p, QStringLiteral("b-head"))).isEmpty())
         b.head = parseName<Head>(v, QStringLiteral("b-head"), parseHead,
@@ -350,8 +353,12 @@ std::string divergenceText(const RunRecord &r, long long batchesPerEpoch)
     return s;
 }
 
+/**
+ * One run's JSON. \a cpu: CPU seconds per epoch of the epoch loop, written as "cpu_seconds" for a
+ * single run and "lockstep_cpu_seconds" (both runs together) for a twin run.
+ */
 void writeRunJson(JsonWriter &w, const TrainConfig &c, const QString &dataset, const SessionData &d, const RunRecord &r,
-    bool stopped, long long batchesPerEpoch)
+    const std::vector<double> &cpu, bool twin, bool stopped, long long batchesPerEpoch)
 {
     writeConfig(w, c, dataset, d);
     w.key("epochs").beginArray();
@@ -364,7 +371,8 @@ void writeRunJson(JsonWriter &w, const TrainConfig &c, const QString &dataset, c
         w.key("test_loss").number(e.testLoss);
         w.key("test_accuracy").number(e.testAccuracy);
         w.key("seconds").number(e.seconds);
-        w.key("cpu_seconds").number(e.cpuSeconds);
+        const std::size_t k = std::size_t(&e - r.epochs.data());
+        w.key(twin ? "lockstep_cpu_seconds" : "cpu_seconds").number(k < cpu.size() ? cpu[k] : 0.0);
         w.key("nan_events").integer(e.nanEvents);
         w.key("max_abs_logit").number(e.maxAbsLogit);
         w.endObject();
@@ -453,14 +461,17 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
     take();
     const long long perEpoch = session.state().batchesPerEpoch;
     const long long every = std::max<long long>(1, perEpoch / 50);
+    std::vector<double> cpu; // process CPU seconds of each epoch's steps (both runs of a twin)
     for (int e = 0; e < epochs && !session.stopped(); ++e) {
         if (!json)
             drawProgress(err, e + 1, epochs, 0, perEpoch);
+        const std::clock_t cpuStart = std::clock();
         for (long long done = 1; session.epoch() == e && !session.stopped(); ++done) {
             session.step();
             if (!json && (done % every == 0 || done == perEpoch))
                 drawProgress(err, e + 1, epochs, done, perEpoch);
         }
+        cpu.push_back(double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
         take();
         if (!json) {
             for (int i = 0; i < runs; ++i)
@@ -471,7 +482,6 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
             err << '\n' << std::flush;
         }
     }
-    // A run stopped part-way through an epoch (--on-nan stop) has no record for that epoch yet.
     const ModelViewPtr finalView = session.view(0);
     for (int i = 0; i < runs; ++i) {
         const RunView &v = finalView->runs[i];
@@ -490,14 +500,16 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
         if (preset)
             w.key("preset").string(preset->name);
         if (runs == 1) {
-            writeRunJson(w, session.config(0), dataset, data, records[0], stopped, perEpoch);
+            writeRunJson(w, session.config(0), dataset, data, records[0], cpu, false, stopped, perEpoch);
         } else {
             w.key("twin").boolean(true);
+            w.key("stopped").boolean(stopped); // a run stopped, so both ended there
             w.key("runs").beginArray();
             for (int i = 0; i < runs; ++i) {
                 w.beginObject();
                 w.key("run").string(i == 0 ? "A" : "B");
-                writeRunJson(w, session.config(i), dataset, data, records[i], stopped, perEpoch);
+                writeRunJson(
+                    w, session.config(i), dataset, data, records[i], cpu, true, session.runStopped(i), perEpoch);
                 w.endObject();
             }
             w.endArray();
@@ -522,8 +534,12 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
     }
     if (runs == 2)
         out << "\nA and B started from the same weights and saw the same batches in the same order.\n";
-    if (stopped)
-        out << "\nstopped early after a NaN/inf event (--on-nan stop)\n";
+    if (stopped) {
+        out << "\nstopped early after a NaN/inf event";
+        if (runs == 2)
+            out << " of run " << (session.runStopped(0) ? "A" : "B") << " (both runs end there)";
+        out << " (--on-nan stop)\n";
+    }
     return 0;
 }
 

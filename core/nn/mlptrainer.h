@@ -61,7 +61,7 @@ struct EpochMetrics {
     double testLoss = 0.0;
     double testAccuracy = 0.0;
     double seconds = 0.0; ///< wall time of the epoch's training steps (evaluation excluded)
-    double cpuSeconds = 0.0; ///< process CPU time of the epoch's training steps (robust on a busy machine)
+    double cpuSeconds = 0.0; ///< process CPU time of runEpoch()'s batches (robust on a busy machine)
     long long nanEvents = 0; ///< batches with a NaN/inf loss or gradient
     double maxAbsLogit = 0.0; ///< largest |logit| seen in training this epoch
     bool stopped = false; ///< the run stopped during this epoch (stop flag or policy)
@@ -85,7 +85,7 @@ public:
         Rng shuffleRng {0};
         double epochLossSum = 0.0;
         long long epochCorrect = 0, epochSeen = 0, epochBatches = 0, epochNanEvents = 0;
-        double epochMaxAbsLogit = 0.0, epochSeconds = 0.0, epochCpuSeconds = 0.0;
+        double epochMaxAbsLogit = 0.0, epochSeconds = 0.0;
     };
 
     MlpTrainer(const TrainConfig &config, const Dataset &train, const Dataset &test)
@@ -134,7 +134,6 @@ public:
     BatchMetrics step()
     {
         const auto start = std::chrono::steady_clock::now();
-        const std::clock_t cpuStart = std::clock();
         BatchMetrics m;
         m.epoch = m_epoch;
         m.batch = m_cursor / m_config.batchSize;
@@ -176,7 +175,6 @@ public:
                 m_stopped = true;
         }
         m_epochSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        m_epochCpuSeconds += double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         if (m_cursor >= m_train) {
             m.epochEnded = true;
             finishEpoch();
@@ -192,14 +190,17 @@ public:
     {
         const int e = m_epoch;
         bool ended = false;
+        const std::clock_t cpuStart = std::clock();
         while (!ended && !stopped()) {
             const BatchMetrics b = step();
             ended = b.epochEnded;
             if (onBatch)
                 onBatch(b);
         }
+        const std::clock_t cpuEnd = std::clock();
         EpochMetrics r = ended ? m_lastEpoch : currentEpochRecord();
         r.epoch = e + 1;
+        r.cpuSeconds = double(cpuEnd - cpuStart) / CLOCKS_PER_SEC;
         const EvalMetrics t = evaluate(m_testRows, m_testY);
         r.testLoss = t.loss;
         r.testAccuracy = t.accuracy;
@@ -222,7 +223,6 @@ public:
         r.trainLoss = m_epochSeen ? m_epochLossSum / double(m_epochSeen) : 0.0;
         r.trainAccuracy = m_epochSeen ? double(m_epochCorrect) / double(m_epochSeen) : 0.0;
         r.seconds = m_epochSeconds;
-        r.cpuSeconds = m_epochCpuSeconds;
         r.nanEvents = m_epochNanEvents;
         r.maxAbsLogit = m_epochMaxAbsLogit;
         return r;
@@ -250,7 +250,6 @@ public:
         s.epochNanEvents = m_epochNanEvents;
         s.epochMaxAbsLogit = m_epochMaxAbsLogit;
         s.epochSeconds = m_epochSeconds;
-        s.epochCpuSeconds = m_epochCpuSeconds;
         return s;
     }
 
@@ -270,7 +269,6 @@ public:
         m_epochNanEvents = s.epochNanEvents;
         m_epochMaxAbsLogit = s.epochMaxAbsLogit;
         m_epochSeconds = s.epochSeconds;
-        m_epochCpuSeconds = s.epochCpuSeconds;
         m_stopped = false;
     }
 
@@ -349,7 +347,6 @@ private:
         m_epochCorrect = m_epochSeen = m_epochBatches = m_epochNanEvents = 0;
         m_epochMaxAbsLogit = 0.0;
         m_epochSeconds = 0.0;
-        m_epochCpuSeconds = 0.0;
     }
 
     void finishEpoch()
@@ -405,7 +402,7 @@ private:
     long long m_cursor = 0;
     double m_epochLossSum = 0.0;
     long long m_epochCorrect = 0, m_epochSeen = 0, m_epochBatches = 0, m_epochNanEvents = 0;
-    double m_epochMaxAbsLogit = 0.0, m_epochSeconds = 0.0, m_epochCpuSeconds = 0.0;
+    double m_epochMaxAbsLogit = 0.0, m_epochSeconds = 0.0;
     EpochMetrics m_lastEpoch;
     std::atomic<bool> m_stop {false};
     bool m_stopped = false;

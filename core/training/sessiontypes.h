@@ -36,7 +36,6 @@ struct EpochPoint {
     double testLoss = 0.0;
     double testAccuracy = 0.0;
     double seconds = 0.0; ///< wall time of the epoch's training steps (evaluation excluded)
-    double cpuSeconds = 0.0; ///< process CPU time of those steps
     double maxAbsLogit = 0.0; ///< largest |logit| seen in training this epoch
     long long nanEvents = 0; ///< batches with a NaN/inf loss or gradient
     long long testNonFinite = 0; ///< test samples whose loss is NaN/inf

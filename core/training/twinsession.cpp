@@ -103,6 +103,11 @@ bool TwinSession::stopped() const
     return false;
 }
 
+bool TwinSession::runStopped(int run) const
+{
+    return run >= 0 && run < m_runCount && m_runs[run]->stopped();
+}
+
 SessionState TwinSession::state() const
 {
     SessionState s;
@@ -133,7 +138,6 @@ void TwinSession::evaluatePoint(int run, int epoch, bool partial)
         p.trainLoss = e.trainLoss;
         p.trainAccuracy = e.trainAccuracy;
         p.seconds = e.seconds;
-        p.cpuSeconds = e.cpuSeconds;
         p.maxAbsLogit = e.maxAbsLogit;
         p.nanEvents = e.nanEvents;
     }

@@ -84,6 +84,8 @@ public:
      * in gets an evaluation point of its batches so far (epoch = the epoch in progress).
      */
     bool stopped() const;
+    /** Run \a run itself stopped (its NaN/inf batch under NonFinitePolicy::Stop). */
+    bool runStopped(int run) const;
 
     long long stepCount() const { return m_step; }
     int epoch() const { return m_epoch; }

@@ -34,6 +34,7 @@ QJsonArray withoutSeconds(QJsonArray epochs)
         QJsonObject o = epochs[i].toObject();
         o.remove(QStringLiteral("seconds"));
         o.remove(QStringLiteral("cpu_seconds"));
+        o.remove(QStringLiteral("lockstep_cpu_seconds"));
         epochs[i] = o;
     }
     return epochs;
@@ -152,25 +153,34 @@ private Q_SLOTS:
 
     void twinEqualsSingleRuns_data()
     {
+        QTest::addColumn<QStringList>("aArgs"); // run A's own options (B inherits them)
         QTest::addColumn<QStringList>("twinArgs"); // B's options in the twin run
-        QTest::addColumn<QStringList>("aloneArgs"); // the same run alone, as run A
-        QTest::addRow("head") << args({"--b-head", "softmax"}) << args({"--head", "softmax"});
-        QTest::addRow("lr and l2") << args({"--b-lr", "0.05", "--b-l2", "0.001"})
+        QTest::addColumn<QStringList>("aloneArgs"); // B alone, as run A: every option it has
+        QTest::addRow("head") << QStringList() << args({"--b-head", "softmax"}) << args({"--head", "softmax"});
+        QTest::addRow("lr and l2") << QStringList() << args({"--b-lr", "0.05", "--b-l2", "0.001"})
                                    << args({"--lr", "0.05", "--l2", "0.001"});
-        QTest::addRow("optimizer") << args({"--b-optimizer", "adam"}) << args({"--optimizer", "adam"});
-        QTest::addRow("float64") << args({"--b-dtype", "float64"}) << args({"--dtype", "float64"});
+        QTest::addRow("optimizer") << QStringList() << args({"--b-optimizer", "adam"}) << args({"--optimizer", "adam"});
+        QTest::addRow("float64") << QStringList() << args({"--b-dtype", "float64"}) << args({"--dtype", "float64"});
+        // B inherits what A was given (format, L2, optimiser), differing only where asked.
+        QTest::addRow("A float64 with l2, B head")
+            << args({"--dtype", "float64", "--l2", "0.01"}) << args({"--b-head", "softmax"})
+            << args({"--dtype", "float64", "--l2", "0.01", "--head", "softmax"});
+        // A new kind for B without a rate takes that kind's default (SGD's 0.1), not A's Adam rate.
+        QTest::addRow("A adam, B sgd") << args({"--optimizer", "adam"}) << args({"--b-optimizer", "sgd"})
+                                       << args({"--optimizer", "sgd", "--lr", "0.1"});
     }
     void twinEqualsSingleRuns()
     {
         // Both runs in lockstep from the same weights and batches: each equals the same run alone.
+        QFETCH(QStringList, aArgs);
         QFETCH(QStringList, twinArgs);
         QFETCH(QStringList, aloneArgs);
         const QStringList common = args({"--dataset", "spiral", "--layers", "16", "--epochs", "3"});
-        const QJsonObject twin = runTrainJson(common + args({"--twin"}) + twinArgs);
+        const QJsonObject twin = runTrainJson(common + aArgs + args({"--twin"}) + twinArgs);
         QVERIFY(twin.value(QStringLiteral("twin")).toBool());
         const QJsonArray runs = twin.value(QStringLiteral("runs")).toArray();
         QCOMPARE(runs.size(), 2);
-        const QJsonObject a = runTrainJson(common), b = runTrainJson(common + aloneArgs);
+        const QJsonObject a = runTrainJson(common + aArgs), b = runTrainJson(common + aloneArgs);
         const QJsonObject alone[2] = {a, b};
         for (int i = 0; i < 2; ++i) {
             const QJsonObject r = runs[i].toObject();
@@ -197,6 +207,16 @@ private Q_SLOTS:
         QCOMPARE(cb.value(QStringLiteral("dtype")).toString(), QStringLiteral("float64"));
         for (const char *key : {"layers", "activation", "head", "seed", "batch", "init", "init_scale"})
             QCOMPARE(ca.value(QLatin1String(key)), cb.value(QLatin1String(key)));
+        // A's own options reach B too; the preset gives B only its head and format.
+        const QJsonObject adam = runTrainJson(
+            args({"--preset", "course", "--twin", "--optimizer", "adam", "--dataset", "xor", "--epochs", "1"}));
+        const QJsonArray adamRuns = adam.value(QStringLiteral("runs")).toArray();
+        const QJsonObject ba = adamRuns[1].toObject().value(QStringLiteral("config")).toObject();
+        QCOMPARE(ba.value(QStringLiteral("optimizer")).toString(), QStringLiteral("adam"));
+        QCOMPARE(ba.value(QStringLiteral("head")).toString(), QStringLiteral("logits"));
+        QCOMPARE(
+            adamRuns[0].toObject().value(QStringLiteral("config")).toObject().value(QStringLiteral("head")).toString(),
+            QStringLiteral("softmax"));
         // The table names both runs.
         const Run r = runTrain(args({"--dataset", "xor", "--layers", "4", "--epochs", "1", "--twin"}));
         QCOMPARE(r.exitCode, 0);

@@ -80,6 +80,8 @@ private Q_SLOTS:
     void stopPolicyEndsTheSession();
     void saturationEventOnLargeLogits();
     void viewsAgreeWithTheHead();
+    void sigmoidHeadInspector();
+    void historyFitsTheMemoryBudget();
     void boundaryOnTwoDimensionalData();
     void classifyChecksTheWidth();
 };
@@ -364,21 +366,70 @@ void TstTwinSession::viewsAgreeWithTheHead()
         for (int c = 0; c < 10; ++c)
             right += run.confusion[std::size_t(c) * 10 + c];
         QCOMPARE(double(right) / 2000.0, run.testAccuracy);
-        // The inspector: probabilities and loss from the run's own head, recomputed here.
+        // The inspector's probabilities against softmax(z) computed here in long double: float's
+        // shifted softmax (exp and division correctly rounded to within an ulp or two each, k = 10
+        // terms summed) is within 16 float ulps of it, relative 16 * 2^-24 < 1e-6, plus an absolute
+        // slack for the tiny ones.
         QCOMPARE(run.logits.size(), std::size_t(10));
-        std::vector<float> z(run.logits.begin(), run.logits.end()), p(10), scratch(10), grad(10);
-        const OutputHead<float> head {run.head};
-        head.probabilities(z.data(), 10, p.data());
-        for (int i = 0; i < 10; ++i)
-            QCOMPARE(run.probs[std::size_t(i)], double(p[std::size_t(i)]));
-        QCOMPARE(run.loss, double(head.gradient(z.data(), 10, v->inspectedLabel, grad.data(), scratch.data())));
-        // Independent of the head's code: the shifted softmax in double sums to 1 within float rounding.
-        const double sum = std::accumulate(run.probs.begin(), run.probs.end(), 0.0);
-        QVERIFY(std::fabs(sum - 1.0) < 1e-6);
+        long double m = run.logits[0], sum = 0;
+        for (double z : run.logits)
+            m = std::max<long double>(m, z);
+        for (double z : run.logits)
+            sum += std::exp((long double)z - m);
+        for (int i = 0; i < 10; ++i) {
+            const long double exact = std::exp((long double)run.logits[std::size_t(i)] - m) / sum;
+            QVERIFY2(std::fabs(double(run.probs[std::size_t(i)] - exact)) <= 1e-6 * double(exact) + 1e-30,
+                qPrintable(
+                    QStringLiteral("p[%1] = %2, exact %3").arg(i).arg(run.probs[std::size_t(i)]).arg(double(exact))));
+        }
+        // The loss beside them is -log p(true class) as the head computes it (from_logits: the
+        // same value up to rounding): within 1e-5 of -log of the exact probability.
+        const long double exactLoss
+            = -std::log(std::exp((long double)run.logits[std::size_t(v->inspectedLabel)] - m) / sum);
+        QVERIFY(std::fabs(double(run.loss - exactLoss)) <= 1e-5 * std::max(1.0, double(exactLoss)));
         QCOMPARE(run.galleryProbs.size(), std::size_t(TwinSession::gallerySize * 10));
     }
     QCOMPARE(v->inspectedLabel, test.labels[1234]);
     QCOMPARE(v->boundarySize, 0); // MNIST is not 2-D
+}
+
+void TstTwinSession::sigmoidHeadInspector()
+{
+    // A binary head's inspector shows [1 - s, s] with s = sigmoid(z), computed here in long double.
+    TrainingLab lab = xorLab();
+    lab.a.head = Head::Sigmoid;
+    lab.b.head = Head::SigmoidLogits;
+    TwinSession s;
+    QVERIFY(s.setup(lab, {}).ok());
+    lossesOf(s, 30, 0);
+    const ModelViewPtr v = s.view(7);
+    for (int r = 0; r < 2; ++r) {
+        const RunView &run = v->runs[r];
+        QCOMPARE(run.logits.size(), std::size_t(1));
+        QCOMPARE(run.probs.size(), std::size_t(2));
+        const long double sig = 1.0L / (1.0L + std::exp(-(long double)run.logits[0]));
+        QVERIFY(std::fabs(double(run.probs[1] - sig)) <= 1e-6 * double(sig));
+        QVERIFY(std::fabs(double(run.probs[0] - (1.0L - sig))) <= 1e-6);
+    }
+}
+
+void TstTwinSession::historyFitsTheMemoryBudget()
+{
+    // 2-1024-1024-2: 3*1024 + 1025*1024 + 1025*2 = 1,054,722 weights. A snapshot holds up to 3
+    // float32 copies of them and the batch order (1200 samples): 12.66 MB per run, 25.3 MB for
+    // both, so 512 MiB hold 21 steps, not 100.
+    TrainingLab lab = xorLab();
+    lab.a.hidden = {1024, 1024};
+    TwinSession s;
+    QVERIFY(s.setup(lab, {}).ok());
+    const long long perRun = 3LL * 1'054'722 * 4 + 1200 * 4;
+    QCOMPARE(s.historyLimit(), int(TwinSession::historyBudgetBytes / (2 * perRun)));
+    QCOMPARE(s.historyLimit(), 21);
+    for (int i = 0; i < 30; ++i)
+        s.step();
+    QCOMPARE(s.state().historyDepth, 21);
+    QCOMPARE(s.stepBack(100), 21);
+    QCOMPARE(s.stepCount(), 9LL);
 }
 
 void TstTwinSession::boundaryOnTwoDimensionalData()
