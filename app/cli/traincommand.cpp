@@ -430,8 +430,11 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
     TwinSession session;
     session.setHistoryLimit(0); // the command line never steps back: no snapshots
     const SessionSetupError problem = session.setup(lab, resourceBytes());
-    if (!problem.data.ok())
-        throw UsageError(QStringLiteral("--dataset: %1").arg(dataErrorText(problem.data, lab.data)));
+    if (!problem.data.ok()) {
+        const bool task = problem.data.error == DataError::BadTask || problem.data.error == DataError::EmptyClass;
+        throw UsageError((task ? QStringLiteral("--binary: ") : QStringLiteral("--dataset: "))
+            + dataErrorText(problem.data, lab.data));
+    }
     if (problem.config != TrainConfigError::None) {
         QString text = configErrorText(problem.config);
         if (problem.config == TrainConfigError::BinaryHeadNeedsTwoClasses)

@@ -3,6 +3,7 @@
 #include "data/binarytask.h"
 #include "data/synthetic.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace logitlab {
@@ -80,8 +81,22 @@ DataLoad loadTrainingData(const DataSpec &spec, std::uint64_t seed, const ByteSo
     }
     const int classes = data->split.train.classes;
     const auto inRange = [classes](int c) { return c >= 0 && c < classes; };
-    if (inRange(spec.binaryPositive)) {
-        if (inRange(spec.binaryNegative) && spec.binaryNegative != spec.binaryPositive) {
+    if (spec.binaryPositive >= 0) {
+        if (!inRange(spec.binaryPositive) || spec.binaryNegative >= classes
+            || spec.binaryNegative == spec.binaryPositive || spec.binaryNegative < -1) {
+            out.error = DataError::BadTask;
+            out.taskClass = classes;
+            return out;
+        }
+        for (int c : {spec.binaryNegative, spec.binaryPositive}) // an absent class would make a one-class task
+            if (c >= 0
+                && std::find(data->split.train.labels.begin(), data->split.train.labels.end(), c)
+                    == data->split.train.labels.end()) {
+                out.error = DataError::EmptyClass;
+                out.taskClass = c;
+                return out;
+            }
+        if (inRange(spec.binaryNegative)) {
             data->split.train = twoClasses(data->split.train, spec.binaryNegative, spec.binaryPositive);
             data->split.test = twoClasses(data->split.test, spec.binaryNegative, spec.binaryPositive);
             data->negative = spec.binaryNegative;

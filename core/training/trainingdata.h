@@ -30,7 +30,9 @@ enum class DataError {
     EmbeddedMissing, ///< the ByteSource does not have an embedded MNIST file
     EmbeddedInvalid, ///< an embedded file is there but invalid (idxError says how)
     NoIdxDirectory, ///< IdxDirectory with an empty path
-    Idx ///< a file of the IDX directory is missing or invalid (idxError and idxFile say which and how)
+    Idx, ///< a file of the IDX directory is missing or invalid (idxError and idxFile say which and how)
+    BadTask, ///< the two-class task names a class outside the data's classes, or the same class twice
+    EmptyClass ///< a class of the two-class task has no training sample (taskClass says which)
 };
 
 /** \brief The data of a session: the split it trains and tests on, and what it was made from. */
@@ -47,6 +49,7 @@ struct DataLoad {
     DataError error = DataError::None;
     IdxError idxError = IdxError::None;
     IdxFile idxFile = IdxFile::TrainImages;
+    int taskClass = -1; ///< EmptyClass: the class without samples; BadTask: the data's class count
     bool ok() const { return error == DataError::None; }
 };
 
@@ -57,8 +60,8 @@ inline constexpr std::string_view embeddedMnistFiles[4] = {"train-images-idx3-ub
 /**
  * Loads the data of \a spec. Synthetic sets are drawn with \a seed (run A's). The embedded digits
  * are decoded once per process (about 60 ms) and shared, so \a embedded must always give the
- * same bytes. A two-class task outside the data's classes is an error-free no-op only if
- * binaryPositive is -1; otherwise both classes must exist (validated by the front ends' parsers).
+ * same bytes. A two-class task (binaryPositive >= 0) must name classes of the data, two different
+ * ones, each with training samples (else BadTask or EmptyClass).
  */
 DataLoad loadTrainingData(const DataSpec &spec, std::uint64_t seed, const ByteSource &embedded);
 

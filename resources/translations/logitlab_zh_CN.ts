@@ -1650,6 +1650,14 @@ Correctly rounded to %2: %3</source>
         <source>, %1</source>
         <translation>，%1</translation>
     </message>
+    <message>
+        <source>A two-class task needs two different classes between 0 and %1.</source>
+        <translation>二分类任务需要 0 到 %1 之间两个不同的类别。</translation>
+    </message>
+    <message>
+        <source>Class %1 has no training samples in these data: a two-class task needs both.</source>
+        <translation>这些数据中类别 %1 没有训练样本：二分类任务需要两个类别都有样本。</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::TrainingPage</name>

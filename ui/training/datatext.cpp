@@ -54,6 +54,12 @@ QString dataErrorText(const DataLoad &load, const DataSpec &spec)
         return TrainingData::tr("The embedded MNIST-10k %1").arg(idxErrorText(load.idxError));
     case DataError::NoIdxDirectory:
         return TrainingData::tr("Choose a directory holding the four IDX files of a data set.");
+    case DataError::BadTask:
+        return TrainingData::tr("A two-class task needs two different classes between 0 and %1.")
+            .arg(load.taskClass - 1);
+    case DataError::EmptyClass:
+        return TrainingData::tr("Class %1 has no training samples in these data: a two-class task needs both.")
+            .arg(load.taskClass);
     case DataError::Idx:
         return TrainingData::tr("%1 in %2 %3")
             .arg(QLatin1String(idxFileName(load.idxFile)), QString::fromStdString(spec.idxPath),

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <QTemporaryDir>
+
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -70,6 +72,8 @@ private Q_SLOTS:
     // The embedded-data cache keeps the first good load: the failing sources come first.
     void dataErrors_data();
     void dataErrors();
+    void twoClassTaskErrors_data();
+    void twoClassTaskErrors();
     void configErrors_data();
     void configErrors();
     void twinsEqualSingleRuns_data();
@@ -129,6 +133,68 @@ void TstTwinSession::dataErrors()
     QCOMPARE(s.stepBack(3), 0);
     QVERIFY(!s.view(0));
     QVERIFY(s.takeUpdate().empty());
+}
+
+namespace {
+/** Writes an IDX file: \a magic (0x0803 images, 0x0801 labels), dimensions, then bytes. */
+void writeIdx(const QString &path, std::uint8_t type3, const std::vector<std::uint32_t> &dims,
+    const std::vector<std::uint8_t> &bytes)
+{
+    std::ofstream f(path.toStdString(), std::ios::binary);
+    const std::uint8_t head[4] = {0, 0, 0x08, type3};
+    f.write(reinterpret_cast<const char *>(head), 4);
+    for (std::uint32_t d : dims) {
+        const std::uint8_t be[4]
+            = {std::uint8_t(d >> 24), std::uint8_t(d >> 16), std::uint8_t(d >> 8), std::uint8_t(d)};
+        f.write(reinterpret_cast<const char *>(be), 4);
+    }
+    f.write(reinterpret_cast<const char *>(bytes.data()), std::streamsize(bytes.size()));
+}
+} // namespace
+
+void TstTwinSession::twoClassTaskErrors_data()
+{
+    QTest::addColumn<bool>("idx"); // a 4-sample IDX set with labels 0, 1, 2, 0 (10 classes), else xor (2 classes)
+    QTest::addColumn<int>("negative");
+    QTest::addColumn<int>("positive");
+    QTest::addColumn<int>("error");
+    QTest::addColumn<int>("taskClass");
+    QTest::addRow("xor: the same class twice") << false << 1 << 1 << int(DataError::BadTask) << 2;
+    QTest::addRow("xor: class 2 of 2") << false << -1 << 2 << int(DataError::BadTask) << 2;
+    QTest::addRow("xor: negative class 5") << false << 5 << 1 << int(DataError::BadTask) << 2;
+    QTest::addRow("xor: 0 vs 1 is fine") << false << 0 << 1 << int(DataError::None) << -1;
+    QTest::addRow("idx: 0 vs 3, no 3 in the data") << true << 0 << 3 << int(DataError::EmptyClass) << 3;
+    QTest::addRow("idx: 7 vs rest, no 7") << true << -1 << 7 << int(DataError::EmptyClass) << 7;
+    QTest::addRow("idx: 2 vs rest is fine") << true << -1 << 2 << int(DataError::None) << -1;
+}
+
+void TstTwinSession::twoClassTaskErrors()
+{
+    QFETCH(bool, idx);
+    QFETCH(int, negative);
+    QFETCH(int, positive);
+    QFETCH(int, error);
+    QFETCH(int, taskClass);
+    QTemporaryDir dir;
+    TrainingLab lab = xorLab();
+    if (idx) {
+        QVERIFY(dir.isValid());
+        writeIdx(dir.filePath(QStringLiteral("train-images-idx3-ubyte")), 3, {4, 1, 1}, {10, 20, 30, 40});
+        writeIdx(dir.filePath(QStringLiteral("train-labels-idx1-ubyte")), 1, {4}, {0, 1, 2, 0});
+        writeIdx(dir.filePath(QStringLiteral("t10k-images-idx3-ubyte")), 3, {2, 1, 1}, {15, 25});
+        writeIdx(dir.filePath(QStringLiteral("t10k-labels-idx1-ubyte")), 1, {2}, {0, 2});
+        lab.data.source = DataSource::IdxDirectory;
+        lab.data.idxPath = dir.path().toStdString();
+    }
+    lab.data.binaryNegative = negative;
+    lab.data.binaryPositive = positive;
+    TwinSession s;
+    const SessionSetupError e = s.setup(lab, {});
+    QCOMPARE(int(e.data.error), error);
+    QCOMPARE(e.data.taskClass, taskClass);
+    QCOMPARE(s.ready(), error == int(DataError::None));
+    if (s.ready()) // the task's two classes are 0 and 1 now
+        QCOMPARE(s.data()->split.train.classes, 2);
 }
 
 void TstTwinSession::configErrors_data()
