@@ -161,6 +161,9 @@ QString quotedToken(const std::string &token)
                   .arg(error.firstRowLength)
             + hint);
     }
+    case ListErrorKind::TooDeep:
+        throw UsageError(QStringLiteral("%1: a third level of '[' at %2 (a LIST is a vector or a matrix)")
+                             .arg(list.label, placeText(list.text, error.position)));
     }
     throw UsageError(QStringLiteral("%1 is not a list of numbers").arg(list.label));
 }

@@ -81,6 +81,10 @@ std::variant<std::vector<std::vector<NumberToken>>, ListError> parseMatrixAscii(
     for (std::string_view tok = s.next(start); !tok.empty(); tok = s.next(start)) {
         const std::size_t pos = start + s.offset;
         if (tok == "[") {
+            // [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] is a 2x2x2 array: read as a 2x4 matrix it would
+            // mean something else, so a third level is an error (which also bounds the nesting).
+            if (s.openBrackets.size() == 2)
+                return ListError {ListErrorKind::TooDeep, pos, 1, "["};
             s.openBrackets.push_back(pos);
             continue;
         }

@@ -19,6 +19,7 @@ enum class ListErrorKind {
     BadToken, ///< a token that is not a number
     UnbalancedBracket, ///< a [ without ] or the reverse
     RaggedRows, ///< matrix rows of different lengths
+    TooDeep, ///< a third level of [ ]: a LIST is a vector or a matrix (a 3-D array is not flattened)
 };
 
 /** \brief Where and why a LIST failed: the offending text and its byte range. */
@@ -43,7 +44,7 @@ struct NumberToken {
  * Splits \a text into number tokens. Accepted numbers: [+-]digits[.[digits]][(e|E)[+-]digits],
  * [+-].digits..., and inf, infinity, nan in any case with an optional sign. An optional
  * NumPy-style `array(` ... `)` wrapper and an optional `, dtype=...` are ignored. Nested
- * brackets are flattened (use parseNumberMatrix to keep rows).
+ * brackets (two levels at most) are flattened (use parseNumberMatrix to keep rows).
  */
 std::variant<std::vector<NumberToken>, ListError> parseNumberList(std::string_view text);
 

@@ -20,6 +20,10 @@
         <translation>从第 %1 个字符开始的这一行与第一行长度不同。</translation>
     </message>
     <message>
+        <source>A third level of &apos;[&apos; at character %1: a list is a vector or a matrix.</source>
+        <translation>第 %1 个字符处出现第三层“[”：列表只能是向量或矩阵。</translation>
+    </message>
+    <message>
         <source>Not a list of numbers.</source>
         <translation>这不是数字列表。</translation>
     </message>

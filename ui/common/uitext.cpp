@@ -109,6 +109,8 @@ QString listErrorMessage(const ListError &e, std::string_view text)
         return UiText::tr("Unbalanced '%1' at character %2.").arg(token).arg(character);
     case ListErrorKind::RaggedRows:
         return UiText::tr("Row at character %1 has a different length than the first row.").arg(character);
+    case ListErrorKind::TooDeep:
+        return UiText::tr("A third level of '[' at character %1: a list is a vector or a matrix.").arg(character);
     }
     return UiText::tr("Not a list of numbers.");
 }

@@ -131,6 +131,11 @@ void TestNumberList::listErrors_data()
     QTest::addRow("inner unclosed [") << std::string("[[1, 2], [3, 4]") << ListErrorKind::UnbalancedBracket << 0
                                       << std::string("[");
     QTest::addRow("one ] too many") << std::string("[1]]") << ListErrorKind::UnbalancedBracket << 3 << std::string("]");
+    // A third level of brackets is a 3-D array, not a list (it was flattened to 8 numbers).
+    QTest::addRow("3-D array") << std::string("[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]") << ListErrorKind::TooDeep << 2
+                               << std::string("[");
+    QTest::addRow("10000 levels") << std::string(10000, '[') + "1" + std::string(10000, ']') << ListErrorKind::TooDeep
+                                  << 2 << std::string("[");
 }
 
 void TestNumberList::listErrors()
@@ -200,6 +205,9 @@ void TestNumberList::matrixErrors_data()
     QTest::addRow("empty") << std::string("[[]]") << ListErrorKind::Empty << 0;
     QTest::addRow("bad token") << std::string("[[1, 2], [3, four]]") << ListErrorKind::BadToken << 13;
     QTest::addRow("unbalanced") << std::string("[[1, 2], [3, 4]") << ListErrorKind::UnbalancedBracket << 0;
+    // Read as 2x4 before: a 2x2x2 array must not become a matrix of another shape.
+    QTest::addRow("3-D array") << std::string("[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]") << ListErrorKind::TooDeep << 2;
+    QTest::addRow("third level later") << std::string("[[1, 2], [[3, 4]]]") << ListErrorKind::TooDeep << 10;
 }
 
 void TestNumberList::matrixErrors()
