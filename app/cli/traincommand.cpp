@@ -56,12 +56,17 @@ QString configErrorText(TrainConfigError e)
     return {};
 }
 
-/** The single value of option \a name, or empty if not given; throws if given twice. */
+/**
+ * The single value of option \a name, or empty if not given; throws if given twice or given
+ * empty (`--lr ""` must not silently train with the default).
+ */
 QString singleValue(const QCommandLineParser &p, const QString &name)
 {
     const QStringList values = p.values(name);
     if (values.size() > 1)
         throw UsageError(QStringLiteral("--%1 given %2 times; give it once").arg(name).arg(values.size()));
+    if (!values.isEmpty() && values.first().trimmed().isEmpty())
+        throw UsageError(QStringLiteral("--%1 is empty: give a value").arg(name));
     return values.isEmpty() ? QString() : values.first();
 }
 
