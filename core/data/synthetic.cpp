@@ -1,6 +1,6 @@
 #include "data/synthetic.h"
 
-#include "nn/rng.h"
+#include "random/rng.h"
 
 #include <cmath>
 

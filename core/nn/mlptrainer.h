@@ -9,7 +9,7 @@
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "nn/outputhead.h"
-#include "nn/rng.h"
+#include "random/rng.h"
 #include "nn/trainconfig.h"
 
 #include <Eigen/Core>

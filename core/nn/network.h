@@ -6,7 +6,7 @@
  */
 #include "nn/activation.h"
 #include "nn/densekernels.h"
-#include "nn/rng.h"
+#include "random/rng.h"
 
 #include <Eigen/Core>
 

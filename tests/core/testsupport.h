@@ -1,6 +1,6 @@
 #pragma once
 /** \file Helpers shared by the core tests: formats as test data, deterministic random logits. */
-#include "nn/rng.h"
+#include "random/rng.h"
 #include "precision/format.h"
 
 #include <QMetaType>

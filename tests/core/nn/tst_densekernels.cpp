@@ -1,6 +1,6 @@
 /** \file Tests for core/nn/densekernels.h against plain loops in long double. */
 #include "nn/densekernels.h"
-#include "nn/rng.h"
+#include "random/rng.h"
 
 #include <QTest>
 

@@ -7,7 +7,7 @@
  */
 #include "nn/network.h"
 #include "nn/outputhead.h"
-#include "nn/rng.h"
+#include "random/rng.h"
 
 #include <QTest>
 
