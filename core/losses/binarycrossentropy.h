@@ -2,9 +2,9 @@
 /** \file
  * Binary cross-entropy of one logit z against a label y in [0, 1], three ways, in any format.
  */
-#include <Eigen/Core>
+#include "precision/kerasclip.h"
 
-#include "losses/crossentropy.h"
+#include <Eigen/Core>
 
 namespace logitlab {
 

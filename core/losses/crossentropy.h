@@ -3,7 +3,7 @@
  * Sparse categorical cross-entropy of logits z for the true class k, four ways, in any format.
  * Each takes the logits (not probabilities) so that every way starts from the same numbers.
  */
-#include "precision/mpfrutil.h"
+#include "precision/kerasclip.h"
 #include "precision/scalar.h"
 #include "softmax/softmax.h"
 
@@ -13,23 +13,6 @@ namespace logitlab {
 
 /** \brief How the cross-entropy is computed. */
 enum class CrossEntropyMethod { Naive, Probabilities, Clipped, FromLogits };
-
-/** Keras's epsilon 1e-7 (keras.backend.epsilon()) correctly rounded to the format, as Keras does per dtype. */
-template <class Scalar> Scalar kerasEpsilon()
-{
-    static const Scalar eps = fromLongDouble<Scalar>(*decimalToFormat("1e-7", formatOf<Scalar>));
-    return eps;
-}
-
-/** clip(p, eps, 1 - eps) with Keras's bounds; 1 - eps is computed in the format. NaN stays NaN. */
-template <class Scalar> Scalar kerasClip(Scalar p)
-{
-    const Scalar eps = kerasEpsilon<Scalar>();
-    const Scalar hi = Scalar(Scalar(1) - eps);
-    if (Eigen::numext::isnan(p))
-        return p;
-    return p < eps ? eps : (p > hi ? hi : p);
-}
 
 /**
  * Loss of one sample. Naive: -log(naive softmax_k), NaN once exp overflows. Probabilities:
@@ -81,19 +64,6 @@ Vector<Scalar> crossEntropyGradient(
         g[j] = Scalar(Scalar(dLdp * p[k]) * Scalar(delta - p[j]));
     }
     return g;
-}
-
-/** The softmax Jacobian J = diag(s) - s s^T, J_ij = s_i (delta_ij - s_j), of the shifted softmax. */
-template <class Scalar>
-Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> softmaxJacobian(const Eigen::Ref<const Vector<Scalar>> &z)
-{
-    Vector<Scalar> s(z.size());
-    shiftedSoftmax<Scalar>(z, s);
-    Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> J(z.size(), z.size());
-    for (Eigen::Index i = 0; i < z.size(); ++i)
-        for (Eigen::Index j = 0; j < z.size(); ++j)
-            J(i, j) = i == j ? Scalar(s[i] - Scalar(s[i] * s[j])) : Scalar(-Scalar(s[i] * s[j]));
-    return J;
 }
 
 } // namespace logitlab

@@ -27,7 +27,7 @@
  *  - SigmoidLogits:  loss = max(z, 0) - z y + log1p(exp(-|z|)), dz = sigmoid(z) - y.
  * A batch's loss is the mean over its samples, so each gradient row is divided by the batch size.
  */
-#include "losses/crossentropy.h" // kerasEpsilon: one definition of Keras's clip bound
+#include "precision/kerasclip.h"
 #include "softmax/safeexp.h"
 
 #include <Eigen/Core>

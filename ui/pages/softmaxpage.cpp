@@ -2,12 +2,12 @@
 
 #include "common/listinput.h"
 #include "common/uitext.h"
-#include "losses/crossentropy.h"
 #include "models/softmaxtablemodel.h"
 #include "pages/formulapanel.h"
 #include "plots/plotpanel.h"
 #include "precision/scalar.h"
 #include "settings/settings.h"
+#include "softmax/softmaxjacobian.h"
 #include "text/numberlist.h"
 
 #include "plots/qcp.h"

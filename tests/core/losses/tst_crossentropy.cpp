@@ -1,4 +1,4 @@
-/** \file Tests of sparse categorical cross-entropy, its gradients and the softmax Jacobian. */
+/** \file Tests of sparse categorical cross-entropy and its gradients. */
 #include "losses/lossreport.h"
 #include "precision/mpfrutil.h"
 #include "precision/scalar.h"
@@ -36,7 +36,6 @@ private Q_SLOTS:
     void gradientMatchesFiniteDifferences_data();
     void gradientMatchesFiniteDifferences();
     void gradientFailureModes();
-    void jacobian();
 };
 
 // Each way on the inputs that separate them. Values for label 1 of [1000, 0]:
@@ -177,24 +176,6 @@ void TestCrossEntropy::gradientFailureModes()
     const Vector<float> fromLogits = crossEntropyGradient<float>(z, 1, CrossEntropyMethod::FromLogits);
     QCOMPARE(fromLogits[0], 1.0f); // softmax_0 = 1
     QCOMPARE(fromLogits[1], -1.0f); // softmax_1 - 1 = 0 - 1
-}
-
-// J = diag(s) - s s^T: symmetric, rows sum to 0 (to rounding), J_ii = s_i (1 - s_i).
-void TestCrossEntropy::jacobian()
-{
-    Vector<double> z(4);
-    z << -3, 2, -1, 0;
-    const auto J = softmaxJacobian<double>(z);
-    Vector<double> s(4);
-    shiftedSoftmax<double>(z, s);
-    for (int i = 0; i < 4; ++i) {
-        // s_i (1 - sum_j s_j) = 0 exactly; the computed sum of n rounded terms is within 2 n u sum |J_ij|.
-        QVERIFY(std::fabs(J.row(i).sum()) <= 2 * 4 * 0x1p-53 * J.row(i).abs().sum());
-        QCOMPARE(J(i, i), s[i] - s[i] * s[i]);
-        for (int j = 0; j < 4; ++j)
-            QCOMPARE(J(i, j), J(j, i));
-    }
-    QVERIFY(std::fabs(J(1, 1) - 0.839024507 * (1 - 0.839024507)) < 1e-8);
 }
 
 QTEST_APPLESS_MAIN(TestCrossEntropy)
