@@ -4,6 +4,7 @@
  * draws the training and test sets from independent streams of the same seed.
  */
 #include "data/dataset.h"
+#include "text/nametable.h"
 
 #include <array>
 #include <cstdint>
@@ -20,27 +21,23 @@ enum class SyntheticKind {
     Blobs ///< 4 Gaussian blobs (sd 0.35) centred at (+-1, +-1), 4 classes
 };
 
-inline constexpr std::array<std::pair<SyntheticKind, std::string_view>, 4> syntheticNames {{
+inline constexpr NameTable<SyntheticKind, 4> syntheticNames {{
     {SyntheticKind::Spiral, "spiral"},
     {SyntheticKind::Xor, "xor"},
     {SyntheticKind::Circles, "circles"},
     {SyntheticKind::Blobs, "blobs"},
 }};
 
+/** Parses a canonical data set name; empty optional if unknown. */
 inline std::optional<SyntheticKind> parseSynthetic(std::string_view text)
 {
-    for (const auto &[value, name] : syntheticNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return parseNameIn(syntheticNames, text);
 }
 
+/** The canonical name of \a k ("spiral", "xor", "circles", "blobs"). */
 inline std::string_view syntheticName(SyntheticKind k)
 {
-    for (const auto &[value, name] : syntheticNames)
-        if (value == k)
-            return name;
-    return {};
+    return nameOf(syntheticNames, k);
 }
 
 /** \brief Size, noise and seed of a synthetic set. */

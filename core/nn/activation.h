@@ -6,6 +6,7 @@
  * relu' = [a > 0], leaky' = a > 0 ? 1 : alpha, sigmoid' = a (1 - a), tanh' = 1 - a^2.
  */
 #include "softmax/safeexp.h"
+#include "text/nametable.h"
 
 #include <Eigen/Core>
 
@@ -21,7 +22,7 @@ enum class Activation { ReLU, LeakyReLU, Sigmoid, Tanh, Linear };
 /** Slope of leaky ReLU for negative inputs (Keras's LeakyReLU default is 0.3; PyTorch's 0.01). */
 inline constexpr double leakyReluSlope = 0.01;
 
-inline constexpr std::array<std::pair<Activation, std::string_view>, 5> activationNames {{
+inline constexpr NameTable<Activation, 5> activationNames {{
     {Activation::ReLU, "relu"},
     {Activation::LeakyReLU, "leaky-relu"},
     {Activation::Sigmoid, "sigmoid"},
@@ -32,19 +33,13 @@ inline constexpr std::array<std::pair<Activation, std::string_view>, 5> activati
 /** The canonical name of \a a ("relu", "leaky-relu", "sigmoid", "tanh", "linear"). */
 inline std::string_view activationName(Activation a)
 {
-    for (const auto &[value, name] : activationNames)
-        if (value == a)
-            return name;
-    return {};
+    return nameOf(activationNames, a);
 }
 
 /** Parses a canonical activation name; empty optional if unknown. */
 inline std::optional<Activation> parseActivation(std::string_view text)
 {
-    for (const auto &[value, name] : activationNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return parseNameIn(activationNames, text);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "nn/activation.h"
 #include "nn/densekernels.h"
 #include "random/rng.h"
+#include "text/nametable.h"
 
 #include <Eigen/Core>
 
@@ -25,20 +26,18 @@ enum class Init {
     He ///< limit = sqrt(6 / fan_in) (He et al. 2015, uniform variant)
 };
 
-inline constexpr std::array<std::pair<Init, std::string_view>, 2> initNames {
-    {{Init::Glorot, "glorot"}, {Init::He, "he"}}};
+inline constexpr NameTable<Init, 2> initNames {{{Init::Glorot, "glorot"}, {Init::He, "he"}}};
 
+/** The canonical name of \a i ("glorot", "he"). */
 inline std::string_view initName(Init i)
 {
-    return i == Init::He ? "he" : "glorot";
+    return nameOf(initNames, i);
 }
 
+/** Parses a canonical init name; empty optional if unknown. */
 inline std::optional<Init> parseInit(std::string_view text)
 {
-    for (const auto &[value, name] : initNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return parseNameIn(initNames, text);
 }
 
 /**

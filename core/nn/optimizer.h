@@ -4,6 +4,8 @@
  * the one update loop that applies any of them to a flat parameter vector.
  * The formulas are Keras's (tf.keras.optimizers), which the course uses.
  */
+#include "text/nametable.h"
+
 #include <Eigen/Core>
 
 #include <array>
@@ -42,23 +44,19 @@ using Optimizer = std::variant<Sgd, Momentum, Adam>;
 /** \brief The optimiser kinds by name, for the command line and the settings. */
 enum class OptimizerKind { Sgd, Momentum, Adam };
 
-inline constexpr std::array<std::pair<OptimizerKind, std::string_view>, 3> optimizerNames {
+inline constexpr NameTable<OptimizerKind, 3> optimizerNames {
     {{OptimizerKind::Sgd, "sgd"}, {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Adam, "adam"}}};
 
+/** The canonical name of \a k ("sgd", "momentum", "adam"). */
 inline std::string_view optimizerName(OptimizerKind k)
 {
-    for (const auto &[value, name] : optimizerNames)
-        if (value == k)
-            return name;
-    return {};
+    return nameOf(optimizerNames, k);
 }
 
+/** Parses a canonical optimiser name; empty optional if unknown. */
 inline std::optional<OptimizerKind> parseOptimizer(std::string_view text)
 {
-    for (const auto &[value, name] : optimizerNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return parseNameIn(optimizerNames, text);
 }
 
 inline OptimizerKind optimizerKind(const Optimizer &o)

@@ -29,6 +29,7 @@
  */
 #include "precision/kerasclip.h"
 #include "softmax/safeexp.h"
+#include "text/nametable.h"
 
 #include <Eigen/Core>
 
@@ -43,7 +44,7 @@ namespace logitlab {
 /** \brief How the network's outputs become a loss (see the file comment for the formulas). */
 enum class Head { Softmax, SoftmaxClipped, Logits, Sigmoid, SigmoidClipped, SigmoidLogits };
 
-inline constexpr std::array<std::pair<Head, std::string_view>, 6> headNames {{
+inline constexpr NameTable<Head, 6> headNames {{
     {Head::Softmax, "softmax"},
     {Head::SoftmaxClipped, "softmax-clipped"},
     {Head::Logits, "logits"},
@@ -55,19 +56,13 @@ inline constexpr std::array<std::pair<Head, std::string_view>, 6> headNames {{
 /** The canonical name of \a h, e.g. "softmax-clipped". */
 inline std::string_view headName(Head h)
 {
-    for (const auto &[value, name] : headNames)
-        if (value == h)
-            return name;
-    return {};
+    return nameOf(headNames, h);
 }
 
 /** Parses a canonical head name; empty optional if unknown. */
 inline std::optional<Head> parseHead(std::string_view text)
 {
-    for (const auto &[value, name] : headNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return parseNameIn(headNames, text);
 }
 
 /** True for the one-output heads that need a two-class task. */

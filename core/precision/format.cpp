@@ -1,5 +1,7 @@
 #include "precision/format.h"
 
+#include "text/nametable.h"
+
 #include <mpfr.h>
 
 #include <algorithm>
@@ -65,30 +67,23 @@ std::optional<Format> parseFormat(std::string_view text)
 {
     std::string s(text);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    struct Alias {
-        const char *name;
-        Format format;
-    };
-    static constexpr Alias aliases[] = {
-        {"float16", Format::Float16},
-        {"half", Format::Float16},
-        {"fp16", Format::Float16},
-        {"bfloat16", Format::BFloat16},
-        {"bf16", Format::BFloat16},
-        {"float32", Format::Float32},
-        {"float", Format::Float32},
-        {"fp32", Format::Float32},
-        {"float64", Format::Float64},
-        {"double", Format::Float64},
-        {"fp64", Format::Float64},
-        {"float80", Format::Float80},
-        {"longdouble", Format::Float80},
-        {"long double", Format::Float80},
-    };
-    for (const Alias &a : aliases)
-        if (s == a.name)
-            return a.format;
-    return std::nullopt;
+    static constexpr NameTable<Format, 14> aliases {{
+        {Format::Float16, "float16"},
+        {Format::Float16, "half"},
+        {Format::Float16, "fp16"},
+        {Format::BFloat16, "bfloat16"},
+        {Format::BFloat16, "bf16"},
+        {Format::Float32, "float32"},
+        {Format::Float32, "float"},
+        {Format::Float32, "fp32"},
+        {Format::Float64, "float64"},
+        {Format::Float64, "double"},
+        {Format::Float64, "fp64"},
+        {Format::Float80, "float80"},
+        {Format::Float80, "longdouble"},
+        {Format::Float80, "long double"},
+    }};
+    return parseNameIn(aliases, s);
 }
 
 } // namespace logitlab
