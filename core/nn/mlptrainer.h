@@ -9,8 +9,8 @@
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "nn/outputhead.h"
-#include "random/rng.h"
 #include "nn/trainconfig.h"
+#include "random/rng.h"
 
 #include <Eigen/Core>
 

@@ -1,7 +1,7 @@
 #pragma once
 /** \file Helpers shared by the core tests: formats as test data, deterministic random logits. */
-#include "random/rng.h"
 #include "precision/format.h"
+#include "random/rng.h"
 
 #include <QMetaType>
 
