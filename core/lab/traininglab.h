@@ -6,6 +6,7 @@
  * are the course's (TrainConfig{} and the "course" preset) and are stated nowhere else.
  */
 #include "data/synthetic.h"
+#include "nn/presets.h"
 #include "nn/trainconfig.h"
 
 #include <string>
@@ -66,6 +67,19 @@ inline TrainConfig twinConfig(const TrainConfig &a, const TwinDifferences &d)
     b.optimizer = d.optimizer;
     b.l2 = d.l2;
     return b;
+}
+
+/** The lab a preset describes: MNIST (cut to its two digits, if any), its first run as A, its second as B. */
+inline TrainingLab presetLab(const Preset &p)
+{
+    TrainingLab lab;
+    lab.data.binaryNegative = p.negativeDigit;
+    lab.data.binaryPositive = p.positiveDigit;
+    lab.a = p.twinConfig(0);
+    lab.twin = p.twins.size() > 1;
+    if (lab.twin)
+        lab.b = differencesOf(p.twinConfig(1));
+    return lab;
 }
 
 } // namespace logitlab

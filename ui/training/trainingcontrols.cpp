@@ -270,6 +270,60 @@ void TrainingControls::updateVisibility()
     m_runs[1].group->setEnabled(m_twin->isChecked());
 }
 
+void TrainingControls::fillForm(const TrainingLab &lab)
+{
+    const DataSpec &d = lab.data;
+    switch (d.source) {
+    case DataSource::Mnist: selectData(m_dataset, QStringLiteral("mnist-10k")); break;
+    case DataSource::IdxDirectory:
+        selectData(m_dataset, QStringLiteral("idx"));
+        m_idxPath->setText(QString::fromStdString(d.idxPath));
+        break;
+    case DataSource::Synthetic:
+        selectData(m_dataset, latin(syntheticName(d.synthetic)));
+        m_noise->setValue(d.noise);
+        break;
+    }
+    m_task->setCurrentIndex(d.binaryPositive >= 0 ? (d.binaryNegative >= 0 ? 1 : 2) : 0);
+    if (d.binaryNegative >= 0)
+        m_digitA->setValue(d.binaryNegative);
+    if (d.binaryPositive >= 0)
+        m_digitB->setValue(d.binaryPositive);
+    const TrainConfig &c = lab.a;
+    QStringList widths;
+    for (int w : c.hidden)
+        widths << QString::number(w);
+    m_layers->setText(widths.join(QLatin1Char(',')));
+    selectData(m_activation, latin(activationName(c.activation)));
+    selectData(m_init, latin(initName(c.init)));
+    m_initScale->setValue(c.initScale);
+    m_seed->setValue(int(c.seed));
+    m_batch->setValue(c.batchSize);
+    m_decay->setValue(c.lrDecayRate);
+    m_decayEvery->setValue(c.lrDecayEvery);
+    m_twin->setChecked(lab.twin);
+    const TrainConfig runs[2] = {lab.a, twinConfig(lab.a, lab.b)};
+    for (int i = 0; i < 2; ++i) {
+        RunWidgets &r = m_runs[i];
+        selectData(r.head, latin(headName(runs[i].head)));
+        selectData(r.format, latin(formatName(runs[i].format)));
+        selectData(r.optimizer, latin(optimizerName(optimizerKind(runs[i].optimizer))));
+        r.lr->setValue(learningRate(runs[i].optimizer));
+        r.l2->setValue(runs[i].l2);
+    }
+}
+
+void TrainingControls::setLab(const TrainingLab &lab)
+{
+    m_loading = true;
+    selectData(m_preset, QString());
+    fillForm(lab);
+    m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));
+    m_loading = false;
+    updateVisibility();
+    Q_EMIT setupChanged();
+}
+
 void TrainingControls::applyPreset(const QString &name)
 {
     const auto preset = findPreset(name.toStdString());
@@ -277,34 +331,7 @@ void TrainingControls::applyPreset(const QString &name)
     selectData(m_preset, preset ? name : QString());
     if (preset) {
         const Preset &p = *preset;
-        selectData(m_dataset, QStringLiteral("mnist-10k"));
-        m_task->setCurrentIndex(p.positiveDigit >= 0 ? (p.negativeDigit >= 0 ? 1 : 2) : 0);
-        if (p.negativeDigit >= 0)
-            m_digitA->setValue(p.negativeDigit);
-        if (p.positiveDigit >= 0)
-            m_digitB->setValue(p.positiveDigit);
-        const TrainConfig &c = p.config;
-        QStringList widths;
-        for (int w : c.hidden)
-            widths << QString::number(w);
-        m_layers->setText(widths.join(QLatin1Char(',')));
-        selectData(m_activation, latin(activationName(c.activation)));
-        selectData(m_init, latin(initName(c.init)));
-        m_initScale->setValue(c.initScale);
-        m_seed->setValue(int(c.seed));
-        m_batch->setValue(c.batchSize);
-        m_decay->setValue(c.lrDecayRate);
-        m_decayEvery->setValue(c.lrDecayEvery);
-        m_twin->setChecked(p.twins.size() > 1);
-        for (std::size_t i = 0; i < std::min<std::size_t>(2, p.twins.size()); ++i) {
-            const TrainConfig t = p.twinConfig(i);
-            RunWidgets &r = m_runs[i];
-            selectData(r.head, latin(headName(t.head)));
-            selectData(r.format, latin(formatName(t.format)));
-            selectData(r.optimizer, latin(optimizerName(optimizerKind(t.optimizer))));
-            r.lr->setValue(learningRate(t.optimizer));
-            r.l2->setValue(t.l2);
-        }
+        fillForm(presetLab(p));
         m_explanation->setText(QStringLiteral("<b>%1</b><br>%2").arg(presetTitle(p), presetExplanation(p)));
     } else {
         m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));

@@ -32,6 +32,8 @@ public:
     TrainingLab setup() const;
     /** Fills the form from the preset called \a name ("" = leave as is). */
     void applyPreset(const QString &name);
+    /** Shows \a lab in the form (as a lesson file will), as custom settings; setup() then returns it. */
+    void setLab(const TrainingLab &lab);
     QString presetName() const;
     QComboBox *presetBox() const { return m_preset; }
     QString explanation() const;
@@ -43,6 +45,8 @@ Q_SIGNALS:
     void setupChanged();
 
 private:
+    /** Puts every field of \a lab into its widget (no signals, no preset change). */
+    void fillForm(const TrainingLab &lab);
     struct RunWidgets {
         QGroupBox *group = nullptr;
         QComboBox *head = nullptr, *format = nullptr, *optimizer = nullptr;

@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -125,6 +126,73 @@ private Q_SLOTS:
         page.stepBatch();
         QVERIFY(settle(page));
         QCOMPARE(page.latestView()->step, 4);
+    }
+
+    void labValueRoundTrip()
+    {
+        // setLab() shows a Training lab value (as a lesson file will); setup() reads back the same
+        // value, and the widgets a user sees hold it.
+        TrainingPage page;
+        TrainingLab v;
+        v.data.source = DataSource::Synthetic;
+        v.data.synthetic = SyntheticKind::Circles;
+        v.data.noise = 0.25;
+        v.a.hidden = {8, 4};
+        v.a.activation = Activation::Tanh;
+        v.a.init = Init::He;
+        v.a.initScale = 2.0;
+        v.a.seed = 7;
+        v.a.batchSize = 16;
+        v.a.lrDecayRate = 0.5;
+        v.a.lrDecayEvery = 2;
+        v.a.head = Head::Sigmoid;
+        v.a.optimizer = Momentum {0.05};
+        v.a.l2 = 0.001;
+        v.b = {Head::SigmoidLogits, Format::Float64, Adam {0.002}, 0.01};
+        page.controls()->setLab(v);
+        const TrainingLab got = page.controls()->setup();
+        QCOMPARE(int(got.data.source), int(v.data.source));
+        QCOMPARE(int(got.data.synthetic), int(v.data.synthetic));
+        QCOMPARE(got.data.noise, v.data.noise);
+        QCOMPARE(got.data.binaryPositive, -1);
+        QCOMPARE(got.a.hidden, v.a.hidden);
+        QCOMPARE(int(got.a.activation), int(v.a.activation));
+        QCOMPARE(int(got.a.init), int(v.a.init));
+        QCOMPARE(got.a.initScale, v.a.initScale);
+        QCOMPARE(got.a.seed, v.a.seed);
+        QCOMPARE(got.a.batchSize, v.a.batchSize);
+        QCOMPARE(got.a.lrDecayRate, v.a.lrDecayRate);
+        QCOMPARE(got.a.lrDecayEvery, v.a.lrDecayEvery);
+        QCOMPARE(got.twin, true);
+        const TrainConfig runs[2][2] = {{got.a, v.a}, {twinConfig(got.a, got.b), twinConfig(v.a, v.b)}};
+        for (const auto &r : runs) {
+            QCOMPARE(int(r[0].head), int(r[1].head));
+            QCOMPARE(int(r[0].format), int(r[1].format));
+            QCOMPARE(int(optimizerKind(r[0].optimizer)), int(optimizerKind(r[1].optimizer)));
+            QCOMPARE(learningRate(r[0].optimizer), learningRate(r[1].optimizer));
+            QCOMPARE(r[0].l2, r[1].l2);
+        }
+        // What the user sees.
+        QCOMPARE(page.findChild<QLineEdit *>(QStringLiteral("layersEdit"))->text(), QStringLiteral("8,4"));
+        QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("datasetBox"))->currentData().toString(),
+            QStringLiteral("circles"));
+        QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("headB"))->currentData().toString(),
+            QStringLiteral("sigmoid-logits"));
+        QCOMPARE(page.findChild<QDoubleSpinBox *>(QStringLiteral("lrB"))->value(), 0.002);
+        QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("presetBox"))->currentData().toString(), QString());
+        // Every preset fills the form with exactly its lab value.
+        for (const Preset &p : presets()) {
+            page.controls()->applyPreset(QString::fromLatin1(p.name.data(), qsizetype(p.name.size())));
+            const TrainingLab want = presetLab(p), form = page.controls()->setup();
+            QCOMPARE(form.data.binaryPositive, want.data.binaryPositive);
+            QCOMPARE(form.data.binaryNegative, want.data.binaryNegative);
+            QCOMPARE(form.a.hidden, want.a.hidden);
+            QCOMPARE(form.a.initScale, want.a.initScale);
+            QCOMPARE(int(form.a.head), int(want.a.head));
+            QCOMPARE(int(form.b.head), int(want.b.head));
+            QCOMPARE(int(form.b.format), int(want.b.format));
+            QCOMPARE(form.a.epochs, want.a.epochs);
+        }
     }
 
     void oneEpochHoldsTheCliNumbers()
