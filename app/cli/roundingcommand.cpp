@@ -3,6 +3,7 @@
 #include "cli/jsonwriter.h"
 
 #include "expr/expressionresult.h"
+#include "lab/roundinglab.h"
 #include "precision/floatanatomy.h"
 #include "text/numbertext.h"
 
@@ -11,8 +12,6 @@
 
 namespace logitlab::cli {
 namespace {
-
-const char *const seedPair[] = {"2/10000", "(1+1/10000)-(1-1/10000)"};
 
 /** Where \a byteOffset of the UTF-8 text of \a text is, in characters counted from 1. */
 qsizetype characterAt(const QString &text, std::size_t byteOffset)
@@ -187,10 +186,13 @@ CliCommand roundingCommand()
     return {QStringLiteral("rounding"),
         QStringLiteral("Evaluate expressions with every operation rounded in a format; exact value and error."),
         [](QCommandLineParser &p) {
+            QStringList defaults;
+            for (const std::string &e : RoundingLab {}.expressions)
+                defaults << QString::fromStdString(e);
             p.addOption(QCommandLineOption(QStringLiteral("expr"),
-                QStringLiteral("Expression; repeat for several (default: the pair "
-                               "2/10000 and (1+1/10000)-(1-1/10000)). Each exact value may take up to "
-                               "%1 bits and %2 s; past that its bounds are printed instead.")
+                QStringLiteral("Expression; repeat for several (default: the window's %1). Each exact value may "
+                               "take up to %2 bits and %3 s; past that its bounds are printed instead.")
+                    .arg(defaults.join(QStringLiteral(" and ")))
                     .arg(budget.maxBits)
                     .arg(QString::fromStdString(budgetSeconds())),
                 QStringLiteral("EXPR")));
@@ -198,11 +200,12 @@ CliCommand roundingCommand()
             addJsonOption(p);
         },
         [](const QCommandLineParser &p, std::ostream &out, std::ostream &) {
+            const RoundingLab defaults;
             QStringList exprs = p.values(QStringLiteral("expr"));
             if (exprs.isEmpty())
-                for (const char *e : seedPair)
-                    exprs << QString::fromLatin1(e);
-            const std::vector<Format> formats = dtypeOptions(p, {Format::Float32, Format::Float64});
+                for (const std::string &e : defaults.expressions)
+                    exprs << QString::fromStdString(e);
+            const std::vector<Format> formats = dtypeOptions(p, defaults.formats);
             std::vector<Expression> parsed;
             for (const QString &text : exprs) {
                 auto e = parseExpression(text.toStdString());

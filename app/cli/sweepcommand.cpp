@@ -2,6 +2,9 @@
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"
 
+#include "lab/losslab.h"
+#include "lab/roundinglab.h"
+#include "lab/softmaxlab.h"
 #include "losses/lossreport.h"
 #include "precision/mpfrutil.h"
 #include "softmax/softmaxreport.h"
@@ -89,9 +92,10 @@ int runSoftmax(const QCommandLineParser &p, std::ostream &out)
     const Format f = dtypeOption(p);
     const ListInput list = p.isSet(QStringLiteral("logits"))
         ? listOption(p, QStringLiteral("logits"))
-        : ListInput {std::string(defaultSoftmaxLogits), QStringLiteral("--logits")};
+        : ListInput {SoftmaxLab {}.logits, QStringLiteral("--logits")};
     parseLogitList(list, f); // names a bad token or an empty list
-    const QString scaleText = singleValue(p, QStringLiteral("scale"), QStringLiteral("1"));
+    const QString scaleText
+        = singleValue(p, QStringLiteral("scale"), QString::fromStdString(softmaxScaleText(SoftmaxLab {}.scaleStep)));
     const long double scale = parseNumber(scaleText, Format::Float64, QStringLiteral("scale"));
     if (!(scale > 0) || !std::isfinite(scale))
         throw UsageError(QStringLiteral("--scale: '%1' is not a positive finite number").arg(scaleText));
@@ -164,7 +168,7 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
         {QStringLiteral("dtype"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("points"),
             QStringLiteral("label")});
     const Format f = dtypeOption(p);
-    const BceSweepInput defaults;
+    const BceSweepInput defaults = LossLab {}.bce;
     // The window reads its fields with QString::toDouble; so does this.
     const auto bound = [&p](const QString &name, double fallback) {
         if (!p.isSet(name))
@@ -184,7 +188,7 @@ int runBce(const QCommandLineParser &p, std::ostream &out)
         ? static_cast<int>(parseInteger(requiredOption(p, QStringLiteral("points")), BceSweepInput::minPoints,
             BceSweepInput::maxPoints, QStringLiteral("points")))
         : defaults.points;
-    const QString labelText = singleValue(p, QStringLiteral("label"), QString::fromLatin1(defaults.label));
+    const QString labelText = singleValue(p, QStringLiteral("label"), QString::fromStdString(defaults.label));
     const long double y = parseNumber(labelText, f, QStringLiteral("label"));
     if (!(y >= 0 && y <= 1))
         throw UsageError(QStringLiteral("--label: '%1' is not in [0, 1]").arg(labelText));
@@ -255,7 +259,7 @@ int runCancellation(const QCommandLineParser &p, std::ostream &out)
     const int points = p.isSet(QStringLiteral("points"))
         ? static_cast<int>(parseInteger(requiredOption(p, QStringLiteral("points")), CancellationSweepInput::minPoints,
             CancellationSweepInput::maxPoints, QStringLiteral("points")))
-        : CancellationSweepInput {}.points;
+        : RoundingLab {}.cancellation.points;
     const CancellationSweep s = computeCancellationSweep(points, never);
     std::vector<std::string> n;
     for (double v : s.n)
@@ -332,13 +336,13 @@ CliCommand sweepCommand()
                 QStringLiteral("softmax|bce|cancellation"));
             p.addOption(QCommandLineOption(QStringLiteral("logits"),
                 QStringLiteral("softmax: logits (a LIST, @FILE or -); default the window's %1.")
-                    .arg(QLatin1String(
-                        defaultSoftmaxLogits.data(), static_cast<qsizetype>(defaultSoftmaxLogits.size()))),
+                    .arg(QString::fromStdString(SoftmaxLab {}.logits)),
                 QStringLiteral("LIST")));
             p.addOption(QCommandLineOption(QStringLiteral("scale"),
-                QStringLiteral("softmax: multiply every logit by S first, as the window's scale slider (default 1)."),
+                QStringLiteral("softmax: multiply every logit by S first, as the window's scale slider (default %1).")
+                    .arg(QString::fromStdString(softmaxScaleText(SoftmaxLab {}.scaleStep))),
                 QStringLiteral("S")));
-            const BceSweepInput bce;
+            const BceSweepInput bce = LossLab {}.bce;
             p.addOption(QCommandLineOption(QStringLiteral("from"),
                 QStringLiteral("bce: first logit z (default %1).").arg(bce.from), QStringLiteral("Z")));
             p.addOption(QCommandLineOption(QStringLiteral("to"),
@@ -351,10 +355,10 @@ CliCommand sweepCommand()
                     .arg(bce.points)
                     .arg(CancellationSweepInput::minPoints)
                     .arg(CancellationSweepInput::maxPoints)
-                    .arg(CancellationSweepInput {}.points),
+                    .arg(RoundingLab {}.cancellation.points),
                 QStringLiteral("N")));
             p.addOption(QCommandLineOption(QStringLiteral("label"),
-                QStringLiteral("bce: the label y in [0, 1] (default %1).").arg(QLatin1String(bce.label)),
+                QStringLiteral("bce: the label y in [0, 1] (default %1).").arg(QString::fromStdString(bce.label)),
                 QStringLiteral("Y")));
             addDtypeOption(p);
             addJsonOption(p);

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace logitlab {
@@ -19,9 +20,11 @@ struct BceSweepInput {
     double from = -1000; ///< first grid logit, as typed (a double)
     double to = 1000; ///< last grid logit
     int points = 2001; ///< grid points, in [minPoints, maxPoints]
-    const char *label = "1"; ///< y as typed: rounded to the format, in [0, 1]
+    std::string label = "1"; ///< y as typed: rounded to the format, in [0, 1]
     static constexpr int minPoints = 2;
     static constexpr int maxPoints = 100000;
+
+    bool operator==(const BceSweepInput &) const = default;
 };
 
 /** \brief BCE of every grid point for one label and format (methods in allBceMethods order). */

@@ -16,6 +16,8 @@ struct CancellationSweepInput {
     int points = 241;
     static constexpr int minPoints = 2;
     static constexpr int maxPoints = 10000; ///< each point is five exact evaluations
+
+    bool operator==(const CancellationSweepInput &) const = default;
 };
 
 /** \brief Relative error per n and per format (allFormats order), and the eps*n trend. */
