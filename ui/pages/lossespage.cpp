@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
@@ -25,6 +26,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace logitlab::ui {
 
@@ -125,7 +128,7 @@ LossesPage::LossesPage(QWidget *parent)
     ceLayout->addWidget(m_input, 0, 1);
     ceLayout->addWidget(new QLabel(tr("True class k:")), 0, 2);
     m_label = new QSpinBox(ceBox);
-    m_label->setRange(0, 100000);
+    m_label->setRange(0, LossLab::maxLabel);
     ceLayout->addWidget(m_label, 0, 3);
     m_message = new QLabel(ceBox);
     m_message->setWordWrap(true);
@@ -230,6 +233,9 @@ LossesPage::LossesPage(QWidget *parent)
     connect(m_to, &QLineEdit::editingFinished, this, &LossesPage::recomputeSweep);
     connect(m_points, &QSpinBox::valueChanged, this, &LossesPage::recomputeSweep);
     connect(m_y, &QComboBox::currentTextChanged, this, &LossesPage::recomputeSweep);
+    m_restoring = true; // the defaults on screen; restoreSettings() or setLab() computes
+    setLab(LossLab {});
+    m_restoring = false;
 }
 
 LossesPage::~LossesPage() = default;
@@ -560,28 +566,48 @@ void LossesPage::showUnderflow(const BceSweep &s, const QVector<double> &x)
     m_errorPanel->plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
+LossLab LossesPage::lab() const
+{
+    const auto bound = [](const QLineEdit *edit) {
+        bool ok = false;
+        const double v = edit->text().toDouble(&ok);
+        return ok ? v : std::numeric_limits<double>::quiet_NaN();
+    };
+    LossLab lab;
+    lab.logits = m_input->toPlainText().toStdString();
+    lab.label = m_label->value();
+    lab.bce.from = bound(m_from);
+    lab.bce.to = bound(m_to);
+    lab.bce.points = m_points->value();
+    lab.bce.label = m_y->currentText().toStdString();
+    lab.format = m_format;
+    return lab;
+}
+
+void LossesPage::setLab(const LossLab &lab)
+{
+    const bool restoring = std::exchange(m_restoring, true);
+    setFormat(lab.format);
+    m_input->setPlainText(QString::fromStdString(lab.logits));
+    m_label->setValue(lab.label);
+    // The shortest text that reads back as the same double (QString::number's default keeps 6 digits).
+    m_from->setText(QString::number(lab.bce.from, 'g', QLocale::FloatingPointShortest));
+    m_to->setText(QString::number(lab.bce.to, 'g', QLocale::FloatingPointShortest));
+    m_points->setValue(lab.bce.points);
+    m_y->setCurrentText(QString::fromStdString(lab.bce.label));
+    m_restoring = restoring;
+    recomputeCrossEntropy();
+    recomputeSweep();
+}
+
 void LossesPage::saveSettings() const
 {
-    writeSetting(settings::lossLogits(), m_input->toPlainText());
-    writeSetting(settings::lossLabel(), m_label->value());
-    writeSetting(settings::bceFrom(), m_from->text().toDouble());
-    writeSetting(settings::bceTo(), m_to->text().toDouble());
-    writeSetting(settings::bcePoints(), m_points->value());
-    writeSetting(settings::bceLabel(), m_y->currentText());
+    writeLossLab(lab());
 }
 
 void LossesPage::restoreSettings()
 {
-    m_restoring = true;
-    m_input->setPlainText(readSetting(settings::lossLogits()).toString());
-    m_label->setValue(readSetting(settings::lossLabel()).toInt());
-    m_from->setText(QString::number(readSetting(settings::bceFrom()).toDouble()));
-    m_to->setText(QString::number(readSetting(settings::bceTo()).toDouble()));
-    m_points->setValue(readSetting(settings::bcePoints()).toInt());
-    m_y->setCurrentText(readSetting(settings::bceLabel()).toString());
-    m_restoring = false;
-    recomputeCrossEntropy();
-    recomputeSweep();
+    setLab(readLossLab(lab())); // the format stays the window's
 }
 
 } // namespace logitlab::ui

@@ -4,6 +4,7 @@
  * binary cross-entropy over a sweep of z (loss, error and gradient of each form vs MPFR).
  */
 #include "common/asyncjob.h"
+#include "lab/losslab.h"
 #include "losses/lossreport.h"
 #include "pages/labpage.h"
 #include "sweep/bcesweep.h"
@@ -35,6 +36,14 @@ public:
     void saveSettings() const override;
     void restoreSettings() override;
     bool isBusy() const override;
+
+    /**
+     * What the form shows now, as the lab's value (a z bound that does not read as a number is
+     * NaN, which the sweep refuses as it refuses the text).
+     */
+    LossLab lab() const;
+    /** Puts \a lab on screen, every field and the format, and computes it (as a lesson file does). */
+    void setLab(const LossLab &lab);
 
     ListInput *logitInput() const { return m_input; }
     QSpinBox *labelBox() const { return m_label; }

@@ -163,7 +163,8 @@ RoundingPage::RoundingPage(QWidget *parent)
     rowsOuter->addLayout(m_rowsLayout);
     auto *add = new QPushButton(tr("Add expression"), rowsWidget);
     add->setObjectName(QStringLiteral("addExpression"));
-    connect(add, &QPushButton::clicked, this, [this] { addExpression(QStringLiteral("1/3")); });
+    connect(
+        add, &QPushButton::clicked, this, [this] { addExpression(QString::fromLatin1(RoundingLab::newExpression)); });
     rowsOuter->addWidget(add, 0, Qt::AlignLeft);
     rowsOuter->addStretch(1);
     scroll->setWidget(rowsWidget);
@@ -196,9 +197,13 @@ RoundingPage::RoundingPage(QWidget *parent)
     }
     m_plotPanel->setLegendBelow(5);
 
-    m_job.start([](QPromise<CancellationSweep> &promise) {
-        CancellationSweep s
-            = computeCancellationSweep(CancellationSweepInput {}.points, [&promise] { return promise.isCanceled(); });
+    startSweep();
+}
+
+void RoundingPage::startSweep()
+{
+    m_job.start([points = m_cancellation.points](QPromise<CancellationSweep> &promise) {
+        CancellationSweep s = computeCancellationSweep(points, [&promise] { return promise.isCanceled(); });
         if (!promise.isCanceled())
             promise.addResult(std::move(s));
     });
@@ -513,20 +518,40 @@ void RoundingPage::applySweep(const CancellationSweep &s)
     Q_EMIT sweepUpdated();
 }
 
+RoundingLab RoundingPage::lab() const
+{
+    RoundingLab lab;
+    lab.expressions.clear();
+    for (const ExpressionRow &r : m_rows)
+        lab.expressions.push_back(r.input->text().toStdString());
+    lab.format = m_format;
+    lab.formats = m_formats;
+    lab.cancellation = m_cancellation;
+    return lab;
+}
+
+void RoundingPage::setLab(const RoundingLab &lab)
+{
+    while (!m_rows.isEmpty())
+        removeExpression(0);
+    setFormat(lab.format);
+    for (const std::string &e : lab.expressions)
+        addExpression(QString::fromStdString(e));
+    m_formats = lab.formats;
+    if (lab.cancellation != m_cancellation) {
+        m_cancellation = lab.cancellation;
+        startSweep();
+    }
+}
+
 void RoundingPage::saveSettings() const
 {
-    QStringList texts;
-    for (const ExpressionRow &r : m_rows)
-        texts << r.input->text();
-    writeSetting(settings::roundingExpressions(), texts);
+    writeRoundingLab(lab());
 }
 
 void RoundingPage::restoreSettings()
 {
-    while (!m_rows.isEmpty())
-        removeExpression(0);
-    for (const QString &t : readSetting(settings::roundingExpressions()).toStringList())
-        addExpression(t);
+    setLab(readRoundingLab(lab())); // the format stays the window's
 }
 
 } // namespace logitlab::ui

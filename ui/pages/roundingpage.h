@@ -4,6 +4,7 @@
  * neighbours, errors) and the cancellation plot of (1 + 1/n) - (1 - 1/n).
  */
 #include "common/asyncjob.h"
+#include "lab/roundinglab.h"
 #include "pages/labpage.h"
 #include "sweep/cancellationsweep.h"
 
@@ -45,6 +46,10 @@ public:
     void saveSettings() const override;
     void restoreSettings() override;
     bool isBusy() const override;
+    /** What the page shows now (its expressions as typed, top to bottom), as the lab's value. */
+    RoundingLab lab() const;
+    /** Puts \a lab on screen, one row per expression, and evaluates it (as a lesson file does). */
+    void setLab(const RoundingLab &lab);
     /** True while some expression is still being evaluated (its result not yet shown). */
     bool isEvaluating() const;
 
@@ -87,11 +92,15 @@ private:
     void evaluate(ExpressionRow &row);
     void showResult(ExpressionRow &row);
     void applySweep(const CancellationSweep &s);
+    /** Starts the cancellation sweep for m_cancellation. */
+    void startSweep();
 
     Format m_format = Format::Float32;
     QVBoxLayout *m_rowsLayout = nullptr;
     QList<ExpressionRow> m_rows;
     PlotPanel *m_plotPanel = nullptr;
+    std::vector<Format> m_formats = RoundingLab {}.formats; ///< kept for lessons and the CLI; every format is listed
+    CancellationSweepInput m_cancellation;
     CancellationSweep m_sweep;
     AsyncJob<CancellationSweep> m_job;
 };

@@ -28,6 +28,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace logitlab::ui {
 
@@ -99,7 +100,7 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     showPasteRefusals(m_input, m_message);
     inputs->addWidget(new QLabel(tr("Scale:"), content), 2, 0);
     m_slider = new QSlider(Qt::Horizontal, content);
-    m_slider->setRange(-300, 300);
+    m_slider->setRange(SoftmaxLab::minScaleStep, SoftmaxLab::maxScaleStep);
     m_slider->setSingleStep(1);
     m_slider->setPageStep(25);
     m_slider->setToolTip(tr("Multiplies every logit (1 / temperature), from 0.001 to 1000"));
@@ -278,8 +279,8 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
         if (slice >= 0 && slice < static_cast<int>(m_last.slices.size()))
             m_slice->setValue(slice);
     });
+    applyLab(SoftmaxLab {}); // the panels' value format too
     updateScaleLabel();
-    setFormat(m_format); // the panels' value format
 }
 
 SoftmaxPage::~SoftmaxPage() = default;
@@ -291,10 +292,7 @@ QList<PlotPanel *> SoftmaxPage::plots() const
 
 QString SoftmaxPage::scaleText() const
 {
-    const int k = m_slider->value();
-    if (k == 0)
-        return QStringLiteral("1");
-    return QString::number(std::pow(10.0, k / 100.0), 'g', 3);
+    return QString::fromStdString(softmaxScaleText(m_slider->value()));
 }
 
 void SoftmaxPage::updateScaleLabel()
@@ -321,13 +319,13 @@ void SoftmaxPage::setMatrixMode(bool matrix)
     }
     if (m_restoring)
         return;
-    // Keep what was typed in the mode we leave, load what was typed in the mode we enter.
-    writeSetting(matrix ? settings::softmaxLogits() : settings::softmaxMatrix(), m_input->toPlainText());
+    // Keep what was typed in the mode we leave, show what was typed in the mode we enter.
+    const std::string entered = std::exchange(m_otherText, m_input->toPlainText().toStdString());
     m_axis->setEnabled(matrix);
     m_matrixControls->setVisible(matrix);
     m_tables->setCurrentIndex(matrix ? 1 : 0);
     const QSignalBlocker block(m_input);
-    m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
+    m_input->setPlainText(QString::fromStdString(entered));
     recompute();
 }
 
@@ -771,28 +769,57 @@ void SoftmaxPage::fillMatrixTable(const SoftmaxPageResult &r)
     m_matrixTable->resizeColumnsToContents();
 }
 
+SoftmaxLab SoftmaxPage::lab() const
+{
+    SoftmaxLab lab;
+    lab.matrixMode = m_mode->currentIndex() == 1;
+    (lab.matrixMode ? lab.matrix : lab.logits) = m_input->toPlainText().toStdString();
+    (lab.matrixMode ? lab.logits : lab.matrix) = m_otherText;
+    lab.dim = m_axis->currentIndex();
+    lab.slice = m_slice->value();
+    lab.matrixMethod = allSoftmaxMethods[static_cast<std::size_t>(
+        std::clamp(m_matrixMethod->currentIndex(), 0, static_cast<int>(allSoftmaxMethods.size()) - 1))];
+    lab.scaleStep = m_slider->value();
+    lab.format = m_format;
+    return lab;
+}
+
+void SoftmaxPage::applyLab(const SoftmaxLab &lab)
+{
+    const bool restoring = std::exchange(m_restoring, true);
+    setFormat(lab.format);
+    m_slider->setValue(lab.scaleStep);
+    m_axis->setCurrentIndex(lab.dim == 0 ? 0 : 1);
+    m_mode->setCurrentIndex(lab.matrixMode ? 1 : 0);
+    m_axis->setEnabled(lab.matrixMode);
+    m_matrixControls->setVisible(lab.matrixMode);
+    m_tables->setCurrentIndex(lab.matrixMode ? 1 : 0);
+    {
+        // The slice and method apply to the matrix about to be computed, not to the last one.
+        const QSignalBlocker blockSlice(m_slice), blockMethod(m_matrixMethod);
+        m_matrixMethod->setCurrentIndex(static_cast<int>(lab.matrixMethod));
+        m_slice->setMaximum(std::max(m_slice->maximum(), lab.slice)); // the result sets the range
+        m_slice->setValue(lab.slice);
+    }
+    m_input->setPlainText(QString::fromStdString(lab.matrixMode ? lab.matrix : lab.logits));
+    m_otherText = lab.matrixMode ? lab.logits : lab.matrix;
+    m_restoring = restoring;
+}
+
+void SoftmaxPage::setLab(const SoftmaxLab &lab)
+{
+    applyLab(lab);
+    recompute();
+}
+
 void SoftmaxPage::saveSettings() const
 {
-    const bool matrix = m_mode->currentIndex() == 1;
-    writeSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits(), m_input->toPlainText());
-    writeSetting(settings::softmaxMatrixMode(), matrix);
-    writeSetting(settings::softmaxAxis(), m_axis->currentIndex());
-    writeSetting(settings::softmaxTemperature(), m_slider->value());
+    writeSoftmaxLab(lab());
 }
 
 void SoftmaxPage::restoreSettings()
 {
-    m_restoring = true;
-    m_slider->setValue(readSetting(settings::softmaxTemperature()).toInt());
-    m_axis->setCurrentIndex(readSetting(settings::softmaxAxis()).toInt());
-    const bool matrix = readSetting(settings::softmaxMatrixMode()).toBool();
-    m_mode->setCurrentIndex(matrix ? 1 : 0);
-    m_axis->setEnabled(matrix);
-    m_matrixControls->setVisible(matrix);
-    m_tables->setCurrentIndex(matrix ? 1 : 0);
-    m_input->setPlainText(readSetting(matrix ? settings::softmaxMatrix() : settings::softmaxLogits()).toString());
-    m_restoring = false;
-    recompute();
+    setLab(readSoftmaxLab(lab())); // the format stays the window's
 }
 
 } // namespace logitlab::ui

@@ -4,6 +4,7 @@
  * reference, a scale slider, bar chart, error-vs-scale sweep and the Jacobian heatmap.
  */
 #include "common/asyncjob.h"
+#include "lab/softmaxlab.h"
 #include "pages/labpage.h"
 #include "softmax/softmaxreport.h"
 #include "sweep/softmaxsweep.h"
@@ -55,9 +56,16 @@ public:
     void restoreSettings() override;
     bool isBusy() const override;
 
+    /** What the form shows now (the text of the mode not on screen too), as the lab's value. */
+    SoftmaxLab lab() const;
+    /** Puts \a lab on screen, every field and the format, and computes it (as a lesson file does). */
+    void setLab(const SoftmaxLab &lab);
+
     // For tests and screenshots.
     ListInput *logitInput() const { return m_input; }
     QSlider *scaleSlider() const { return m_slider; }
+    QComboBox *modeBox() const { return m_mode; } ///< Vector / Matrix
+    QComboBox *axisBox() const { return m_axis; } ///< dim=0 / dim=1
     QLabel *messageLabel() const { return m_message; }
     QTableView *table() const { return m_table; }
     QTableWidget *matrixTable() const { return m_matrixTable; }
@@ -89,6 +97,8 @@ Q_SIGNALS:
     void sweepUpdated();
 
 private:
+    /** Sets every widget (and the format) from \a lab without computing. */
+    void applyLab(const SoftmaxLab &lab);
     void recompute();
     void showMethods(const std::shared_ptr<const SoftmaxReport> &report);
     void updateBars(const SoftmaxReport &rep);
@@ -113,6 +123,7 @@ private:
     QLabel *m_scaleLabel = nullptr;
     QComboBox *m_mode = nullptr;
     QComboBox *m_axis = nullptr;
+    std::string m_otherText; ///< what was typed in the mode not on screen (vector or matrix)
     QComboBox *m_matrixMethod = nullptr;
     QSpinBox *m_slice = nullptr;
     QLabel *m_sliceLabel = nullptr;
