@@ -5,7 +5,9 @@
 # as Eigen's pmadd in matrix products, are still used: they are single IEEE operations.
 #
 # LOGITLAB_ARCH picks the instruction set: "auto" uses x86-64-v3 (AVX2, FMA) when the build
-# machine runs it, else the compiler's baseline. Set it to "" for a portable binary.
+# machine runs it, else the compiler's baseline. Set it to "" for a portable binary. The two
+# differ in the last bits (no FMA: Eigen's pmadd is a multiply then an add; 4-float packets sum
+# in another order), so no test may rely on those bits; `./dev portable` tests that build.
 include(CheckCXXSourceRuns)
 set(LOGITLAB_ARCH "auto" CACHE STRING "-march value for our targets: auto, empty, or e.g. x86-64-v3")
 if(LOGITLAB_ARCH STREQUAL "auto")

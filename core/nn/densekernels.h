@@ -11,9 +11,13 @@
  * packet accumulators in registers (12 of the 16 AVX registers), as a GEMM micro-kernel does;
  * 3 x 3, 6 x 2, 2 x 6, 8 x 1 and 2 x 4 blocks were measured slower.
  *
- * Rounding: every product is one fused multiply-add (pmadd), so each output is a sum of n
- * products with at most n roundings; the summation order is fixed (lanes, then a pairwise
- * horizontal reduction, then the scalar tail), so results are bit-reproducible.
+ * Rounding: on x86-64-v3 every product is one fused multiply-add (pmadd), so each output is a
+ * sum of n products with at most n roundings; the summation order is fixed (lanes, then a
+ * pairwise horizontal reduction, then the scalar tail), so results are bit-reproducible. They are
+ * reproducible per build, not across builds: the portable build (-DLOGITLAB_ARCH=, SSE2) has no
+ * FMA, so pmadd is a multiply then an add (up to 2n roundings), and its packets hold 4 floats,
+ * not 8, which changes the order of the sum (issue 13: the first batch's loss differs in the
+ * last bits).
  */
 #include <Eigen/Core>
 

@@ -140,11 +140,13 @@ private Q_SLOTS:
         const QJsonObject e = o.value(QStringLiteral("epochs")).toArray().first().toObject();
         QVERIFY(e.value(QStringLiteral("nan_events")).toInt() > 0);
         QVERIFY(!std::isfinite(number(e.value(QStringLiteral("train_loss")))));
-        // The same preset with the from-logits head trains.
+        // The same preset with the from-logits head trains: the promise tst_presets checks over
+        // several seeds (above 80%; 0.85-0.96 measured over 40 seeds on both builds).
         const QJsonObject ok = runTrainJson(args({"--preset", "binary-sigmoid", "--head", "sigmoid-logits"}));
         const QJsonObject last = ok.value(QStringLiteral("epochs")).toArray().last().toObject();
         QCOMPARE(last.value(QStringLiteral("nan_events")).toInt(), 0);
-        QVERIFY(number(last.value(QStringLiteral("test_accuracy"))) > 0.75);
+        QVERIFY2(number(last.value(QStringLiteral("test_accuracy"))) > 0.80,
+            qPrintable(last.value(QStringLiteral("test_accuracy")).toVariant().toString()));
         // --on-nan stop ends the run after the first bad batch.
         const QJsonObject stopped = runTrainJson(args({"--preset", "binary-sigmoid", "--on-nan", "stop"}));
         QVERIFY(stopped.value(QStringLiteral("stopped")).toBool());
