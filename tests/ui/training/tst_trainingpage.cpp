@@ -235,6 +235,8 @@ private Q_SLOTS:
             QStringLiteral("--twin"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--json")});
         const QJsonArray runs = twin.value(QStringLiteral("runs")).toArray();
         QCOMPARE(runs.size(), 2);
+        // The model view of step 250 (views arrive about twice a second; the last one after the stop).
+        QTRY_VERIFY_WITH_TIMEOUT(page.latestView() && page.latestView()->step == 250, 10000);
         for (int r = 0; r < 2; ++r) {
             const QJsonObject run = runs.at(r).toObject();
             QCOMPARE(run.value(QStringLiteral("config")).toObject().value(QStringLiteral("head")).toString(), heads[r]);
