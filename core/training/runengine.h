@@ -34,7 +34,14 @@ public:
     virtual void dropOldestSnapshot() = 0;
     /** About what one snapshot takes (parameters, optimiser state, batch order). */
     virtual long long snapshotBytes() const = 0;
-    virtual std::vector<double> parameters() const = 0;
+    /** All parameters, widened exactly to double, into \a out (its capacity is reused). */
+    virtual void parameters(std::vector<double> &out) const = 0;
+    std::vector<double> parameters() const
+    {
+        std::vector<double> out;
+        parameters(out);
+        return out;
+    }
     /** Fills the views of \a out for \a data (see ModelView). */
     virtual void fillView(RunView &out, const ModelView &where, const Dataset &test) = 0;
     /** Probabilities (classes wide) of one input row of width features. */
@@ -94,13 +101,13 @@ public:
             + static_cast<long long>(m_trainer.order().size() * sizeof(std::uint32_t));
     }
 
-    std::vector<double> parameters() const override
+    using RunEngine::parameters;
+    void parameters(std::vector<double> &out) const override
     {
         const auto &p = m_trainer.network().parameters();
-        std::vector<double> out(std::size_t(p.size()));
+        out.resize(std::size_t(p.size()));
         for (Eigen::Index i = 0; i < p.size(); ++i)
             out[std::size_t(i)] = double(p[i]);
-        return out;
     }
 
     void fillView(RunView &out, const ModelView &where, const Dataset &test) override

@@ -194,7 +194,10 @@ void TwinSession::step()
     }
     if (m_runCount == 2) {
         // How far the twins have moved apart: the largest weight difference (inf once a weight is not finite).
-        const std::vector<double> a = m_runs[0]->parameters(), b = m_runs[1]->parameters();
+        // Into buffers kept across steps: no allocation per step on the play loop's path.
+        std::vector<double> &a = m_weights[0], &b = m_weights[1];
+        m_runs[0]->parameters(a);
+        m_runs[1]->parameters(b);
         if (a.size() == b.size()) {
             double diff = 0;
             for (std::size_t k = 0; k < a.size(); ++k) {

@@ -120,6 +120,7 @@ private:
     long long m_nonFiniteStep[2] = {0, 0}; ///< step of each run's first NaN/inf batch (0: none yet)
     long long m_saturationStep[2] = {-1, -1}; ///< step of each run's first saturation point (-1: none yet)
     std::unique_ptr<ModelView> m_frame; ///< the gallery and boundary grid of the data
+    std::vector<double> m_weights[2]; ///< both runs' parameters, reused by every step's weight difference
 };
 
 } // namespace logitlab
