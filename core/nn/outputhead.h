@@ -132,15 +132,11 @@ template <class Scalar> struct OutputHead {
         }
         case Head::Sigmoid:
         case Head::SigmoidClipped: {
-            Scalar e = -z[0];
-            safeExp(&e, &e, 1);
-            p[1] = Scalar(1) / (Scalar(1) + e);
+            p[1] = Scalar(1) / (Scalar(1) + expOf(-z[0]));
             break;
         }
         case Head::SigmoidLogits: {
-            Scalar e = -Eigen::numext::abs(z[0]);
-            safeExp(&e, &e, 1);
-            p[1] = sigmoidFromExp(z[0], e);
+            p[1] = sigmoidFromExp(z[0], expOf(-Eigen::numext::abs(z[0])));
             break;
         }
         }
@@ -179,6 +175,13 @@ private:
         for (int i = 0; i < k; ++i)
             sum += e[i];
         return sum;
+    }
+
+    /** exp(x) by the same range-safe kernel as the vectors (one element). */
+    static Scalar expOf(Scalar x)
+    {
+        safeExp(&x, &x, 1);
+        return x;
     }
 
     /** sigmoid(z) from e = exp(-|z|): 1/(1+e) for z >= 0, e/(1+e) for z < 0 (never overflows). */
@@ -225,8 +228,7 @@ private:
 
     Scalar sigmoidSample(Scalar z, int y, Scalar *grad, Scalar gradScale) const
     {
-        Scalar e = -z;
-        safeExp(&e, &e, 1);
+        const Scalar e = expOf(-z);
         Scalar p = Scalar(1) / (Scalar(1) + e);
         bool passes = true;
         if (head == Head::SigmoidClipped) {
@@ -248,8 +250,7 @@ private:
 
     static Scalar sigmoidLogitsSample(Scalar z, int y, Scalar *grad, Scalar gradScale)
     {
-        Scalar e = -Eigen::numext::abs(z);
-        safeExp(&e, &e, 1);
+        const Scalar e = expOf(-Eigen::numext::abs(z));
         const Scalar t = Scalar(y);
         const Scalar loss = (z > Scalar(0) ? z : Scalar(0)) - z * t + Eigen::numext::log1p(e);
         if (grad) {
