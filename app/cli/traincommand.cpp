@@ -490,14 +490,13 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
             err << '\n' << std::flush;
         }
     }
-    const ModelViewPtr finalView = session.view(0);
     for (int i = 0; i < runs; ++i) {
-        const RunView &v = finalView->runs[i];
-        records[i].final.loss = v.testLoss;
-        records[i].final.accuracy = v.testAccuracy;
-        records[i].final.nonFiniteLosses = v.testNonFinite;
-        records[i].final.deadSamples = v.deadSamples;
-        records[i].weightsFinite = allFinite(v.parameters);
+        const EpochPoint t = session.testPoint(i); // not session.view(): no gallery, confusion or boundary grid
+        records[i].final.loss = t.testLoss;
+        records[i].final.accuracy = t.testAccuracy;
+        records[i].final.nonFiniteLosses = t.testNonFinite;
+        records[i].final.deadSamples = t.deadSamples;
+        records[i].weightsFinite = allFinite(session.parameters(i));
     }
     const bool stopped = session.stopped();
 

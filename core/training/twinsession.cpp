@@ -298,6 +298,21 @@ std::vector<double> TwinSession::classify(int run, const std::vector<float> &row
     return m_runs[run]->classify(row, m_data->split.train.classes);
 }
 
+EpochPoint TwinSession::testPoint(int run) const
+{
+    EpochPoint p;
+    p.epoch = m_epoch;
+    p.step = m_step;
+    if (run < 0 || run >= m_runCount)
+        return p;
+    const EvalMetrics t = m_runs[run]->evaluateTest();
+    p.testLoss = t.loss;
+    p.testAccuracy = t.accuracy;
+    p.testNonFinite = t.nonFiniteLosses;
+    p.deadSamples = t.deadSamples;
+    return p;
+}
+
 std::vector<double> TwinSession::parameters(int run) const
 {
     if (run < 0 || run >= m_runCount)

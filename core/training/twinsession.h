@@ -98,6 +98,8 @@ public:
     ModelViewPtr view(int inspected) const;
     /** Probabilities of run \a run for one input row (empty if its width is not the data's). */
     std::vector<double> classify(int run, const std::vector<float> &row) const;
+    /** Run \a run on the test set now: the test fields of an EpochPoint (no model views computed). */
+    EpochPoint testPoint(int run) const;
     /** All parameters of run \a run, exactly. */
     std::vector<double> parameters(int run) const;
 
