@@ -92,6 +92,31 @@ template <class Set> long double roundInto(const FormatInfo &info, mpfr_rnd_t rn
     return result;
 }
 
+/**
+ * \a text (a whole decimal literal) as MPFR should read it: an exponent past +-3e18 becomes
+ * +-3e18. MPFR 4.2.0 saturates a longer exponent and then subtracts the mantissa's leading zeros,
+ * which wraps: "-.0077e-17777777777777777777" reads as -inf instead of -0. The literal's value
+ * does not change: with fewer than 10^17 digits, the value of a literal whose exponent is 3e18 or
+ * more in magnitude lies past MPFR's widest range (|exponent| < 2^62 bits, 1.39e18 decades), so
+ * it reads as the same zero or infinity.
+ */
+std::string mpfrSafeLiteral(std::string_view text)
+{
+    const std::size_t e = text.find_first_of("eE");
+    if (e == std::string_view::npos)
+        return std::string(text);
+    std::size_t digits = e + 1;
+    const bool negative = digits < text.size() && text[digits] == '-';
+    if (digits < text.size() && (text[digits] == '-' || text[digits] == '+'))
+        ++digits;
+    while (digits + 1 < text.size() && text[digits] == '0')
+        ++digits; // leading zeros do not count
+    const std::string_view exponent = text.substr(digits);
+    constexpr std::string_view limit = "3000000000000000000";
+    if (exponent.size() < limit.size() || (exponent.size() == limit.size() && exponent <= limit))
+        return std::string(text);
+    return std::string(text.substr(0, e + 1)) + (negative ? "-" : "") + std::string(limit);
+}
 } // namespace
 
 std::size_t decimalLiteralLength(std::string_view s)
@@ -144,7 +169,7 @@ std::optional<mpfr::mpreal> decimalToMp(std::string_view text, mpfr_prec_t preci
     if (text.empty() || decimalLiteralLength(text) != text.size())
         return std::nullopt;
     WideExponentRange wide;
-    const std::string s(text);
+    const std::string s = mpfrSafeLiteral(text);
     mpfr_strtofr(r.mpfr_ptr(), s.c_str(), nullptr, 10, rnd);
     return r;
 }
@@ -158,7 +183,7 @@ std::optional<long double> decimalToFormat(std::string_view text, Format f)
     }
     if (text.empty() || decimalLiteralLength(text) != text.size())
         return std::nullopt;
-    const std::string s(text);
+    const std::string s = mpfrSafeLiteral(text);
     // One correct rounding straight from the decimal string: no double rounding.
     return roundInto(
         formatInfo(f), MPFR_RNDN, [&](mpfr_ptr r) { return mpfr_strtofr(r, s.c_str(), nullptr, 10, MPFR_RNDN); });

@@ -178,6 +178,8 @@ private Q_SLOTS:
     void rejects();
     void matchesCLibrary_data();
     void matchesCLibrary();
+    void hugeExponent_data();
+    void hugeExponent();
     void sixteenBitOracle_data();
     void sixteenBitOracle();
     void roundToFormat_data();
@@ -430,6 +432,46 @@ void TestMpfrUtil::matchesCLibrary()
             QFAIL(("text " + text.substr(0, 200) + ": got " + tst::show(*got) + ", strto* " + tst::show(expected))
                       .c_str());
     }
+}
+
+void TestMpfrUtil::hugeExponent_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<int>("wideSign"); // decimalToMp at its widest range: -2/+2 for -inf/+inf,
+                                       // -1/+1 for -0/+0, 0 for a finite nonzero value
+    const std::string sevens(40, '7');
+    // Found by fuzz_numbertext: MPFR 4.2.0 alone reads this as -inf (its exponent wraps).
+    QTest::newRow("leading zeros, exponent -1.8e40") << "-.0077777777777e-1" + sevens + "07075" << -1;
+    QTest::newRow("leading zeros, exponent +1.8e40") << "-.0077777777777e+1" + sevens << -2;
+    QTest::newRow("leading zeros, exponent -2^63") << std::string("0.000001e-9223372036854775808") << 1;
+    QTest::newRow("leading zeros, exponent 2^63-1") << std::string("0.000001e9223372036854775807") << 2;
+    QTest::newRow("exponent -3e18") << std::string("-0.01e-3000000000000000000") << -1;
+    QTest::newRow("exponent 3e18 + 1") << std::string("0.01e3000000000000000001") << 2;
+    QTest::newRow("zero exponent digits first") << std::string("0.5e-000000000000000000000000000000000001") << 0;
+    QTest::newRow("zero mantissa, exponent 1e40") << "0.000e1" + sevens << 1;
+    QTest::newRow("-0, exponent -1e40") << "-0e-1" + sevens << -1;
+    // Inside MPFR's widest range (|exponent| < 1.39e18 decades): finite, not 0 or inf.
+    QTest::newRow("exponent -1e18, finite when wide") << std::string("0.07e-1000000000000000000") << 0;
+    QTest::newRow("exponent 1e18, finite when wide") << std::string("7e1000000000000000000") << 0;
+}
+
+void TestMpfrUtil::hugeExponent()
+{
+    QFETCH(std::string, text);
+    QFETCH(int, wideSign);
+    for (Format f : {Format::Float32, Format::Float64, Format::Float80}) {
+        const auto got = logitlab::decimalToFormat(text, f);
+        QVERIFY(got.has_value());
+        const long double expected = viaCLibrary(text, f);
+        if (!tst::same(*got, expected))
+            QFAIL(("got " + tst::show(*got) + ", strto* " + tst::show(expected)).c_str());
+    }
+    const auto wide = logitlab::decimalToMp(text, 64);
+    QVERIFY(wide.has_value());
+    const mpfr_srcptr w = wide->mpfr_srcptr();
+    const int sign = mpfr_signbit(w) ? -1 : 1;
+    const int kind = mpfr_inf_p(w) ? 2 * sign : mpfr_zero_p(w) ? sign : 0;
+    QCOMPARE(kind, wideSign);
 }
 
 void TestMpfrUtil::sixteenBitOracle_data()
