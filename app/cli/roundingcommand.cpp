@@ -73,6 +73,7 @@ const char *statusName(ExactStatus s)
     case ExactStatus::PrecisionLimit: return "precision_limit";
     case ExactStatus::TimeLimit: return "time_limit";
     case ExactStatus::Cancelled: return "cancelled";
+    case ExactStatus::BeyondRange: return "beyond_range";
     }
     return "unknown";
 }
@@ -93,6 +94,10 @@ std::string statusNote(const ExpressionResult &r)
     case ExactStatus::PrecisionLimit: return reached + limits;
     case ExactStatus::TimeLimit:
     case ExactStatus::Cancelled: return reached + " within the " + budgetSeconds() + " s budget" + limits;
+    case ExactStatus::BeyondRange:
+        return r.exactUpperDigits == "inf"
+            ? "beyond MPFR's range, greater than " + r.exactLowerDigits + "; every format rounds it to inf"
+            : "beyond MPFR's range, less than " + r.exactUpperDigits + "; every format rounds it to -inf";
     }
     return {};
 }
@@ -163,7 +168,7 @@ void writeTable(const std::vector<Row> &rows, std::ostream &out)
             << "  exact        " << (r.exactKnown ? r.exactDigits : statusNote(r)) << '\n';
         if (!r.exactKnown && !mpfr::isnan(r.exact))
             out << "               about " << r.exactDigits << '\n'; // the bounds agree to 2^-112
-        if (mpfr::isnan(r.exact) && !r.exactKnown)
+        if (mpfr::isnan(r.exact) && !r.exactKnown && r.exactStatus != ExactStatus::BeyondRange)
             out << "  errors       unknown (the exact value is not determined)\n";
         else
             out << "  errors       abs " << errorText(r.absError) << ", rel " << errorText(r.relError) << ", "

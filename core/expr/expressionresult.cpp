@@ -259,6 +259,18 @@ bool narrowEnough(const Interval &i)
     return width <= mpfr::ldexp(magnitude, -112);
 }
 
+/**
+ * One bound infinite, the other finite: MPFR overflowed (its widest range ends near 2^(2^62)),
+ * for no other interval of the evaluator has one finite and one infinite bound of the same side.
+ * A finite bound near 0 (log of an interval straddling 0: [-inf, log hi]) is ruled out by
+ * decided(), which also requires that every format rounds the finite bound to the infinity.
+ */
+bool beyondRange(const Interval &i)
+{
+    return (mpfr::isinf(i.hi) && i.hi > 0 && mpfr::isregular(i.lo) && i.lo > 0)
+        || (mpfr::isinf(i.lo) && i.lo < 0 && mpfr::isregular(i.hi) && i.hi < 0);
+}
+
 /** \a x to 34 significant digits, rounded in direction \a rnd ("nan", "inf", "-inf" and "0" as words). */
 std::string significantDigits(const mpreal &x, mpfr_rnd_t rnd = MPFR_RNDN)
 {
@@ -301,7 +313,7 @@ ExactValue evaluateExact(const Expression &e, std::span<const Format> formats, c
     };
     const mpreal nan(std::numeric_limits<double>::quiet_NaN());
     Interval exact {-mpreal(std::numeric_limits<double>::infinity()), mpreal(std::numeric_limits<double>::infinity())};
-    bool done = !e.root;
+    bool done = !e.root, beyond = false;
     if (done)
         exact = {nan, nan};
     // Ziv's loop, precision doubled from referencePrecision; stops early once the budget is spent.
@@ -313,11 +325,15 @@ ExactValue evaluateExact(const Expression &e, std::span<const Format> formats, c
         exact = attempt;
         x.bits = p;
         done = IntervalEvaluator::isUndefined(exact) || (narrowEnough(exact) && decided(exact, formats));
+        beyond = !done && beyondRange(exact) && decided(exact, formats);
+        if (beyond)
+            break; // more bits cannot bring an overflowed bound back
     }
-    x.status = done ? ExactStatus::Determined
-        : cancelled ? ExactStatus::Cancelled
-        : timeUp    ? ExactStatus::TimeLimit
-                    : ExactStatus::PrecisionLimit;
+    x.status = beyond ? ExactStatus::BeyondRange
+        : done        ? ExactStatus::Determined
+        : cancelled   ? ExactStatus::Cancelled
+        : timeUp      ? ExactStatus::TimeLimit
+                      : ExactStatus::PrecisionLimit;
     x.lower = exact.lo;
     x.upper = exact.hi;
     if (IntervalEvaluator::isUndefined(exact)) {
@@ -360,9 +376,13 @@ ExpressionResult evaluateExpression(const Expression &e, Format f, const ExactVa
     r.exactRounded = r.exactKnown                  ? roundToFormat(exact.value, f)
         : decided({exact.lower, exact.upper}, one) ? roundToFormat(exact.lower, f)
                                                    : std::numeric_limits<long double>::quiet_NaN();
-    r.absError = absoluteError(r.value, r.exact);
-    r.relError = relativeError(r.value, r.exact);
-    r.ulpError = ulpError(r.value, r.exact, f);
+    // Beyond MPFR's range the finite bound stands in for the exact value (see ExpressionResult).
+    const mpreal &from = exact.status != ExactStatus::BeyondRange ? r.exact
+        : mpfr::isinf(exact.upper)                                ? exact.lower
+                                                                  : exact.upper;
+    r.absError = absoluteError(r.value, from);
+    r.relError = relativeError(r.value, from);
+    r.ulpError = ulpError(r.value, from, f);
     r.ulpDistance = ulpDistance(r.value, r.exactRounded, f);
     return r;
 }

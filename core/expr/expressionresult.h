@@ -29,6 +29,12 @@ enum class ExactStatus {
     PrecisionLimit, ///< still undecided at ExactBudget::maxBits
     TimeLimit, ///< ExactBudget::time ran out; the bounds are those of the last precision finished
     Cancelled, ///< the caller's cancel predicate asked to stop; bounds as for TimeLimit
+    /**
+     * Finite but past MPFR's widest range (exp(1e30) = 10^(4.3e29)): the interval is [lower, inf]
+     * or [-inf, upper] and every requested format rounds it to that infinity. Its rounding, and so
+     * its errors, are known; its digits are not (ExactValue::value is NaN).
+     */
+    BeyondRange,
 };
 
 /** Time the exact evaluation may take by default: ordinary expressions need milliseconds. */
@@ -83,6 +89,9 @@ struct ExpressionResult {
     double relError = 0; ///< |value - exact| / |exact|
     double ulpError = 0; ///< |value - exact| in ULPs of the format at the exact value
     double ulpDistance = 0; ///< how many floats apart value and exactRounded are
+    // BeyondRange: the errors are measured from the finite bound; every one of them rounds to
+    // the same double as the error from the exact value would (inf, or 1 for the relative error
+    // of a finite value), since that bound is past 2^(2^62).
 };
 
 /** Evaluates \a e with every literal and every operation rounded to \a f, beside \a exact. */

@@ -961,6 +961,22 @@
         <source>not determined</source>
         <translation>未确定</translation>
     </message>
+    <message>
+        <source>exact value beyond the range of the reference (MPFR): greater than %1; every format rounds it to inf</source>
+        <translation>精确值超出参考 (MPFR) 的表示范围：大于 %1；每种格式都将其舍入为 inf</translation>
+    </message>
+    <message>
+        <source>exact value beyond the range of the reference (MPFR): less than %1; every format rounds it to -inf</source>
+        <translation>精确值超出参考 (MPFR) 的表示范围：小于 %1；每种格式都将其舍入为 -inf</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::SoftmaxPage</name>

@@ -199,6 +199,29 @@ private Q_SLOTS:
         m_page->removeExpression(i);
     }
 
+    void beyondTheReferenceRange()
+    {
+        // Issue 13: e^(1e30) = 10^(4.3e29) is past MPFR's widest exponent; typed key by key, the
+        // row says so with its bound, and shows the errors of storing inf (all infinite).
+        const int i = m_page->addExpression(QString());
+        const ExpressionRow &row = m_page->rows()[i];
+        QVERIFY(settled());
+        row.input->setFocus();
+        QTest::keyClicks(row.input, QStringLiteral("exp(1e30)"));
+        QCOMPARE(row.input->text(), QStringLiteral("exp(1e30)"));
+        QVERIFY(settled());
+        QVERIFY2(row.message->text().startsWith(
+                     QStringLiteral("exact value beyond the range of the reference (MPFR): greater than 5.875")),
+            qPrintable(row.message->text()));
+        QVERIFY(row.message->text().endsWith(QStringLiteral("every format rounds it to inf")));
+        for (int formatRow = 0; formatRow < row.table->rowCount(); ++formatRow) {
+            QCOMPARE(row.table->item(formatRow, RoundingPage::ValueCol)->text(), QStringLiteral("inf"));
+            for (int col : {RoundingPage::AbsCol, RoundingPage::RelCol, RoundingPage::UlpCol})
+                QCOMPARE(row.table->item(formatRow, col)->text(), QStringLiteral("inf"));
+        }
+        m_page->removeExpression(i);
+    }
+
     void tieIsKnownButNotItsRounding()
     {
         // 1 + 2^-24 lies halfway between float32's 1 and 1 + 2^-23: its digits are known, the

@@ -104,6 +104,14 @@ QString exactMessage(const ExpressionResult &r)
             ? RoundingPage::tr("exact value: %1").arg(exact)
             : RoundingPage::tr("exact value ≈ %1 (34 significant digits)").arg(exact);
     const QString lower = tidyDigits(r.exactLowerDigits), upper = tidyDigits(r.exactUpperDigits);
+    if (r.exactStatus == ExactStatus::BeyondRange)
+        return r.exactUpperDigits == "inf"
+            ? RoundingPage::tr("exact value beyond the range of the reference (MPFR): greater than %1; every "
+                               "format rounds it to inf")
+                  .arg(lower)
+            : RoundingPage::tr("exact value beyond the range of the reference (MPFR): less than %1; every "
+                               "format rounds it to -inf")
+                  .arg(upper);
     QString message = r.exactStatus == ExactStatus::PrecisionLimit
         ? RoundingPage::tr("exact value not determined to %1 bits (the limit); it lies between %2 and %3")
               .arg(r.exactBits)
@@ -431,7 +439,7 @@ void RoundingPage::showResult(ExpressionRow &row)
         set(HexCol, QString::fromStdString(a.hex))->setFont(mono);
         set(NextCol, numberText(a.next, f));
         set(PreviousCol, numberText(a.previous, f));
-        if (!r.exactKnown && mpfr::isnan(r.exact)) {
+        if (!r.exactKnown && mpfr::isnan(r.exact) && r.exactStatus != ExactStatus::BeyondRange) {
             // Only bounds are known: an error would be a guess.
             const QString why = tr("The exact value is not determined, so neither is the error");
             for (int col : {AbsCol, RelCol, UlpCol})
@@ -466,8 +474,10 @@ void RoundingPage::showResult(ExpressionRow &row)
         }
     }
     const ExpressionResult &first = evaluation.last.results.front(); // the exact value is the same in every row
-    const QString exact
-        = first.exactKnown || !mpfr::isnan(first.exact) ? tidyDigits(first.exactDigits) : tr("not determined");
+    const QString exact = first.exactKnown || !mpfr::isnan(first.exact) ? tidyDigits(first.exactDigits)
+        : first.exactStatus != ExactStatus::BeyondRange                 ? tr("not determined")
+        : first.exactUpperDigits == "inf" ? tr("> %1").arg(tidyDigits(first.exactLowerDigits))
+                                          : tr("< %1").arg(tidyDigits(first.exactUpperDigits));
     if (!evaluation.typingError)
         row.message->setText(exactMessage(first));
     row.table->resizeColumnsToContents();

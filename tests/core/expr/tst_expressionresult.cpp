@@ -80,6 +80,8 @@ private Q_SLOTS:
     void seedSteps();
     void budget_data();
     void budget();
+    void beyondRange_data();
+    void beyondRange();
     void timeBudget();
     void cancelled();
 };
@@ -466,6 +468,66 @@ void TestExpressionResult::budget()
         QVERIFY(std::isnan(r32.exactRounded)); // 1 or 1 + 2^-23: a tie only more bits could break
     LL_COMPARE(logitlab::evaluateExpression(*e, Format::Float64, x).exactRounded,
         logitlab::roundToFormat(want, Format::Float64));
+}
+
+void TestExpressionResult::beyondRange_data()
+{
+    using logitlab::ExactStatus;
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<ExactStatus>("status");
+    QTest::addColumn<int>("side"); // +1: every format rounds to inf, -1: to -inf, 0: not beyond
+    // e^(1e30) = 2^(1.44e30), past MPFR's widest exponent (2^62 - 1): MPFR's exp overflows, the
+    // interval is [largest MPFR number, inf], and more bits cannot change that. Every format
+    // rounds any number past its overflow threshold to inf, so the rounding is known.
+    QTest::addRow("exp(1e30)") << std::string("exp(1e30)") << ExactStatus::BeyondRange << 1;
+    QTest::addRow("-exp(1e30)") << std::string("-exp(1e30)") << ExactStatus::BeyondRange << -1;
+    QTest::addRow("1 - exp(1e30)") << std::string("1-exp(1e30)") << ExactStatus::BeyondRange << -1;
+    QTest::addRow("2 * exp(1e30)") << std::string("2*exp(1e30)") << ExactStatus::BeyondRange << 1;
+    QTest::addRow("exp(exp(100))") << std::string("exp(exp(100))") << ExactStatus::BeyondRange << 1;
+    QTest::addRow("10^(1e19)") << std::string("10^(1e19)") << ExactStatus::BeyondRange << 1;
+    // Not beyond: the overflowed parts cancel or vanish, or never overflow MPFR.
+    QTest::addRow("exp(1e30)*0 is 0") << std::string("exp(1e30)*0") << ExactStatus::Determined << 0;
+    QTest::addRow("1/exp(1e30) rounds to 0") << std::string("1/exp(1e30)") << ExactStatus::Determined << 0;
+    QTest::addRow("exp(-1e30) rounds to 0") << std::string("exp(-1e30)") << ExactStatus::Determined << 0;
+    QTest::addRow("exp(1e18) is inside MPFR") << std::string("exp(1e18)") << ExactStatus::Determined << 0;
+    QTest::addRow("log(0 - 1e-300) is undefined") << std::string("log(0-1e-300)") << ExactStatus::Determined << 0;
+}
+
+void TestExpressionResult::beyondRange()
+{
+    QFETCH(std::string, text);
+    QFETCH(logitlab::ExactStatus, status);
+    QFETCH(int, side);
+    auto parsed = logitlab::parseExpression(text);
+    auto *e = std::get_if<logitlab::Expression>(&parsed);
+    QVERIFY(e);
+    logitlab::ExactBudget budget;
+    budget.maxBits = 4096; // a row that is not beyond stops here rather than at 65,536 bits
+    budget.time = std::chrono::minutes(10);
+    const auto results = logitlab::evaluateInFormats(*e, logitlab::allFormats, budget);
+    for (const logitlab::ExpressionResult &r : results) {
+        QCOMPARE(r.exactStatus, status);
+        if (side == 0)
+            continue;
+        QVERIFY(!r.exactKnown);
+        QVERIFY(mpfr::isnan(r.exact)); // no digits are claimed
+        QCOMPARE(r.exactBits, mpfr_prec_t {logitlab::referencePrecision}); // decided at the first precision
+        const long double inf = side * std::numeric_limits<long double>::infinity();
+        LL_COMPARE(r.value, inf); // every format overflows too
+        LL_COMPARE(r.exactRounded, inf);
+        QCOMPARE(r.ulpDistance, 0.0);
+        // Storing inf for a finite value: every error is infinite.
+        QCOMPARE(r.absError, std::numeric_limits<double>::infinity());
+        QCOMPARE(r.relError, std::numeric_limits<double>::infinity());
+        QCOMPARE(r.ulpError, std::numeric_limits<double>::infinity());
+        // The finite bound is past every format's range, on the right side.
+        const std::string &bound = side > 0 ? r.exactLowerDigits : r.exactUpperDigits;
+        const std::string &infinite = side > 0 ? r.exactUpperDigits : r.exactLowerDigits;
+        QCOMPARE(infinite, std::string(side > 0 ? "inf" : "-inf"));
+        logitlab::WideExponentRange wide;
+        const mpfr::mpreal b = *logitlab::decimalToMp(bound, 128);
+        QVERIFY(side * b > mpfr::ldexp(mpfr::mpreal(1), 1000000000));
+    }
 }
 
 void TestExpressionResult::timeBudget()
