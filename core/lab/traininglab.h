@@ -9,6 +9,7 @@
 #include "nn/presets.h"
 #include "nn/trainconfig.h"
 
+#include <cstdint>
 #include <string>
 
 namespace logitlab {
@@ -28,6 +29,8 @@ struct DataSpec {
     double noise = SyntheticSpec {}.noise; ///< Synthetic: coordinate noise
     int binaryNegative = -1; ///< two-class task: this class becomes 0 (-1: every other class, "vs rest")
     int binaryPositive = -1; ///< this class becomes 1 (-1: no two-class task, all classes)
+
+    bool operator==(const DataSpec &) const = default;
 };
 
 /**
@@ -40,6 +43,23 @@ struct TwinDifferences {
     Format format = Format::Float32;
     Optimizer optimizer = TrainConfig {}.optimizer;
     double l2 = 0.0;
+
+    bool operator==(const TwinDifferences &) const = default;
+};
+
+/** \brief The ranges the Training form offers; lesson files are held to the same. */
+struct TrainingLimits {
+    static constexpr double minNoise = 0, maxNoise = 10;
+    static constexpr int maxDigit = 9; ///< the two-class task's digits (MNIST)
+    static constexpr double minInitScale = 0.001, maxInitScale = 1000;
+    static constexpr double minDecayRate = 0.001; ///< up to 1 (no decay)
+    static constexpr int maxDecayEvery = 1000;
+    static constexpr double minLearningRate = 1e-6, maxLearningRate = 100;
+    static constexpr double maxL2 = 10;
+    static constexpr std::uint64_t maxSeed = 1000000000;
+    static constexpr int maxBatchSize = 65536;
+    static constexpr int maxLayerWidth = 65536;
+    static constexpr int maxEpochs = 100000;
 };
 
 /** \brief The whole Training lab. */
@@ -50,6 +70,7 @@ struct TrainingLab {
     TwinDifferences b; ///< twin B (the course's from_logits by default)
 
     TrainingLab() { a.head = Head::Softmax; }
+    bool operator==(const TrainingLab &) const = default;
 };
 
 /** B's differences as they stand in a full configuration \a b. */

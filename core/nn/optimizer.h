@@ -19,12 +19,14 @@ namespace logitlab {
 /** \brief Plain stochastic gradient descent: w -= lr * g. */
 struct Sgd {
     double learningRate = 0.01; ///< step size (Keras's default 0.01; the course uses 0.1)
+    bool operator==(const Sgd &) const = default;
 };
 
 /** \brief SGD with momentum (Keras form): v = momentum * v - lr * g; w += v. */
 struct Momentum {
     double learningRate = 0.01; ///< step size
     double momentum = 0.9; ///< fraction of the previous step kept, in [0, 1)
+    bool operator==(const Momentum &) const = default;
 };
 
 /**
@@ -36,6 +38,7 @@ struct Adam {
     double beta1 = 0.9; ///< decay of the mean of the gradients
     double beta2 = 0.999; ///< decay of the mean of the squared gradients
     double epsilon = 1e-7; ///< added to the root (Keras 1e-7; PyTorch uses 1e-8)
+    bool operator==(const Adam &) const = default;
 };
 
 /** \brief Any one of the optimisers. */

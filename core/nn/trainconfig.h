@@ -38,6 +38,8 @@ struct TrainConfig {
     bool shuffle = true; ///< reshuffle the training set every epoch
     Format format = Format::Float32; ///< float32 or float64
     NonFinitePolicy onNonFinite = NonFinitePolicy::Continue;
+
+    bool operator==(const TrainConfig &) const = default;
 };
 
 /** \brief Why a configuration cannot run on a data set (the front ends word these). */
