@@ -381,6 +381,45 @@ std::pair<std::size_t, std::size_t> lineAndColumn(std::string_view bytes, std::s
     return {line, column};
 }
 
+/**
+ * Where the number \a token starts in \a bytes: outside strings, not inside a longer number
+ * (nlohmann's "number overflow" names the token but not its place); bytes.size() if absent.
+ */
+std::size_t numberOffset(std::string_view bytes, std::string_view token)
+{
+    const auto inNumber
+        = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; };
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < bytes.size() && !token.empty(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (bytes.substr(i).starts_with(token) && (i == 0 || !inNumber(bytes[i - 1]))
+            && (i + token.size() == bytes.size() || !inNumber(bytes[i + token.size()]))) {
+            return i;
+        }
+    }
+    return bytes.size();
+}
+
+LessonError notJson(std::string_view bytes, std::size_t offset, std::string detail)
+{
+    LessonError error;
+    error.kind = LessonErrorKind::NotJson;
+    const auto [line, column] = lineAndColumn(bytes, offset);
+    error.line = line;
+    error.column = column;
+    error.detail = std::move(detail);
+    return error;
+}
+
 } // namespace
 
 std::variant<Lesson, LessonError> readLesson(std::string_view bytes)
@@ -395,15 +434,18 @@ std::variant<Lesson, LessonError> readLesson(std::string_view bytes)
         try {
             root = Json::parse(bytes.begin(), bytes.end());
         } catch (const Json::parse_error &e) {
-            LessonError error;
-            error.kind = LessonErrorKind::NotJson;
-            const auto [line, column] = lineAndColumn(bytes, e.byte > 0 ? e.byte - 1 : 0);
-            error.line = line;
-            error.column = column;
-            std::string what = e.what();
+            const std::string what = e.what();
             const std::size_t colon = what.find(": ");
-            error.detail = colon == std::string::npos ? what : what.substr(colon + 2);
-            return error;
+            return notJson(
+                bytes, e.byte > 0 ? e.byte - 1 : 0, colon == std::string::npos ? what : what.substr(colon + 2));
+        } catch (const Json::out_of_range &e) {
+            // A number beyond double's range ("1e400"): "[json.exception.out_of_range.406] number
+            // overflow parsing '1e400'", thrown while parsing, without a position.
+            const std::string what = e.what();
+            const std::size_t bracket = what.find("] "), open = what.find('\''), close = what.rfind('\'');
+            const std::string token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+            return notJson(
+                bytes, numberOffset(bytes, token), bracket == std::string::npos ? what : what.substr(bracket + 2));
         }
         return readLessonJson(root);
     } catch (const Failure &f) {
