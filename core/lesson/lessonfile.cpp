@@ -304,12 +304,15 @@ int nestingDepth(std::string_view bytes, int limit)
     return deepest;
 }
 
-/** "MAJOR.MINOR" as two numbers; nullopt if it is not that. */
+/** "MAJOR.MINOR" (digits only) as two numbers; nullopt if it is not that. */
 std::optional<std::pair<int, int>> parseVersion(const std::string &s)
 {
     const std::size_t dot = s.find('.');
     if (dot == std::string::npos || dot == 0 || dot + 1 == s.size() || s.size() > 12)
         return std::nullopt;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != dot && (s[i] < '0' || s[i] > '9'))
+            return std::nullopt; // from_chars would take a sign: "1.-0", "-0.5"
     int major = 0, minor = 0;
     const char *end = s.data() + s.size();
     const auto a = std::from_chars(s.data(), s.data() + dot, major);
