@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFontDatabase>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -20,6 +21,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("LogitLab"));
     QApplication::setApplicationName(QStringLiteral("logitlab"));
     QApplication::setApplicationVersion(QStringLiteral(LOGITLAB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.logitlab.LogitLab")); // its icon on Wayland
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.logitlab.LogitLab.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LogitLab: numerically stable softmax and cross-entropy"));
