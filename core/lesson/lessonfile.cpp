@@ -373,7 +373,9 @@ std::pair<std::size_t, std::size_t> lineAndColumn(std::string_view bytes, std::s
 {
     offset = std::min(offset, bytes.size());
     std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
+    // A UTF-8 byte-order mark (nlohmann skips it) is invisible in an editor: columns start after it.
+    const std::size_t start = bytes.starts_with("\xEF\xBB\xBF") && offset >= 3 ? 3 : 0;
+    for (std::size_t i = start; i < offset; ++i) {
         if (bytes[i] == '\n') {
             ++line;
             column = 1;
