@@ -494,7 +494,9 @@ std::string writeLesson(const Lesson &lesson)
         scenes.push_back(std::move(j));
     }
     root["scenes"] = std::move(scenes);
-    return root.dump(2) + "\n";
+    // A text that is not UTF-8 (only a caller can make one: the reader checks) is written with
+    // U+FFFD in place of the bad bytes; nlohmann would otherwise throw from the save.
+    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string_view lessonPageName(LessonPage p)

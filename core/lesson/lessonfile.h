@@ -53,7 +53,8 @@ struct LessonError {
 std::variant<Lesson, LessonError> readLesson(std::string_view bytes);
 
 /** \a lesson as a `.logitlab` file (UTF-8 JSON, 2-space indent, ending in a newline); fields of a
- *  newer minor version that the lesson was read with are kept. */
+ *  newer minor version that the lesson was read with are kept. A text that is not UTF-8 does not
+ *  make it throw: its bad bytes are written as U+FFFD. */
 std::string writeLesson(const Lesson &lesson);
 
 /** The page's name in files: "softmax", "losses", "rounding", "training". */
