@@ -162,6 +162,7 @@ private Q_SLOTS:
     void newerMinorKeepsUnknownFields();
     void byteOrderMarkIsAccepted();
     void duplicateKeysKeepTheLast();
+    void textThatIsNotUtf8IsWrittenAsReplacement();
     void limitsThemselvesAreAccepted();
     void readerTimes();
 };
@@ -1151,6 +1152,24 @@ void TstLessonFile::duplicateKeysKeepTheLast()
     const QByteArray text = QByteArray::fromStdString(writeLesson(lesson));
     QCOMPARE(text.count("\"first\""), 0);
     QCOMPARE(text.count("\"second\""), 1);
+}
+
+// The reader never makes such a text, but a caller can: the save must not throw (nlohmann's dump
+// would, type_error 316). Each bad byte sequence becomes U+FFFD (EF BF BD in UTF-8).
+void TstLessonFile::textThatIsNotUtf8IsWrittenAsReplacement()
+{
+    Scene s = sceneOn(LessonPage::Softmax, "caf\xe9"); // Latin-1 e-acute, cut off at the end
+    s.note = "\xff ok";
+    std::string text;
+    try {
+        text = writeLesson(lessonOf({s}));
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    const auto read = readLesson(text);
+    QVERIFY(std::holds_alternative<Lesson>(read));
+    QCOMPARE(std::get<Lesson>(read).scenes.at(0).title, std::string("caf\xef\xbf\xbd"));
+    QCOMPARE(std::get<Lesson>(read).scenes.at(0).note, std::string("\xef\xbf\xbd ok"));
 }
 
 // Each limit is a limit, not one less: depth 32, 500 scenes, 16 MiB, 1 MiB of text, and the ends
