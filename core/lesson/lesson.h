@@ -64,7 +64,8 @@ struct LessonLimits {
     static constexpr int major = 1; ///< "version": "1.0"; a newer major is refused, a newer minor read
     static constexpr int minor = 0;
     static constexpr std::size_t maxFileBytes = 16u << 20; ///< 16 MiB: far beyond any real lesson
-    static constexpr int maxDepth = 32; ///< nesting of objects and lists (the schema needs 5)
+    static constexpr int maxDepth
+        = 32; ///< nesting of objects and lists (the schema needs 6: down to a run's optimiser)
     static constexpr std::size_t maxScenes = 500;
     static constexpr std::size_t maxTextBytes = 1u << 20; ///< one text field (a LIST of ~100,000 logits)
     static constexpr std::size_t maxExpressions = 100; ///< Rounding expressions per scene

@@ -20,6 +20,9 @@
 
 namespace logitlab {
 
+/** \brief Which ends of a field's range are allowed values. */
+enum class Ends { Closed, LowOpen, HighOpen };
+
 /** \brief The names a field may take, and each value's name in files. */
 template <class E> struct NameList {
     std::vector<std::pair<E, std::string_view>> entries;
@@ -63,15 +66,15 @@ template <class V> void optimizerFields(V &v, Sgd &o)
 template <class V> void optimizerFields(V &v, Momentum &o)
 {
     v.real("learning_rate", o.learningRate, TrainingLimits::minLearningRate, TrainingLimits::maxLearningRate);
-    v.real("momentum", o.momentum, 0, std::nextafter(1.0, 0.0));
+    v.real("momentum", o.momentum, 0, 1, Ends::HighOpen);
 }
 
 template <class V> void optimizerFields(V &v, Adam &o)
 {
     v.real("learning_rate", o.learningRate, TrainingLimits::minLearningRate, TrainingLimits::maxLearningRate);
-    v.real("beta1", o.beta1, 0, std::nextafter(1.0, 0.0));
-    v.real("beta2", o.beta2, 0, std::nextafter(1.0, 0.0));
-    v.real("epsilon", o.epsilon, 0, 1, true);
+    v.real("beta1", o.beta1, 0, 1, Ends::HighOpen);
+    v.real("beta2", o.beta2, 0, 1, Ends::HighOpen);
+    v.real("epsilon", o.epsilon, 0, 1, Ends::LowOpen);
 }
 
 template <class V> void softmaxFields(V &v, SoftmaxLab &l)

@@ -55,7 +55,7 @@ std::string numberText(const Json &j)
     return j.dump();
 }
 
-std::string rangeText(long double lo, long double hi)
+std::string rangeText(long double lo, long double hi, Ends ends = Ends::Closed)
 {
     const auto text = [](long double x) {
         Json j = static_cast<double>(x);
@@ -63,7 +63,10 @@ std::string rangeText(long double lo, long double hi)
             j = static_cast<long long>(x);
         return j.dump();
     };
-    return text(lo) + " to " + text(hi);
+    const std::string range = text(lo) + " to " + text(hi);
+    return ends == Ends::LowOpen ? range + ", " + text(lo) + " excluded"
+        : ends == Ends::HighOpen ? range + ", " + text(hi) + " excluded"
+                                 : range;
 }
 
 /** \brief Reads one JSON object's fields into values; the first problem throws a Failure. */
@@ -92,15 +95,14 @@ public:
             v = static_cast<I>(wholeOf(*j, at(key), lo, hi));
     }
 
-    void real(const char *key, double &v, double lo, double hi, bool loOpen = false)
+    void real(const char *key, double &v, double lo, double hi, Ends ends = Ends::Closed)
     {
         if (const Json *j = find(key)) {
             if (!j->is_number())
                 wrongType(at(key), JsonType::Number);
             const double x = j->get<double>();
-            if (!(x >= lo && x <= hi) || (loOpen && x == lo))
-                fail(
-                    LessonErrorKind::OutOfRange, at(key), numberText(*j), (loOpen ? "above " : "") + rangeText(lo, hi));
+            if (!(x >= lo && x <= hi) || (ends == Ends::LowOpen && x == lo) || (ends == Ends::HighOpen && x == hi))
+                fail(LessonErrorKind::OutOfRange, at(key), numberText(*j), rangeText(lo, hi, ends));
             v = x;
         }
     }
@@ -241,7 +243,7 @@ public:
     void text(const char *key, const std::string &v) { m_j[key] = v; }
     void boolean(const char *key, bool v) { m_j[key] = v; }
     template <class I> void whole(const char *key, I v, long double, long double) { m_j[key] = v; }
-    void real(const char *key, double v, double, double, bool = false) { m_j[key] = v; }
+    void real(const char *key, double v, double, double, Ends = Ends::Closed) { m_j[key] = v; }
     template <class E> void named(const char *key, E v, const NameList<E> &names)
     {
         m_j[key] = std::string(names.name(v));
