@@ -34,6 +34,15 @@ void selectData(QComboBox *box, const QString &data)
         box->setCurrentIndex(i);
 }
 
+/**
+ * \a box's value, or \a base if the box shows \a base (rounded to its decimals): a lesson's
+ * learning rate of 1.5e-7 is shown as 0.000000 but stays 1.5e-7 until the box is changed.
+ */
+double shownOr(const QDoubleSpinBox *box, double base)
+{
+    return box->valueFromText(box->textFromValue(base)) == box->value() ? base : box->value();
+}
+
 QDoubleSpinBox *realBox(double lo, double hi, int decimals, double step)
 {
     auto *b = new QDoubleSpinBox;
@@ -90,7 +99,7 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
         if (!dir.isEmpty())
             m_idxPath->setText(dir);
     });
-    m_noise = realBox(0, 10, 2, 0.05);
+    m_noise = realBox(TrainingLimits::minNoise, TrainingLimits::maxNoise, 2, 0.05);
     form->addRow(tr("Noise"), m_noise);
     m_task = new QComboBox;
     m_task->addItem(tr("All classes"));
@@ -100,9 +109,9 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
     auto *digitsLayout = new QHBoxLayout(digits);
     digitsLayout->setContentsMargins(0, 0, 0, 0);
     m_digitA = new QSpinBox;
-    m_digitA->setRange(0, 9);
+    m_digitA->setRange(0, TrainingLimits::maxDigit);
     m_digitB = new QSpinBox;
-    m_digitB->setRange(0, 9);
+    m_digitB->setRange(0, TrainingLimits::maxDigit);
     digitsLayout->addWidget(m_task, 1);
     digitsLayout->addWidget(m_digitA);
     digitsLayout->addWidget(m_digitB);
@@ -122,7 +131,7 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
     m_init = new QComboBox;
     for (const auto &[i, name] : initNames)
         m_init->addItem(latin(name), latin(name));
-    m_initScale = realBox(0.001, 1000, 3, 0.5);
+    m_initScale = realBox(TrainingLimits::minInitScale, TrainingLimits::maxInitScale, 3, 0.5);
     m_initScale->setToolTip(tr("Multiplies the initial weights: large values provoke large logits"));
     auto *init = new QWidget;
     auto *initLayout = new QHBoxLayout(init);
@@ -133,9 +142,9 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Init"), init);
     m_seed = new QSpinBox;
     m_seed->setObjectName(QStringLiteral("seedBox"));
-    m_seed->setRange(0, 1000000000);
+    m_seed->setRange(0, static_cast<int>(TrainingLimits::maxSeed));
     m_batch = new QSpinBox;
-    m_batch->setRange(1, 65536);
+    m_batch->setRange(1, TrainingLimits::maxBatchSize);
     auto *sb = new QWidget;
     auto *sbLayout = new QHBoxLayout(sb);
     sbLayout->setContentsMargins(0, 0, 0, 0);
@@ -143,10 +152,10 @@ TrainingControls::TrainingControls(QWidget *parent) : QWidget(parent)
     sbLayout->addWidget(new QLabel(tr("Batch")));
     sbLayout->addWidget(m_batch, 1);
     form->addRow(tr("Seed"), sb);
-    m_decay = realBox(0.001, 1, 3, 0.05);
+    m_decay = realBox(TrainingLimits::minDecayRate, 1, 3, 0.05);
     m_decay->setToolTip(tr("The learning rate is multiplied by this every K epochs"));
     m_decayEvery = new QSpinBox;
-    m_decayEvery->setRange(1, 1000);
+    m_decayEvery->setRange(1, TrainingLimits::maxDecayEvery);
     m_decayEvery->setPrefix(tr("every "));
     auto *decay = new QWidget;
     auto *decayLayout = new QHBoxLayout(decay);
@@ -228,9 +237,9 @@ void TrainingControls::buildRun(int run, const QString &title)
     r.optimizer = new QComboBox;
     for (const auto &[k, name] : optimizerNames)
         r.optimizer->addItem(latin(name), latin(name));
-    r.lr = realBox(0.000001, 100, 6, 0.01);
+    r.lr = realBox(TrainingLimits::minLearningRate, TrainingLimits::maxLearningRate, 6, 0.01);
     r.lr->setObjectName(run == 0 ? QStringLiteral("lrA") : QStringLiteral("lrB"));
-    r.l2 = realBox(0, 10, 6, 0.0001);
+    r.l2 = realBox(0, TrainingLimits::maxL2, 6, 0.0001);
     auto *ol = new QWidget;
     auto *olLayout = new QHBoxLayout(ol);
     olLayout->setContentsMargins(0, 0, 0, 0);
@@ -316,6 +325,7 @@ void TrainingControls::fillForm(const TrainingLab &lab)
 void TrainingControls::setLab(const TrainingLab &lab)
 {
     m_loading = true;
+    m_base = lab;
     selectData(m_preset, QString());
     fillForm(lab);
     m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));
@@ -331,7 +341,8 @@ void TrainingControls::applyPreset(const QString &name)
     selectData(m_preset, preset ? name : QString());
     if (preset) {
         const Preset &p = *preset;
-        fillForm(presetLab(p));
+        m_base = presetLab(p);
+        fillForm(m_base);
         m_explanation->setText(QStringLiteral("<b>%1</b><br>%2").arg(presetTitle(p), presetExplanation(p)));
     } else {
         m_explanation->setText(tr("Custom settings. Pick a preset to load a scenario with its explanation."));
@@ -353,7 +364,10 @@ QString TrainingControls::explanation() const
 
 TrainingLab TrainingControls::setup() const
 {
-    TrainingLab s;
+    // The lab last set (a lesson's, a preset's): what the form does not show (epochs, shuffling,
+    // the NaN policy, momentum and Adam's betas) stays as it was set.
+    TrainingLab s = m_base;
+    s.data.binaryNegative = s.data.binaryPositive = -1;
     const QString d = m_dataset->currentData().toString();
     if (d == QLatin1String("mnist-10k")) {
         s.data.source = DataSource::Mnist;
@@ -363,13 +377,13 @@ TrainingLab TrainingControls::setup() const
     } else {
         s.data.source = DataSource::Synthetic;
         s.data.synthetic = parseSynthetic(d.toStdString()).value_or(SyntheticKind::Spiral);
-        s.data.noise = m_noise->value();
+        s.data.noise = shownOr(m_noise, m_base.data.noise);
     }
     if (s.data.source != DataSource::Synthetic && m_task->currentIndex() > 0) {
         s.data.binaryPositive = m_digitB->value();
         s.data.binaryNegative = m_task->currentIndex() == 1 ? m_digitA->value() : -1;
     }
-    TrainConfig c;
+    TrainConfig c = m_base.a;
     c.hidden.clear();
     for (const QString &part : m_layers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -378,10 +392,10 @@ TrainingLab TrainingControls::setup() const
     }
     c.activation = parseActivation(m_activation->currentData().toString().toStdString()).value_or(Activation::ReLU);
     c.init = parseInit(m_init->currentData().toString().toStdString()).value_or(Init::Glorot);
-    c.initScale = m_initScale->value();
+    c.initScale = shownOr(m_initScale, m_base.a.initScale);
     c.seed = std::uint64_t(m_seed->value());
     c.batchSize = m_batch->value();
-    c.lrDecayRate = m_decay->value();
+    c.lrDecayRate = shownOr(m_decay, m_base.a.lrDecayRate);
     c.lrDecayEvery = m_decayEvery->value();
     if (const auto p = findPreset(presetName().toStdString()))
         c.epochs = p->config.epochs;
@@ -390,10 +404,13 @@ TrainingLab TrainingControls::setup() const
         const RunWidgets &r = m_runs[i];
         t.head = parseHead(r.head->currentData().toString().toStdString()).value_or(Head::Logits);
         t.format = parseFormat(r.format->currentData().toString().toStdString()).value_or(Format::Float32);
-        t.optimizer = makeOptimizer(
-            parseOptimizer(r.optimizer->currentData().toString().toStdString()).value_or(OptimizerKind::Sgd),
-            r.lr->value());
-        t.l2 = r.l2->value();
+        const OptimizerKind kind
+            = parseOptimizer(r.optimizer->currentData().toString().toStdString()).value_or(OptimizerKind::Sgd);
+        const Optimizer &base = i == 0 ? m_base.a.optimizer : m_base.b.optimizer;
+        t.optimizer = optimizerKind(base) == kind ? base : makeOptimizer(kind, r.lr->value());
+        const double lr = shownOr(r.lr, learningRate(base));
+        std::visit([&](auto &o) { o.learningRate = lr; }, t.optimizer);
+        t.l2 = shownOr(r.l2, i == 0 ? m_base.a.l2 : m_base.b.l2);
         if (i == 0)
             s.a = t;
         else

@@ -57,6 +57,7 @@ private:
     void changed();
 
     bool m_loading = false;
+    TrainingLab m_base; ///< the lab last set or preset: the fields the form does not show come from it
     QComboBox *m_preset = nullptr;
     QLabel *m_explanation = nullptr;
     QComboBox *m_dataset = nullptr;
