@@ -2,6 +2,9 @@
 
 #include "common/appearance.h"
 #include "common/uitext.h"
+#include "lesson/lessoncontroller.h"
+#include "lesson/lessonfilemenu.h"
+#include "lesson/scenedock.h"
 #include "pages/lossespage.h"
 #include "pages/roundingpage.h"
 #include "pages/softmaxpage.h"
@@ -16,11 +19,14 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -130,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         if (i >= 0 && i < pageActions.size())
             pageActions[i]->setChecked(true);
         showPageStatus(currentPage());
+        showFormatOf(currentPage());
     });
     pageActions[0]->setChecked(true);
 
@@ -150,14 +157,37 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         = file->addAction(tr("Export &all figures of this lab..."), this, &MainWindow::exportAllInteractively);
     exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportAll->setObjectName(QStringLiteral("exportAllAction"));
+    m_lessons = new LessonController(this);
+    m_lessonMenu = new LessonFileMenu(this, m_lessons);
+    m_lessonMenu->fillFileMenu(file, exportAction);
+    m_sceneDock = new SceneDock(m_lessons, this);
+    m_sceneDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_sceneDock);
+    m_sceneDock->toggleViewAction()->setText(tr("Show the &scene list"));
+    m_sceneDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_sceneDock, &SceneDock::openRequested, this, &MainWindow::openLesson);
+    connect(m_sceneDock->toggleViewAction(), &QAction::triggered, this, [this](bool on) {
+        if (on)
+            fitSceneDock();
+    });
+    // A lesson opened shows its scenes.
+    connect(m_lessons, &LessonController::lessonChanged, this, [this] {
+        if (!m_lessons->lesson().scenes.empty() && !m_sceneDock->isVisible()) {
+            m_sceneDock->show();
+            fitSceneDock();
+        }
+    });
+    setAcceptDrops(true);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *view = menuBar()->addMenu(tr("&Lab"));
     for (QAction *a : std::as_const(pageActions))
         view->addAction(a);
+    m_lessonMenu->fillLessonMenu(menuBar()->addMenu(tr("L&esson")), m_sceneDock->toggleViewAction());
     buildViewMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_lessonMenu->fillHelpMenu(help);
     help->addAction(tr("&About LogitLab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -180,6 +210,40 @@ int MainWindow::page() const
 void MainWindow::setFormat(Format f)
 {
     m_formatBox->setCurrentIndex(m_formatBox->findData(static_cast<int>(f)));
+}
+
+void MainWindow::fitSceneDock()
+{
+    // A quarter of the window (at least 240 px): the labs keep the rest on a 1024-wide projector.
+    resizeDocks({m_sceneDock}, {std::max(240, width() / 4)}, Qt::Horizontal);
+}
+
+void MainWindow::showFormatOf(LabPage *page)
+{
+    if (!page)
+        return;
+    const QSignalBlocker block(m_formatBox);
+    m_formatBox->setCurrentIndex(m_formatBox->findData(static_cast<int>(page->format())));
+}
+
+bool MainWindow::openLesson(const QString &path)
+{
+    return m_lessonMenu->openFile(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openLesson(urls.first().toLocalFile());
 }
 
 Format MainWindow::format() const
@@ -308,14 +372,14 @@ void MainWindow::endFocus()
     m_central->setCurrentWidget(m_stack);
 }
 
-int MainWindow::exportAllFigures(const QString &dir, QStringList *errors)
+int MainWindow::exportAllFigures(const QString &dir, QStringList *errors, const QList<ExportKind> &kinds)
 {
     LabPage *p = currentPage();
     if (!p)
         return 0;
     int written = 0;
     for (PlotPanel *panel : p->plots())
-        for (ExportKind kind : {ExportKind::Png, ExportKind::Svg, ExportKind::Pdf, ExportKind::Csv}) {
+        for (ExportKind kind : kinds) {
             QString error;
             if (panel->exportTo(QDir(dir).filePath(panel->suggestedFileName(kind)), kind, &error))
                 ++written;
@@ -406,7 +470,12 @@ void MainWindow::restoreSettings()
     if (readSetting(settings::highContrast()).toBool() != highContrast())
         setHighContrast(readSetting(settings::highContrast()).toBool());
     m_clampOnShow = restoreGeometry(readSetting(settings::windowGeometry()).toByteArray());
-    restoreState(readSetting(settings::windowState()).toByteArray());
+    // The scene list shows when a lesson is opened; the first start (no saved state) points to the
+    // course's lessons in the status bar rather than taking a quarter of a 1024-wide projector.
+    m_sceneDock->hide();
+    if (!restoreState(readSetting(settings::windowState()).toByteArray()))
+        statusBar()->showMessage(
+            tr("The course's lessons are in Help > Lessons, and in the lesson panel (Ctrl+L)."), 30000);
     const auto f = parseFormat(readSetting(settings::format()).toString().toStdString()).value_or(Format::Float32);
     for (LabPage *p : std::as_const(m_pages)) {
         p->setFormat(f);
@@ -429,6 +498,10 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_lessonMenu->maybeSave()) {
+        event->ignore(); // the user chose Cancel: nothing is lost
+        return;
+    }
     endFocus(); // the plot goes home before the window's state is saved
     saveSettings();
     event->accept();

@@ -1,5 +1,6 @@
 #pragma once
 /** \file The LogitLab main window: one page per lab, a shared format selector, menus, status bar. */
+#include "plots/plotpanel.h"
 #include "precision/format.h"
 
 #include <QHash>
@@ -15,7 +16,9 @@ class QMenu;
 namespace logitlab::ui {
 
 class LabPage;
-class PlotPanel;
+class LessonController;
+class LessonFileMenu;
+class SceneDock;
 class SoftmaxPage;
 class LossesPage;
 class RoundingPage;
@@ -33,6 +36,8 @@ public:
     int pageCount() const { return static_cast<int>(m_pages.size()); }
     void setFormat(Format f);
     Format format() const;
+    /** Shows \a page's format in the selector without changing any page (a lesson sets each lab's own). */
+    void showFormatOf(LabPage *page);
     LabPage *currentPage() const;
     SoftmaxPage *softmaxPage() const { return m_softmax; }
     LossesPage *lossesPage() const { return m_losses; }
@@ -53,10 +58,19 @@ public:
      * Writes every plot of the current page into \a dir as PNG (2x), SVG, PDF and CSV; returns the
      * number of files written and puts the reasons of failures in \a errors.
      */
-    int exportAllFigures(const QString &dir, QStringList *errors = nullptr);
+    int exportAllFigures(const QString &dir, QStringList *errors = nullptr,
+        const QList<ExportKind> &kinds = {ExportKind::Png, ExportKind::Svg, ExportKind::Pdf, ExportKind::Csv});
+
+    LessonController *lessons() const { return m_lessons; }
+    LessonFileMenu *lessonMenu() const { return m_lessonMenu; }
+    SceneDock *sceneDock() const { return m_sceneDock; }
+    /** Opens the lesson file \a path (command line, drag and drop); a bad file is reported, nothing changes. */
+    bool openLesson(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
@@ -64,6 +78,7 @@ private:
     void exportAllInteractively();
     void buildViewMenu();
     void clampToScreen();
+    void fitSceneDock();
     void fillExportMenu(QMenu *menu);
     void showPageStatus(LabPage *page);
     void showAbout();
@@ -85,6 +100,9 @@ private:
     TrainingPage *m_training = nullptr;
     QList<LabPage *> m_pages;
     QHash<LabPage *, QString> m_status; ///< each page's latest status message
+    LessonController *m_lessons = nullptr;
+    LessonFileMenu *m_lessonMenu = nullptr;
+    SceneDock *m_sceneDock = nullptr;
 };
 
 } // namespace logitlab::ui

@@ -192,6 +192,235 @@
     </message>
 </context>
 <context>
+    <name>logitlab::ui::LessonController</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Scene %1: %2</source>
+        <translation>场景 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1
+
+Make your prediction, then press Space to reveal.</source>
+        <translation>%1
+
+先做出你的预测，然后按空格键揭晓。</translation>
+    </message>
+    <message>
+        <source>Hidden until revealed (Space)</source>
+        <translation>揭晓前隐藏（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::LessonFileMenu</name>
+    <message>
+        <source>LogitLab lessons (*.logitlab);;All files (*)</source>
+        <translation>LogitLab 课程 (*.logitlab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New lesson</source>
+        <translation>新建课程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save lesson</source>
+        <translation>保存课程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save lesson &amp;as…</source>
+        <translation>课程另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add scene (what is on screen)</source>
+        <translation>添加场景（当前屏幕内容）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Update scene</source>
+        <translation>更新场景(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Next scene	PgDown</source>
+        <translation>下一个场景(&amp;N)	PgDown</translation>
+    </message>
+    <message>
+        <source>&amp;Previous scene	PgUp</source>
+        <translation>上一个场景(&amp;P)	PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal	Space</source>
+        <translation>揭晓(&amp;R)	Space</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lesson opened: %1 scenes. PageDown: next scene, PageUp: previous.</source>
+        <translation>已打开课程：%1 个场景。PageDown：下一个场景，PageUp：上一个。</translation>
+    </message>
+    <message>
+        <source>Unsaved lesson</source>
+        <translation>课程未保存</translation>
+    </message>
+    <message>
+        <source>The lesson has changes that are not saved. Save them?</source>
+        <translation>课程有尚未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>%1[*] — LogitLab</source>
+        <translation>%1[*] — LogitLab</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::LessonText</name>
+    <message>
+        <source>a text in quotes</source>
+        <translation>带引号的文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an object { … }</source>
+        <translation>一个对象 { … }</translation>
+    </message>
+    <message>
+        <source>a list [ … ]</source>
+        <translation>一个列表 [ … ]</translation>
+    </message>
+    <message>
+        <source>The file is too large for a lesson: %1 bytes (at most %2).</source>
+        <translation>文件太大，不是课程：%1 字节（最多 %2）。</translation>
+    </message>
+    <message>
+        <source>The file nests objects and lists more than %1 levels deep; it is not a lesson.</source>
+        <translation>文件中对象和列表的嵌套超过 %1 层；它不是课程。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: line %1, column %2 (%3).</source>
+        <translation>文件不是有效的 JSON：第 %1 行，第 %2 列（%3）。</translation>
+    </message>
+    <message>
+        <source>The file is not a LogitLab lesson: it has no &quot;format&quot;: &quot;%1&quot;.</source>
+        <translation>文件不是 LogitLab 课程：缺少 &quot;format&quot;: &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>The lesson was made by a newer LogitLab (lesson format %1; this version reads %2). Please update LogitLab.</source>
+        <translation>该课程由更新版本的 LogitLab 创建（课程格式 %1；此版本读取 %2）。请更新 LogitLab。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a version such as &quot;%3&quot;.</source>
+        <translation>%1：&quot;%2&quot; 不是形如 &quot;%3&quot; 的版本号。</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>缺少 %1。</translation>
+    </message>
+    <message>
+        <source>%1 should be %2.</source>
+        <translation>%1 应为%2。</translation>
+    </message>
+    <message>
+        <source>%1: unknown name &quot;%2&quot; (expected one of: %3).</source>
+        <translation>%1：未知名称 &quot;%2&quot;（应为以下之一：%3）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (%3).</source>
+        <translation>%1：%2 超出范围（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 entries; at most %3.</source>
+        <translation>%1 有 %2 项；最多 %3 项。</translation>
+    </message>
+    <message>
+        <source>%1 is a text of %2 bytes; at most %3.</source>
+        <translation>%1 是 %2 字节的文本；最多 %3 字节。</translation>
+    </message>
+    <message>
+        <source>The lesson has no scenes.</source>
+        <translation>课程没有场景。</translation>
+    </message>
+    <message>
+        <source>The lesson file cannot be read.</source>
+        <translation>无法读取课程文件。</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
     <name>logitlab::ui::ListInput</name>
     <message>
         <source>The clipboard holds no text: nothing was pasted.</source>
@@ -603,6 +832,18 @@
         <source>Exported %1 files to %2</source>
         <translation>已导出 %1 个文件到 %2</translation>
     </message>
+    <message>
+        <source>Show the &amp;scene list</source>
+        <translation>显示场景列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>L&amp;esson</source>
+        <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The course&apos;s lessons are in Help &gt; Lessons, and in the lesson panel (Ctrl+L).</source>
+        <translation>课程内置的课堂内容在“帮助 &gt; 课程”中，也在课程面板中（Ctrl+L）。</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::ModelViews</name>
@@ -976,6 +1217,85 @@
     <message>
         <source>&lt; %1</source>
         <translation>&lt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>logitlab::ui::SceneDock</name>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Edit scene %1</source>
+        <translation>编辑场景 %1</translation>
+    </message>
+    <message>
+        <source>e.g. What does naive softmax give for [1000, 2000, 3000] in float32?</source>
+        <translation>例如：在 float32 中，朴素 softmax 对 [1000, 2000, 3000] 给出什么？</translation>
+    </message>
+    <message>
+        <source>Hide the results until revealed</source>
+        <translation>揭晓前隐藏结果</translation>
+    </message>
+    <message>
+        <source>Hide the plots until revealed</source>
+        <translation>揭晓前隐藏图表</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Question for the class</source>
+        <translation>给学生的问题</translation>
+    </message>
+    <message>
+        <source>Note for the teacher</source>
+        <translation>教师备注</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>No lesson open. The course&apos;s lessons (also in Help &gt; Lessons):</source>
+        <translation>尚未打开课程。课程内置课堂（也在“帮助 &gt; 课程”中）：</translation>
+    </message>
+    <message>
+        <source>Or File &gt; Open lesson, or Ctrl+M to add what is on screen as a scene.</source>
+        <translation>或使用“文件 &gt; 打开课程”，或按 Ctrl+M 把当前屏幕内容添加为场景。</translation>
+    </message>
+    <message>
+        <source>Reveal (Space)</source>
+        <translation>揭晓（空格键）</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+M)</source>
+        <translation>添加 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Add what is on screen as a new scene after this one</source>
+        <translation>把当前屏幕内容添加为此场景之后的新场景</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Replace this scene&apos;s inputs with what is on screen</source>
+        <translation>用当前屏幕内容替换此场景的输入</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Title, question, hidden parts and note</source>
+        <translation>标题、问题、隐藏部分和备注</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

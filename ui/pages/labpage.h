@@ -26,6 +26,8 @@ public:
     virtual Format format() const = 0;
     /** The plots of the page, the first being the one File > Export writes. */
     virtual QList<PlotPanel *> plots() const = 0;
+    /** The widgets that show the page's results (tables, values): what a lesson's question can hide. */
+    virtual QList<QWidget *> resultViews() const = 0;
     virtual void saveSettings() const = 0;
     virtual void restoreSettings() = 0;
     /** True while a background computation of the page is running. */

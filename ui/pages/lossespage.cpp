@@ -240,6 +240,11 @@ LossesPage::LossesPage(QWidget *parent)
 
 LossesPage::~LossesPage() = default;
 
+QList<QWidget *> LossesPage::resultViews() const
+{
+    return {m_ceTable};
+}
+
 QList<PlotPanel *> LossesPage::plots() const
 {
     return {m_lossPanel, m_errorPanel, m_gradientPanel};

@@ -219,6 +219,14 @@ void RoundingPage::startSweep()
 
 RoundingPage::~RoundingPage() = default;
 
+QList<QWidget *> RoundingPage::resultViews() const
+{
+    QList<QWidget *> views;
+    for (const ExpressionRow &row : m_rows)
+        views << row.message << row.table << row.detail;
+    return views;
+}
+
 QList<PlotPanel *> RoundingPage::plots() const
 {
     return {m_plotPanel};

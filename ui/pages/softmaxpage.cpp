@@ -285,6 +285,11 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
 
 SoftmaxPage::~SoftmaxPage() = default;
 
+QList<QWidget *> SoftmaxPage::resultViews() const
+{
+    return {m_tables, m_summary};
+}
+
 QList<PlotPanel *> SoftmaxPage::plots() const
 {
     return {m_barPanel, m_sweepPanel, m_jacobianPanel};

@@ -52,6 +52,7 @@ public:
     void setFormat(Format f) override;
     Format format() const override { return m_format; }
     QList<PlotPanel *> plots() const override;
+    QList<QWidget *> resultViews() const override;
     void saveSettings() const override;
     void restoreSettings() override;
     bool isBusy() const override;

@@ -29,6 +29,7 @@ const SettingKey &lastPage(); ///< int: 0 Softmax, 1 Losses, 2 Rounding
 const SettingKey &format(); ///< QString: formatName(), default "float32"
 const SettingKey &zoom(); ///< double: presentation zoom, 1 to 3, default 1
 const SettingKey &highContrast(); ///< bool: high-contrast palette, default false
+const SettingKey &recentLessons(); ///< QStringList: lesson files opened or saved, newest first
 // The labs' inputs: one key per field of SoftmaxLab, LossLab and RoundingLab, defaults from `XLab {}`.
 const SettingKey &softmaxLogits(); ///< QString: SoftmaxLab::logits
 const SettingKey &softmaxMatrix(); ///< QString: SoftmaxLab::matrix

@@ -354,6 +354,30 @@ Format TrainingPage::format() const
     return m_format;
 }
 
+QList<QWidget *> TrainingPage::resultViews() const
+{
+    return {m_tabs, m_status};
+}
+
+TrainingLab TrainingPage::lab() const
+{
+    return m_controls->setup();
+}
+
+void TrainingPage::setLab(const TrainingLab &lab, long long steps)
+{
+    pause();
+    m_controls->setLab(lab);
+    reset(); // now, not after the form's debounce: the steps below train this lab
+    if (steps > 0)
+        m_session->stepBatches(steps);
+}
+
+long long TrainingPage::trainedSteps() const
+{
+    return m_session->state().step;
+}
+
 QList<PlotPanel *> TrainingPage::plots() const
 {
     return {m_curves->lossPanel(), m_curves->accuracyPanel(), m_curves->ratePanel(), m_difference->panel(),

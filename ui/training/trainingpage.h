@@ -44,6 +44,7 @@ public:
     void setFormat(Format f) override;
     Format format() const override;
     QList<PlotPanel *> plots() const override;
+    QList<QWidget *> resultViews() const override;
     void saveSettings() const override;
     void restoreSettings() override;
     bool isBusy() const override;
@@ -56,6 +57,13 @@ public:
     void stepEpoch();
     void stepBack();
     void reset();
+
+    /** The lab the form describes (what reset() trains). */
+    TrainingLab lab() const;
+    /** Fills the form with \a lab, sets the runs up and trains \a steps batches (a lesson's scene). */
+    void setLab(const TrainingLab &lab, long long steps = 0);
+    /** Batches trained so far in the current session (both runs in lockstep). */
+    long long trainedSteps() const;
 
     /** Speed slider positions map to batches per second (0 = as fast as possible). */
     static int speedForPosition(int position);
