@@ -361,6 +361,9 @@ void RoundingPage::removeExpression(int index)
 {
     if (index < 0 || index >= m_rows.size())
         return;
+    // Hidden now: deleteLater() waits for the event loop, which a headless export or a lesson's
+    // scene change (setLab removes every row) may not return to before the next grab.
+    m_rows[index].box->hide();
     m_rows[index].box->deleteLater();
     m_rows.removeAt(index);
 }
