@@ -199,10 +199,22 @@ ListInput listOption(const QCommandLineParser &parser, const QString &name)
 
 std::vector<long double> parseLogitList(const ListInput &list, Format f)
 {
-    const auto parsed = parseNumberList(list.text);
+    // A matrix is refused, not flattened: [[1,2],[3,4]] is two samples, not four logits. One
+    // number per line is a list.
+    const auto parsed = parseNumberMatrix(list.text);
     if (const auto *error = std::get_if<ListError>(&parsed))
         throwListError(*error, list);
-    return roundTokens(std::get<std::vector<NumberToken>>(parsed), f);
+    const auto &rows = std::get<std::vector<std::vector<NumberToken>>>(parsed);
+    if (rows.size() > 1 && rows.front().size() > 1)
+        throw UsageError(QStringLiteral("%1: a %2x%3 matrix; this command takes one list of logits (softmax "
+                                        "--dim takes a matrix)")
+                             .arg(list.label)
+                             .arg(rows.size())
+                             .arg(rows.front().size()));
+    std::vector<NumberToken> tokens;
+    for (const auto &row : rows)
+        tokens.insert(tokens.end(), row.begin(), row.end());
+    return roundTokens(tokens, f);
 }
 
 std::vector<std::vector<long double>> parseLogitMatrix(const ListInput &list, Format f)

@@ -149,6 +149,11 @@ private Q_SLOTS:
         row("cross-entropy huge label", args({"cross-entropy", "--logits", "1 2", "--label", "99999999999999999999"}),
             QStringLiteral("--label"));
         row("cross-entropy missing label", args({"cross-entropy", "--logits", "1 2"}), QStringLiteral("--label"));
+        // A matrix was flattened into four logits; it is two samples (found by the packaging review).
+        row("cross-entropy matrix", args({"cross-entropy", "--logits", "[[1,2],[3,4]]", "--label", "0"}),
+            QStringLiteral("2x2 matrix"));
+        row("cross-entropy ragged matrix", args({"cross-entropy", "--logits", "[[1,2],[3]]", "--label", "0"}),
+            QStringLiteral("--logits"));
         row("cross-entropy empty logits", args({"cross-entropy", "--logits", "", "--label", "0"}),
             QStringLiteral("--logits"));
         row("cross-entropy nonexistent file", args({"cross-entropy", "--logits", "@/nonexistent", "--label", "0"}),
@@ -211,6 +216,13 @@ private Q_SLOTS:
             QStringLiteral("/nonexistent"));
         row("sweep cancellation 0 points", args({"sweep", "cancellation", "--points", "0"}),
             QStringLiteral("--points"));
+
+        // limits
+        row("limits unknown dtype", args({"limits", "--dtype", "float8"}), QStringLiteral("float8"));
+        row("limits unknown dtype in a list", args({"limits", "--dtype", "float32,fp128"}), QStringLiteral("fp128"));
+        row("limits empty name in a list", args({"limits", "--dtype", "float32,,bf16"}), QStringLiteral("empty name"));
+        row("limits extra argument", args({"limits", "float32"}), QStringLiteral("'float32'"));
+        row("limits unknown option", args({"limits", "--logits", "1"}), QStringLiteral("logits"));
     }
 
     void refused()
