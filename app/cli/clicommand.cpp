@@ -14,7 +14,8 @@ namespace logitlab::cli {
 
 std::vector<CliCommand> allCommands()
 {
-    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand(), sweepCommand()};
+    return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand(), sweepCommand(),
+        limitsCommand()};
 }
 
 void addDtypeOption(QCommandLineParser &parser, bool multiple)

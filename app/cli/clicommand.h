@@ -43,6 +43,7 @@ CliCommand bceCommand();
 CliCommand roundingCommand();
 CliCommand trainCommand();
 CliCommand sweepCommand();
+CliCommand limitsCommand();
 
 /** Adds --dtype (default float32) to \a parser; \a multiple allows it to repeat. */
 void addDtypeOption(QCommandLineParser &parser, bool multiple = false);
