@@ -5,6 +5,7 @@
 #include "lesson/lessoncontroller.h"
 #include "lesson/lessonfilemenu.h"
 #include "lesson/scenedock.h"
+#include "pages/explimitsdialog.h"
 #include "pages/lossespage.h"
 #include "pages/roundingpage.h"
 #include "pages/softmaxpage.h"
@@ -188,6 +189,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     buildViewMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_lessonMenu->fillHelpMenu(help);
+    QAction *limits = help->addAction(tr("Limits of &exp in each format…"), this, [this] {
+        ExpLimitsDialog dialog(format(), this);
+        dialog.exec();
+    });
+    limits->setObjectName(QStringLiteral("expLimitsAction"));
     help->addAction(tr("&About LogitLab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 

@@ -130,6 +130,79 @@
     </message>
 </context>
 <context>
+    <name>logitlab::ui::ExpLimitsDialog</name>
+    <message>
+        <source>Limits of exp in each format</source>
+        <translation>各格式中 exp 的范围</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>epsilon</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>min normal</source>
+        <translation>最小正规数</translation>
+    </message>
+    <message>
+        <source>min subnormal</source>
+        <translation>最小次正规数</translation>
+    </message>
+    <message>
+        <source>ln(max)</source>
+        <translation>ln(max)</translation>
+    </message>
+    <message>
+        <source>largest x,
+exp(x) finite</source>
+        <translation>最大的 x，
+exp(x) 有限</translation>
+    </message>
+    <message>
+        <source>smallest x,
+exp(x) &gt; 0</source>
+        <translation>最小的 x，
+exp(x) &gt; 0</translation>
+    </message>
+    <message>
+        <source>smallest x,
+exp(x) normal</source>
+        <translation>最小的 x，
+exp(x) 为正规数</translation>
+    </message>
+    <message>
+        <source>2^(1 − p): the gap between 1 and the next value</source>
+        <translation>2^(1 − p)：1 与下一个可表示值之间的间隔</translation>
+    </message>
+    <message>
+        <source>ln(max) = %1; rounded to %2 it may lie past the largest finite x</source>
+        <translation>ln(max) = %1；舍入到 %2 后可能超过最大的有限 x</translation>
+    </message>
+    <message>
+        <source>exp(x) rounds to inf for every x &gt; %1</source>
+        <translation>当 x &gt; %1 时 exp(x) 舍入为 inf</translation>
+    </message>
+    <message>
+        <source>exp(x) rounds to 0 for every x &lt; %1</source>
+        <translation>当 x &lt; %1 时 exp(x) 舍入为 0</translation>
+    </message>
+    <message>
+        <source>exp(x) is subnormal or 0 for every x &lt; %1</source>
+        <translation>当 x &lt; %1 时 exp(x) 为次正规数或 0</translation>
+    </message>
+    <message>
+        <source>Each x is a value of the format, and exp(x) is the exact exponential rounded once to it. Between &lt;i&gt;smallest x, exp(x) &amp;gt; 0&lt;/i&gt; and &lt;i&gt;largest x, exp(x) finite&lt;/i&gt;, exp neither underflows to 0 nor overflows to inf; below &lt;i&gt;smallest x, exp(x) normal&lt;/i&gt; it loses precision in the subnormals. Naive softmax overflows once a logit passes the largest x: 88.72 in float32, 11.09 in float16. Hover over a value for the exact real threshold; the values read back exactly.</source>
+        <translation>每个 x 都是该格式中的值，exp(x) 是精确指数函数舍入一次到该格式的结果。在&lt;i&gt;最小的 x，exp(x) &amp;gt; 0&lt;/i&gt;与&lt;i&gt;最大的 x，exp(x) 有限&lt;/i&gt;之间，exp 既不会下溢为 0，也不会上溢为 inf；低于&lt;i&gt;最小的 x，exp(x) 为正规数&lt;/i&gt;时，结果落入次正规数并损失精度。一旦某个 logit 超过最大的 x，朴素 softmax 就会溢出：float32 中为 88.72，float16 中为 11.09。把鼠标悬停在数值上可查看精确的实数阈值；这些数值都能精确读回。</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+</context>
+<context>
     <name>logitlab::ui::GalleryView</name>
     <message>
         <source>The gallery shows image data sets.</source>
@@ -843,6 +916,10 @@ Make your prediction, then press Space to reveal.</source>
     <message>
         <source>The course&apos;s lessons are in Help &gt; Lessons, and in the lesson panel (Ctrl+L).</source>
         <translation>课程内置的课堂内容在“帮助 &gt; 课程”中，也在课程面板中（Ctrl+L）。</translation>
+    </message>
+    <message>
+        <source>Limits of &amp;exp in each format…</source>
+        <translation>各格式中 &amp;exp 的范围…</translation>
     </message>
 </context>
 <context>
