@@ -1,6 +1,7 @@
 #pragma once
 /** \file
- * Softmax and log-softmax of a vector, four ways, in any of our formats (templates on Scalar).
+ * Softmax and log-softmax of a vector, four ways, in any of our formats (templates on Scalar); the
+ * fifth, online softmax, is in onlinesoftmax.h.
  * Every operation rounds in Scalar's format; exp and sums come from safeexp.h (Eigen's order for
  * an aligned vector, whatever the address), which the error bounds below allow for. Error bounds are from Blanchard,
  * Higham and Higham, "Accurately computing the log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021), with

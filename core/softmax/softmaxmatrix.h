@@ -1,6 +1,7 @@
 #pragma once
 /** \file
- * Softmax of a matrix along one axis (PyTorch's `dim` 0 or 1), by the four methods of softmax.h.
+ * Softmax of a matrix along one axis (PyTorch's `dim` 0 or 1), by the four methods of softmax.h
+ * and the online method of onlinesoftmax.h.
  *
  * Each row (Axis::Rows, dim=1) or column (Axis::Columns, dim=0) gets exactly the arithmetic of
  * the vector kernel in softmax.h applied to a copy of that line in a fresh (32-byte aligned)
@@ -18,9 +19,10 @@
  * rows run four at a time stage by stage, and float rows of 8-15 columns (AVX2) eight at a
  * time with the max, checks, sums and divisions lane-parallel over the rows (shortRowGroup8);
  * float outputs of >= 16 MiB are written with non-temporal stores (bench/RESULTS.md). Columns
- * (dim=0) are copied to a contiguous buffer and back, and Higham's variant and the 16-bit and
- * long double formats take the plain path.
+ * (dim=0) are copied to a contiguous buffer and back, and Higham's variant, the online method
+ * and the 16-bit and long double formats take the plain path.
  */
+#include "softmax/onlinesoftmax.h"
 #include "softmax/safeexp.h"
 #include "softmax/softmax.h"
 
@@ -351,6 +353,17 @@ EIGEN_ALWAYS_INLINE void logSoftmaxLine(
         sum = alignedOrderSum(scratch, n);
     }
     subtractScalar(out, Scalar(Eigen::numext::log(sum)), out, n);
+}
+
+/** onlineSoftmax() on one contiguous line; \a out must not overlap \a z. */
+template <class Scalar> void onlineLine(const Scalar *z, Scalar *out, Eigen::Index n, SoftmaxFlags *flags)
+{
+    if (n == 0)
+        return;
+    const auto [m, d] = onlineMaxAndSum(z, n);
+    subtractScalar(z, m, out, n);
+    alignedOrderExp(out, out, n, flags);
+    divideByScalar(out, d, n);
 }
 
 /** highamSoftmax() on one contiguous line; returns the log-sum-exp. */
@@ -783,6 +796,24 @@ void logSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, S
 }
 
 /**
+ * Online softmax (onlinesoftmax.h: one pass for the max and the rescaled sum) of every line
+ * along \a axis; as naiveSoftmax() above, always by the per-line kernel.
+ */
+template <class Scalar>
+void onlineSoftmax(const RowMatrix<Scalar> &z, Axis axis, RowMatrix<Scalar> &out, SoftmaxFlags *flags = nullptr)
+{
+    if (&out == &z) { // the line kernel reads z after writing out
+        RowMatrix<Scalar> result;
+        onlineSoftmax<Scalar>(z, axis, result, flags);
+        out.swap(result);
+        return;
+    }
+    out.resize(z.rows(), z.cols());
+    detail::forEachLine<Scalar>(z, axis, out,
+        [flags](const Scalar *in, Scalar *o, Eigen::Index n, Eigen::Index) { detail::onlineLine(in, o, n, flags); });
+}
+
+/**
  * Higham's softmax, log-softmax and log-sum-exp of every line along \a axis, into \a out
  * (whose matrices must not be \a z itself).
  */
@@ -809,7 +840,7 @@ void highamSoftmax(
     }
 }
 
-/** Value-returning forms of the four matrix kernels above. */
+/** Value-returning forms of the five matrix kernels above. */
 template <class Scalar>
 RowMatrix<Scalar> naiveSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
 {
@@ -829,6 +860,13 @@ RowMatrix<Scalar> logSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags
 {
     RowMatrix<Scalar> out;
     logSoftmax<Scalar>(z, axis, out, flags);
+    return out;
+}
+template <class Scalar>
+RowMatrix<Scalar> onlineSoftmax(const RowMatrix<Scalar> &z, Axis axis, SoftmaxFlags *flags = nullptr)
+{
+    RowMatrix<Scalar> out;
+    onlineSoftmax<Scalar>(z, axis, out, flags);
     return out;
 }
 template <class Scalar>

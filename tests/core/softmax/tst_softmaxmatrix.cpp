@@ -122,10 +122,12 @@ void TestSoftmaxMatrix::seedExample()
         const RowMatrix<S> byRow = shiftedSoftmax<S>(row, Axis::Rows);
         const RowMatrix<S> byCol = shiftedSoftmax<S>(col, Axis::Columns);
         const HighamMatrixResult<S> h = highamSoftmax<S>(row, Axis::Rows);
+        const RowMatrix<S> online = onlineSoftmax<S>(col, Axis::Columns);
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(std::round(double(byRow(0, i)) * 1e4) / 1e4, expected[i]);
             QCOMPARE(std::round(double(byCol(i, 0)) * 1e4) / 1e4, expected[i]);
             QCOMPARE(std::round(double(h.softmax(0, i)) * 1e4) / 1e4, expected[i]);
+            QCOMPARE(std::round(double(online(i, 0)) * 1e4) / 1e4, expected[i]);
         }
         // Along the other axis each line has one element: softmax 1, log-softmax 0.
         QVERIFY((shiftedSoftmax<S>(row, Axis::Columns) == S(1)).all());
@@ -199,16 +201,17 @@ void TestSoftmaxMatrix::bitIdentity()
     visitFormat(format, [&](auto tag) {
         using S = typename decltype(tag)::type;
         const RowMatrix<S> z = makeMatrix<S>(rows, cols, kind.toStdString());
-        SoftmaxFlags fNaive, fShifted, fLog, fHigham;
+        SoftmaxFlags fNaive, fShifted, fLog, fHigham, fOnline;
         const RowMatrix<S> naive = naiveSoftmax<S>(z, axis, &fNaive);
         const RowMatrix<S> shifted = shiftedSoftmax<S>(z, axis, &fShifted);
         const RowMatrix<S> logs = logSoftmax<S>(z, axis, &fLog);
         const HighamMatrixResult<S> h = highamSoftmax<S>(z, axis, &fHigham);
+        const RowMatrix<S> online = onlineSoftmax<S>(z, axis, &fOnline);
         QCOMPARE(naive.rows(), z.rows());
         QCOMPARE(naive.cols(), z.cols());
         QCOMPARE(h.logSumExp.size(), axis == Axis::Rows ? z.rows() : z.cols());
 
-        SoftmaxFlags vNaive, vShifted, vLog, vHigham;
+        SoftmaxFlags vNaive, vShifted, vLog, vHigham, vOnline;
         const Eigen::Index lines = axis == Axis::Rows ? z.rows() : z.cols();
         for (Eigen::Index i = 0; i < lines; ++i) {
             const Vector<S> in = line(z, axis, i);
@@ -223,6 +226,8 @@ void TestSoftmaxMatrix::bitIdentity()
             QCOMPARE(firstDifference<S>(line(h.softmax, axis, i), hv.softmax), Eigen::Index(-1));
             QCOMPARE(firstDifference<S>(line(h.logSoftmax, axis, i), hv.logSoftmax), Eigen::Index(-1));
             QVERIFY(sameBits(h.logSumExp[i], hv.logSumExp));
+            onlineSoftmax<S>(in, out, &vOnline);
+            QCOMPARE(firstDifference<S>(line(online, axis, i), out), Eigen::Index(-1));
         }
         // Without flags (the 8-row groups for short float rows take over): the same bits.
         const RowMatrix<S> naiveNoFlags = naiveSoftmax<S>(z, axis);
@@ -237,10 +242,15 @@ void TestSoftmaxMatrix::bitIdentity()
         logSoftmax<S>(inPlace, axis, inPlace);
         for (Eigen::Index i = 0; i < z.size(); ++i)
             QVERIFY(sameBits(inPlace.data()[i], logs.data()[i]));
+        inPlace = z;
+        onlineSoftmax<S>(inPlace, axis, inPlace);
+        for (Eigen::Index i = 0; i < z.size(); ++i)
+            QVERIFY(sameBits(inPlace.data()[i], online.data()[i]));
         QVERIFY(sameFlags(fNaive, vNaive));
         QVERIFY(sameFlags(fShifted, vShifted));
         QVERIFY(sameFlags(fLog, vLog));
         QVERIFY(sameFlags(fHigham, vHigham));
+        QVERIFY(sameFlags(fOnline, vOnline));
         // Independent sanity: a line of finite moderate logits sums to 1 within n ulps.
         const Eigen::Index n = axis == Axis::Rows ? z.cols() : z.rows();
         if (kind == QLatin1String("moderate") && format == Format::Float64 && lines > 0 && n > 0) {
