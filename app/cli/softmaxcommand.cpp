@@ -208,7 +208,8 @@ int runSoftmax(const QCommandLineParser &p, std::ostream &out)
 CliCommand softmaxCommand()
 {
     return {QStringLiteral("softmax"),
-        QStringLiteral("Softmax of a logit list or matrix: naive, shifted, log-softmax and Higham's method vs MPFR."),
+        QStringLiteral("Softmax of a logit list or matrix: naive, shifted, log-softmax, Higham's method and online "
+                       "softmax vs MPFR."),
         [](QCommandLineParser &p) {
             p.addOption(QCommandLineOption(QStringLiteral("logits"),
                 QStringLiteral("Logits, e.g. \"[1000, 2000, 3000]\" or \"1 2 3\"; a matrix as \"[[1,2],[3,4]]\", "

@@ -44,7 +44,8 @@ inline const NameList<Format> formatNameList {{Format::Float16, "float16"}, {For
 /// Training runs in float32 or float64 only (validateConfig).
 inline const NameList<Format> trainingFormatNameList {{Format::Float32, "float32"}, {Format::Float64, "float64"}};
 inline const NameList<SoftmaxMethod> softmaxMethodNameList {{SoftmaxMethod::Naive, "naive"},
-    {SoftmaxMethod::Shifted, "shifted"}, {SoftmaxMethod::LogSoftmax, "log_softmax"}, {SoftmaxMethod::Higham, "higham"}};
+    {SoftmaxMethod::Shifted, "shifted"}, {SoftmaxMethod::LogSoftmax, "log_softmax"}, {SoftmaxMethod::Higham, "higham"},
+    {SoftmaxMethod::Online, "online"}};
 inline const NameList<LessonPage> lessonPageNames {{LessonPage::Softmax, "softmax"}, {LessonPage::Losses, "losses"},
     {LessonPage::Rounding, "rounding"}, {LessonPage::Training, "training"}};
 inline const NameList<HiddenPart> hiddenPartNames {{HiddenPart::Results, "results"}, {HiddenPart::Plots, "plots"}};

@@ -3,6 +3,7 @@
 #include "precision/mpfrutil.h"
 #include "precision/scalar.h"
 #include "precision/ulperror.h"
+#include "softmax/onlinesoftmax.h"
 #include "softmax/softmax.h"
 
 #include <algorithm>
@@ -17,6 +18,7 @@ std::string_view softmaxMethodKey(SoftmaxMethod m)
     case SoftmaxMethod::Shifted: return "shifted";
     case SoftmaxMethod::LogSoftmax: return "log_softmax";
     case SoftmaxMethod::Higham: return "higham";
+    case SoftmaxMethod::Online: return "online";
     }
     return "naive";
 }
@@ -66,6 +68,10 @@ template <class Scalar> std::vector<SoftmaxMethodResult> runMethods(const std::v
             r.logValues = widen(h.logSoftmax);
             break;
         }
+        case SoftmaxMethod::Online:
+            onlineSoftmax<Scalar>(z, out, &flags);
+            r.values = widen(out);
+            break;
         }
         r.overflow = flags.overflow || flags.sumOverflow;
         r.sumOverflow = flags.sumOverflow;

@@ -13,12 +13,12 @@
 namespace logitlab {
 
 /** \brief The ways the labs compute softmax. */
-enum class SoftmaxMethod { Naive, Shifted, LogSoftmax, Higham };
+enum class SoftmaxMethod { Naive, Shifted, LogSoftmax, Higham, Online };
 
-inline constexpr std::array<SoftmaxMethod, 4> allSoftmaxMethods {
-    SoftmaxMethod::Naive, SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham};
+inline constexpr std::array<SoftmaxMethod, 5> allSoftmaxMethods {SoftmaxMethod::Naive, SoftmaxMethod::Shifted,
+    SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham, SoftmaxMethod::Online};
 
-/** Stable identifier used in JSON and settings: "naive", "shifted", "log_softmax", "higham". */
+/** Stable identifier used in JSON and settings: "naive", "shifted", "log_softmax", "higham", "online". */
 std::string_view softmaxMethodKey(SoftmaxMethod m);
 
 /** \brief One method's result in one format. */

@@ -45,7 +45,7 @@ SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format 
             const SoftmaxReport r = computeSoftmaxReport(z, f);
             SoftmaxSweepPoint &p = sweep.points[k];
             p.maxAbsLogit = static_cast<double>(m);
-            for (std::size_t j = 0; j < r.methods.size() && j < 4; ++j) {
+            for (std::size_t j = 0; j < r.methods.size() && j < p.maxUlpError.size(); ++j) {
                 p.maxUlpError[j] = r.methods[j].maxUlpError;
                 p.nan[j] = r.methods[j].nan;
             }

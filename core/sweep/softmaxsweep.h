@@ -25,8 +25,9 @@ inline constexpr std::string_view defaultSoftmaxLogits = "[1000, 1001, 1002, 880
 /** \brief One scale of the sweep. */
 struct SoftmaxSweepPoint {
     double maxAbsLogit = 0; ///< max |z_i| after scaling and rounding to the format
-    std::array<double, 4> maxUlpError {}; ///< per method (allSoftmaxMethods order); inf if non-finite
-    std::array<bool, 4> nan {}; ///< the method produced a NaN
+    /// per method (allSoftmaxMethods order); inf if non-finite
+    std::array<double, allSoftmaxMethods.size()> maxUlpError {};
+    std::array<bool, allSoftmaxMethods.size()> nan {}; ///< the method produced a NaN
 };
 
 /** \brief The sweep for one vector and format. */

@@ -48,7 +48,7 @@ void TestCli::softmaxSeed()
     for (int i = 0; i < 4; ++i)
         QVERIFY(std::fabs(number(ref[i]) - expected[i]) < 5e-5);
     const QJsonObject methods = o.value(QStringLiteral("methods")).toObject();
-    for (const char *m : {"naive", "shifted", "log_softmax", "higham"}) {
+    for (const char *m : {"naive", "shifted", "log_softmax", "higham", "online"}) {
         const QJsonObject r = methods.value(QLatin1String(m)).toObject();
         QCOMPARE(r.value(QStringLiteral("values")).toArray().size(), 4);
         QVERIFY(number(r.value(QStringLiteral("max_ulp_error"))) <= 3);

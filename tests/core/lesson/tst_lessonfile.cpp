@@ -36,8 +36,8 @@ constexpr std::array activations {
 constexpr std::array syntheticKinds {
     SyntheticKind::Spiral, SyntheticKind::Xor, SyntheticKind::Circles, SyntheticKind::Blobs};
 constexpr std::array sources {DataSource::Mnist, DataSource::IdxDirectory, DataSource::Synthetic};
-constexpr std::array methods {
-    SoftmaxMethod::Naive, SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham};
+constexpr std::array methods {SoftmaxMethod::Naive, SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax,
+    SoftmaxMethod::Higham, SoftmaxMethod::Online};
 
 /** The start of every hand-written file below. */
 const std::string head = R"({"format": "logitlab-lesson", "version": "1.0", )";
@@ -827,9 +827,9 @@ void TstLessonFile::badFile_data()
                                                 "mnist, idx, synthetic");
     QTest::addRow("unknown hidden part") << oneScene(R"("question": "?", "hide": ["plots", "answers"])")
                                          << error(K::UnknownName, "scenes[0].hide[1]", "answers", "results, plots");
-    QTest::addRow("unknown softmax method")
-        << inLab("softmax", R"("matrix_method": "stable")")
-        << error(K::UnknownName, "scenes[0].softmax.matrix_method", "stable", "naive, shifted, log_softmax, higham");
+    QTest::addRow("unknown softmax method") << inLab("softmax", R"("matrix_method": "stable")")
+                                            << error(K::UnknownName, "scenes[0].softmax.matrix_method", "stable",
+                                                   "naive, shifted, log_softmax, higham, online");
 
     // Types.
     QTest::addRow("string for a bool") << inLab("softmax", R"("matrix_mode": "true")")

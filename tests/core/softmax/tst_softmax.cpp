@@ -118,6 +118,9 @@ void TestSoftmax::largeLogits()
     QVERIFY(shifted.underflow);
     const std::vector<long double> expected {0, 0, 0, 0, 1};
     QCOMPARE(shifted.values, expected);
+    // Online: the max grows 4 times; each factor exp(-1000) underflows to 0, as the old terms do in shifted.
+    QCOMPARE(r.method(SoftmaxMethod::Online).values, expected);
+    QVERIFY(!r.method(SoftmaxMethod::Online).overflow);
     QCOMPARE(r.referenceRounded, expected);
 }
 
@@ -153,7 +156,8 @@ void TestSoftmax::overflowThreshold()
     QVERIFY(bad.method(SoftmaxMethod::Naive).nan);
     QVERIFY(bad.method(SoftmaxMethod::Naive).overflow);
     // The stable methods do not care.
-    for (SoftmaxMethod m : {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham})
+    for (SoftmaxMethod m :
+        {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham, SoftmaxMethod::Online})
         QVERIFY(!bad.method(m).nan);
 }
 
@@ -186,7 +190,8 @@ void TestSoftmax::sumOverflow()
     for (long double p : naive.values)
         LL_COMPARE(p, atLnMax ? 0.0L : 0.5L);
     // The stable forms are exact here: 0.5 each, no flag.
-    for (SoftmaxMethod m : {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham}) {
+    for (SoftmaxMethod m :
+        {SoftmaxMethod::Shifted, SoftmaxMethod::LogSoftmax, SoftmaxMethod::Higham, SoftmaxMethod::Online}) {
         QVERIFY(!r.method(m).overflow && !r.method(m).sumOverflow);
         LL_COMPARE(r.method(m).values[0], 0.5L);
     }
@@ -263,7 +268,7 @@ void TestSoftmax::longRows()
     const std::vector<long double> z(100000, 0.0L);
     const std::vector<SoftmaxMethodResult> results = computeSoftmaxMethods(z, format);
     const long double expected = *decimalToFormat("1e-5", format);
-    for (SoftmaxMethod m : {SoftmaxMethod::Naive, SoftmaxMethod::Shifted}) {
+    for (SoftmaxMethod m : {SoftmaxMethod::Naive, SoftmaxMethod::Shifted, SoftmaxMethod::Online}) {
         const std::vector<long double> &v = results[static_cast<std::size_t>(m)].values;
         QCOMPARE(v.size(), z.size());
         if (format == Format::Float16 || format == Format::BFloat16)
