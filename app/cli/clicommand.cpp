@@ -15,7 +15,7 @@ namespace logitlab::cli {
 std::vector<CliCommand> allCommands()
 {
     return {softmaxCommand(), crossEntropyCommand(), bceCommand(), roundingCommand(), trainCommand(), sweepCommand(),
-        limitsCommand()};
+        limitsCommand(), sumCommand()};
 }
 
 void addDtypeOption(QCommandLineParser &parser, bool multiple)

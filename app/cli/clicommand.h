@@ -44,6 +44,7 @@ CliCommand roundingCommand();
 CliCommand trainCommand();
 CliCommand sweepCommand();
 CliCommand limitsCommand();
+CliCommand sumCommand();
 
 /** Adds --dtype (default float32) to \a parser; \a multiple allows it to repeat. */
 void addDtypeOption(QCommandLineParser &parser, bool multiple = false);

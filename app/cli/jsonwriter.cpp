@@ -103,6 +103,13 @@ JsonWriter &JsonWriter::integer(long long value)
     return *this;
 }
 
+JsonWriter &JsonWriter::integerDigits(std::string_view digits)
+{
+    separate();
+    m_out += digits;
+    return *this;
+}
+
 JsonWriter &JsonWriter::number(long double value, Format f)
 {
     if (!std::isfinite(value))

@@ -24,6 +24,8 @@ public:
     JsonWriter &string(std::string_view text);
     JsonWriter &boolean(bool value);
     JsonWriter &integer(long long value);
+    /** A whole number written as its decimal digits (a count past 64 bits: "18446744073709551616"). */
+    JsonWriter &integerDigits(std::string_view digits);
     /** A value of format f: the shortest round-trip number; "nan", "inf", "-inf" as strings. */
     JsonWriter &number(long double value, Format f);
     /** A double measure (an error, a time): shortest round-trip double, non-finite as strings. */

@@ -223,6 +223,24 @@ private Q_SLOTS:
         row("limits empty name in a list", args({"limits", "--dtype", "float32,,bf16"}), QStringLiteral("empty name"));
         row("limits extra argument", args({"limits", "float32"}), QStringLiteral("'float32'"));
         row("limits unknown option", args({"limits", "--logits", "1"}), QStringLiteral("logits"));
+
+        // sum
+        row("sum without input", args({"sum"}), QStringLiteral("--values"));
+        row("sum values and repeat", args({"sum", "--values", "1", "--repeat", "1", "--count", "2"}),
+            QStringLiteral("--repeat"));
+        row("sum empty values", args({"sum", "--values", ""}), QStringLiteral("--values"));
+        row("sum bad token", args({"sum", "--values", "1, 2x, 3"}), QStringLiteral("2x"));
+        row("sum 10000-level nesting", args({"sum"}) << QStringLiteral("--values") << nestedList,
+            QStringLiteral("third level"));
+        row("sum binary garbage on stdin", args({"sum", "--values", "-"}), QStringLiteral("stdin"), garbage());
+        row("sum repeat without count", args({"sum", "--repeat", "1"}), QStringLiteral("--count"));
+        row("sum count without repeat", args({"sum", "--count", "5"}), QStringLiteral("--repeat"));
+        row("sum text repeat", args({"sum", "--repeat", "abc", "--count", "2"}), QStringLiteral("abc"));
+        row("sum count past 10^8", args({"sum", "--repeat", "1", "--count", "100000001"}), QStringLiteral("--count"));
+        row("sum huge count", args({"sum", "--repeat", "1", "--count", "1e30"}), QStringLiteral("--count"));
+        row("sum negative count", args({"sum", "--repeat", "1", "--count", "-1"}), QStringLiteral("--count"));
+        row("sum fractional count", args({"sum", "--repeat", "1", "--count", "2.5"}), QStringLiteral("2.5"));
+        row("sum NaN count", args({"sum", "--repeat", "1", "--count", "nan"}), QStringLiteral("--count"));
     }
 
     void refused()
