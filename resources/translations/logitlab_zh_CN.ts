@@ -1609,6 +1609,10 @@ Make your prediction, then press Space to reveal.</source>
         <source>, the sum overflowed to inf (every p = finite / inf = 0)</source>
         <translation>，求和上溢为 inf（每个 p = 有限值 / inf = 0）</translation>
     </message>
+    <message>
+        <source>Online softmax (as in FlashAttention) finds the max and the sum in one pass, multiplying the sum by exp(m&lt;sub&gt;old&lt;/sub&gt; &amp;minus; m&lt;sub&gt;new&lt;/sub&gt;) whenever the max grows; its error bound is the shifted form&apos;s plus 3 ULPs per such rescale.</source>
+        <translation>在线 softmax（FlashAttention 所用的方法）在一次遍历中求出最大值和分母，每当最大值增大时就把和乘以 exp(m&lt;sub&gt;old&lt;/sub&gt; &amp;minus; m&lt;sub&gt;new&lt;/sub&gt;)；它的误差界是平移形式的误差界再加上每次这种重新缩放 3 个 ULP。</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::SoftmaxTableModel</name>
@@ -1745,6 +1749,18 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>Every exp(z_j) is finite in %1, but their sum overflowed to inf (above max = %2), so p_i = finite / inf = 0.</source>
         <translation>在 %1 中每个 exp(z_j) 都是有限的，但它们的和上溢为 inf（超过最大值 %2），所以 p_i = 有限值 / inf = 0。</translation>
+    </message>
+    <message>
+        <source>online (running max)</source>
+        <translation>在线（滚动最大值）</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>online: one pass keeps the running max m and d = Σ exp(z_j − m), multiplying d by exp(m_old − m_new) when the max grows; then exp(z_i − m) / d</source>
+        <translation>在线：一次遍历维护滚动最大值 m 和 d = Σ exp(z_j − m)，最大值增大时把 d 乘以 exp(m_old − m_new)；然后计算 exp(z_i − m) / d</translation>
     </message>
 </context>
 <context>

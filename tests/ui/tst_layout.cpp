@@ -14,6 +14,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace logitlab::ui;
@@ -97,6 +98,14 @@ private Q_SLOTS:
                                .arg(settingsArea->width())
                                .arg(settingsArea->widget()->minimumSizeHint().width())));
         }
+        // The Softmax results table holds every method's value and ULP columns (five methods) without
+        // a sideways scrollbar of its own, for the default float32 logits at zoom 1.
+        if (page == 0 && zoom == 1.0)
+            for (QTableView *table : p->findChildren<QTableView *>())
+                QVERIFY2(!table->isVisible() || !table->horizontalScrollBar()->isVisible(),
+                    qPrintable(QStringLiteral("the results table scrolls sideways: %1 px more than its %2 px")
+                                   .arg(table->horizontalScrollBar()->maximum())
+                                   .arg(table->viewport()->width())));
         for (PlotPanel *panel : p->findChildren<PlotPanel *>()) {
             if (!panel->isVisible())
                 continue;

@@ -221,6 +221,13 @@ private Q_SLOTS:
         m_page->matrixMethodBox()->setCurrentIndex(static_cast<int>(SoftmaxMethod::Shifted));
         QCOMPARE(t->item(1, 2)->text(), QStringLiteral("1"));
         QCOMPARE(t->verticalHeaderItem(1)->text(), QStringLiteral("1"));
+        // Online softmax, the last of the five: the same row, the max having grown twice.
+        QCOMPARE(m_page->matrixMethodBox()->count(), 5);
+        m_page->matrixMethodBox()->setCurrentIndex(static_cast<int>(SoftmaxMethod::Online));
+        QCOMPARE(t->item(1, 0)->text(), QStringLiteral("0"));
+        QCOMPARE(t->item(1, 2)->text(), QStringLiteral("1"));
+        QCOMPARE(t->verticalHeaderItem(1)->text(), QStringLiteral("1"));
+        m_page->matrixMethodBox()->setCurrentIndex(static_cast<int>(SoftmaxMethod::Shifted));
         // The slice selector drives the plots: row 1's naive bars are NaN marks, row 0's are bars.
         m_page->sliceBox()->setValue(1);
         QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Naive)]->dataCount(), 3);
@@ -242,6 +249,7 @@ private Q_SLOTS:
         QVERIFY(naive->name().contains(QStringLiteral("3 NaN")));
         QVERIFY(m_page->plots().front()->plot()->legend->hasItemWithPlottable(naive));
         QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Shifted)]->dataCount(), 0);
+        QCOMPARE(m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Online)]->dataCount(), 0);
         QVERIFY(!m_page->plots().front()->plot()->legend->hasItemWithPlottable(
             m_page->nonFiniteMarks()[static_cast<int>(SoftmaxMethod::Shifted)]));
     }
@@ -277,6 +285,15 @@ private Q_SLOTS:
         // Columns are sized to their contents: the header text is not cut.
         const QHeaderView *h = m_page->table()->horizontalHeader();
         QVERIFY(h->sectionSize(c) >= h->fontMetrics().horizontalAdvance(QStringLiteral("shifted")));
+        // Online softmax's pair of columns comes last, its tooltip says how it works.
+        const int o = SoftmaxTableModel::valueColumn(SoftmaxMethod::Online);
+        QCOMPARE(o + 2, m_page->model()->columnCount());
+        QCOMPARE(m_page->model()->headerData(o, Qt::Horizontal).toString(), QStringLiteral("online"));
+        QVERIFY(m_page->model()
+                    ->headerData(o, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("running max")));
+        QCOMPARE(m_page->model()->headerData(o + 1, Qt::Horizontal).toString(), QStringLiteral("ulp"));
     }
 
     void timingKeystrokeThousandLogits()

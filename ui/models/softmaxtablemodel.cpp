@@ -17,6 +17,7 @@ QString softmaxMethodName(SoftmaxMethod m)
     case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted (z - max)");
     case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax");
     case SoftmaxMethod::Higham: return SoftmaxTableModel::tr("Higham (log1p)");
+    case SoftmaxMethod::Online: return SoftmaxTableModel::tr("online (running max)");
     }
     return {};
 }
@@ -28,6 +29,7 @@ QString softmaxMethodShortName(SoftmaxMethod m)
     case SoftmaxMethod::Shifted: return SoftmaxTableModel::tr("shifted");
     case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax");
     case SoftmaxMethod::Higham: return SoftmaxTableModel::tr("Higham");
+    case SoftmaxMethod::Online: return SoftmaxTableModel::tr("online");
     }
     return {};
 }
@@ -41,6 +43,10 @@ QString methodFormula(SoftmaxMethod m)
     case SoftmaxMethod::LogSoftmax: return SoftmaxTableModel::tr("log-softmax: exp(z_i − max − log Σ exp(z_j − max))");
     case SoftmaxMethod::Higham:
         return SoftmaxTableModel::tr("Higham: log-sum-exp with log1p of the sum without its largest term");
+    case SoftmaxMethod::Online:
+        return SoftmaxTableModel::tr(
+            "online: one pass keeps the running max m and d = Σ exp(z_j − m), multiplying d by "
+            "exp(m_old − m_new) when the max grows; then exp(z_i − m) / d");
     }
     return {};
 }

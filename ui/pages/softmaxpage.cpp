@@ -35,6 +35,18 @@ namespace logitlab::ui {
 namespace {
 
 constexpr int maxJacobian = 200;
+constexpr int methodCount = static_cast<int>(allSoftmaxMethods.size());
+/** Width of one bar (in elements); the methods' and the reference's bars fill 0.84 of each element. */
+constexpr double barWidth = 0.14;
+
+/**
+ * A method's colour in every plot, from the Okabe-Ito set (seriesColor): the first four in
+ * order; online skips black, which marks "now" and the Jacobian's NaN cells, for orange.
+ */
+QColor methodColor(SoftmaxMethod m)
+{
+    return seriesColor(m == SoftmaxMethod::Online ? 5 : static_cast<int>(m));
+}
 
 /** The Jacobian of the shifted softmax in format \a f, widened to long double. */
 std::vector<std::vector<long double>> jacobianOf(const std::vector<long double> &z, Format f)
@@ -79,7 +91,11 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
            "exp(z<sub>i</sub> &minus; max) / &Sigma; exp(z<sub>j</sub> &minus; max), keeps every exponent &le; 0, "
            "so nothing overflows and the sum is &ge; 1. Log-softmax z<sub>i</sub> &minus; max &minus; "
            "log &Sigma; exp(z<sub>j</sub> &minus; max) keeps tiny probabilities that would underflow to 0. "
-           "Errors are in ULPs against an exact MPFR reference."),
+           "Errors are in ULPs against an exact MPFR reference.")
+            + QLatin1Char(' ')
+            + tr("Online softmax (as in FlashAttention) finds the max and the sum in one pass, multiplying the sum "
+                 "by exp(m<sub>old</sub> &minus; m<sub>new</sub>) whenever the max grows; its error bound is the "
+                 "shifted form's plus 3 ULPs per such rescale."),
         content));
 
     auto *inputs = new QGridLayout;
@@ -206,25 +222,24 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
         bars->setName(name);
         bars->setPen(Qt::NoPen);
         bars->setBrush(color);
-        bars->setWidth(0.17);
+        bars->setWidth(barWidth);
         bars->setBarsGroup(group);
         m_bars.append(bars);
     };
     for (SoftmaxMethod m : allSoftmaxMethods)
-        addBars(softmaxMethodName(m), seriesColor(static_cast<int>(m)));
+        addBars(softmaxMethodName(m), methodColor(m));
     addBars(tr("reference"), QColor(0x60, 0x60, 0x60));
     for (SoftmaxMethod m : allSoftmaxMethods) {
         // A NaN or inf has no bar: it is drawn as a cross on top, with its own legend entry.
         auto *marks = bp->addGraph();
         marks->setLineStyle(QCPGraph::lsNone);
-        marks->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(static_cast<int>(m)), 2.5), Qt::NoBrush, 12));
+        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(methodColor(m), 2.5), Qt::NoBrush, 12));
         marks->removeFromLegend();
         m_nanMarks.append(marks);
     }
     bp->xAxis->setLabel(tr("element i"));
     bp->yAxis->setLabel(tr("probability"));
-    m_barPanel->setLegendBelow(3); // two lines: five full names fit a 1366 px laptop
+    m_barPanel->setLegendBelow(3); // two lines: six full names fit a 1366 px laptop
 
     // Error sweep: log-log, one graph per method.
     QCustomPlot *sp = m_sweepPanel->plot();
@@ -238,11 +253,12 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     for (SoftmaxMethod m : allSoftmaxMethods) {
         auto *g = sp->addGraph();
         g->setName(softmaxMethodName(m));
-        g->setPen(QPen(seriesColor(static_cast<int>(m)), 2));
+        // Online softmax often scores exactly as shifted: dashed, so the shifted line shows through.
+        g->setPen(QPen(methodColor(m), 2, m == SoftmaxMethod::Online ? Qt::DashLine : Qt::SolidLine));
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
         m_sweepGraphs.append(g);
     }
-    m_sweepPanel->setLegendBelow(4);
+    m_sweepPanel->setLegendBelow(methodCount);
 
     // Jacobian heatmap.
     QCustomPlot *jp = m_jacobianPanel->plot();
@@ -453,12 +469,12 @@ void SoftmaxPage::updateBars(const SoftmaxReport &rep)
     const bool withReference = rep.referenceRounded.size() == n;
     for (int b = 0; b < m_bars.size(); ++b) {
         QVector<double> keys, values;
-        if (b < 4 || withReference) {
+        if (b < methodCount || withReference) {
             keys.resize(static_cast<qsizetype>(n));
             values.resize(static_cast<qsizetype>(n));
             for (std::size_t i = 0; i < n; ++i) {
                 keys[static_cast<qsizetype>(i)] = static_cast<double>(i);
-                values[static_cast<qsizetype>(i)] = b < 4
+                values[static_cast<qsizetype>(i)] = b < methodCount
                     ? plottable(rep.methods[static_cast<std::size_t>(b)].values[i])
                     : plottable(rep.referenceRounded[i]);
             }
@@ -496,8 +512,8 @@ void SoftmaxPage::markNonFiniteBars(const SoftmaxReport &rep)
             const long double v = m.values[i];
             if (std::isfinite(v))
                 continue;
-            // The bar's place in its group, as QCPBarsGroup lays out five bars of width 0.17.
-            const double key = static_cast<double>(i) + (b - (groups - 1) / 2.0) * 0.17;
+            // The bar's place in its group, as QCPBarsGroup lays out the bars side by side.
+            const double key = static_cast<double>(i) + (b - (groups - 1) / 2.0) * barWidth;
             keys << key;
             values << 1.0;
             ++(std::isnan(v) ? nans : infs);
@@ -507,7 +523,7 @@ void SoftmaxPage::markNonFiniteBars(const SoftmaxReport &rep)
                 text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
                 text->setText(
                     std::isnan(v) ? QStringLiteral("NaN") : (v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf")));
-                text->setColor(seriesColor(b).darker(130));
+                text->setColor(methodColor(m.method).darker(130));
                 text->setRotation(-90);
                 text->setClipToAxisRect(false);
                 m_nanLabels.append(text);
