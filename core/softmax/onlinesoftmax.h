@@ -11,6 +11,8 @@
  * logit above -inf (the max comes first; R = 0 below), every term and every addition is the
  * shifted method's: online == shifted bit for bit, flags included. They part only where m
  * grows: the terms before it are exps against an older max, times the rescale factors.
+ * The first pass walks the logits one by one (its exps are still taken per block): a kernel to
+ * study, several times slower than the fused shifted kernels of softmaxmatrix.h.
  *
  * Special values, as shiftedSoftmax(): a NaN makes every p NaN (m becomes the first NaN, as
  * maxPropagatingNaN() returns); a +inf gives inf - inf = NaN everywhere; a -inf logit gets an
