@@ -171,6 +171,7 @@ void LessonController::removeScene(int index)
 {
     if (index < 0 || index >= static_cast<int>(m_lesson.scenes.size()))
         return;
+    const bool wasCurrent = index == m_current;
     m_lesson.scenes.erase(m_lesson.scenes.begin() + index);
     if (m_current >= static_cast<int>(m_lesson.scenes.size()))
         m_current = static_cast<int>(m_lesson.scenes.size()) - 1;
@@ -180,7 +181,12 @@ void LessonController::removeScene(int index)
     m_revealed = true;
     setModified(true);
     Q_EMIT lessonChanged();
-    Q_EMIT sceneShown(m_current);
+    // The scene that takes the removed one's place is shown: the list selects it, and Update must
+    // not write the removed scene's values into it.
+    if (wasCurrent && m_current >= 0)
+        goTo(m_current);
+    else
+        Q_EMIT sceneShown(m_current);
 }
 
 void LessonController::editScene(int index, const Scene &texts)
