@@ -193,7 +193,8 @@ void LessonFileMenu::updateTitle()
     const QString path = m_controller->path();
     const QString title = QString::fromStdString(m_controller->lesson().title);
     const QString name = !title.isEmpty() ? title : !path.isEmpty() ? QFileInfo(path).fileName() : QString();
-    m_window->setWindowTitle(name.isEmpty() ? m_baseTitle : tr("%1[*] — LogitLab").arg(name));
+    // "[*]" in every title: a new lesson's unsaved scenes are marked too (Qt shows it as "*").
+    m_window->setWindowTitle(name.isEmpty() ? m_baseTitle + QStringLiteral("[*]") : tr("%1[*] — LogitLab").arg(name));
     m_window->setWindowModified(m_controller->isModified());
 }
 
