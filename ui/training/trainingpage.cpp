@@ -371,11 +371,14 @@ void TrainingPage::setLab(const TrainingLab &lab, long long steps)
     reset(); // now, not after the form's debounce: the steps below train this lab
     if (steps > 0)
         m_session->stepBatches(steps);
+    m_sceneSteps = steps;
 }
 
 long long TrainingPage::trainedSteps() const
 {
-    return m_session->state().step;
+    // Until the worker has answered, its state is the previous run's: the scene's steps are
+    // what this session is (about to be) at.
+    return m_sceneSteps >= 0 && m_session->isBusy() ? m_sceneSteps : m_session->state().step;
 }
 
 QList<PlotPanel *> TrainingPage::plots() const
@@ -410,6 +413,7 @@ bool TrainingPage::isBusy() const
 
 void TrainingPage::play()
 {
+    m_sceneSteps = -1; // the user trains on: the state counts
     if (m_resetTimer->isActive())
         reset();
     m_session->play();
@@ -430,22 +434,26 @@ void TrainingPage::togglePlay()
 
 void TrainingPage::stepBatch()
 {
+    m_sceneSteps = -1; // the user trains on: the state counts
     m_session->stepBatches(1);
 }
 
 void TrainingPage::stepEpoch()
 {
+    m_sceneSteps = -1; // the user trains on: the state counts
     m_session->stepEpoch();
 }
 
 void TrainingPage::stepBack()
 {
+    m_sceneSteps = -1; // the user trains on: the state counts
     m_session->stepBack(1);
 }
 
 void TrainingPage::reset()
 {
     m_resetTimer->stop();
+    m_sceneSteps = -1; // a new run at step 0 (setLab() sets its steps after this)
     m_setup = m_controls->setup();
     const Head heads[2] = {m_setup.a.head, m_setup.b.head};
     const Format formats[2] = {m_setup.a.format, m_setup.b.format};

@@ -142,6 +142,7 @@ private:
     ModelViewPtr m_view;
     bool m_viewDirty = false;
     TrainingLab m_setup;
+    long long m_sceneSteps = -1; ///< the steps setLab() asked for, until the user trains on (-1)
     QString m_events[2]; ///< each run's first NaN/inf event in words
     QString m_saturation[2]; ///< each run's saturation event in words
     long long m_eventStep[2] = {0, 0}, m_saturationStep[2] = {0, 0}; ///< their steps (step-back drops later ones)
