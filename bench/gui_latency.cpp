@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * gui_latency: the issue's two GUI speed targets, measured on the real widgets (offscreen).
  *  1. A keystroke in the softmax lab with 1,000 logits: stage one (methods, table, bars replotted)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every benchmark with its peers, one after the other: the softmax kernels against PyTorch, the
 # training loop against PyTorch and NumPy, and (with the GUI) the labs' latency.
 # Usage: bench/run_all.sh [BUILD_DIR]   (./dev bench builds first, then calls this)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs bench/softmax_bench and the PyTorch peer (bench/torch_softmax.py) in alternating rounds
 # on the same machine, then prints the median elements/s of each, ours / PyTorch and
 # shifted / naive time. Rates are per CPU second on one thread.

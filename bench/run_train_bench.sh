@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds logitlab-cli (Release) and runs bench/train_peers.py: our training speed and accuracy
 # against PyTorch and a NumPy loop on the same MNIST-10k workload, with the ratios.
 # Usage: bench/run_train_bench.sh [build-dir] [extra train_peers.py options]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * Matrix softmax along the last axis (dim=1), float32, one thread: naive, shifted, log-softmax
  * and Higham's variant on [1,000,000 x 10] and [10,000 x 1000] logits drawn uniformly from

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """PyTorch peer for bench/softmax_bench: CPU softmax along the last axis, float32, one thread.
 
 Prints one line per shape, "torch_softmax/<rows>x<cols> <elements/s>", the median of

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Training speed and accuracy of logitlab-cli train against PyTorch and a NumPy loop.
 
 All three train the course network on the same MNIST-10k files (resources/mnist-10k):

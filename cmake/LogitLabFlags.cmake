@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Compiler flags shared by every target of ours.
 #
 # Strict IEEE semantics: no fast-math, and no contraction of a*b+c into a fused multiply-add

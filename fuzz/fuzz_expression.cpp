@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target: expressions (core/expr) parsed and evaluated from any text. The first byte
  * picks the format; the rest is the expression. Invariants: an error lies inside the text; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target with an oracle: one operation on representable inputs, written as the
  * expression a student would type ("(x)+(y)", "sqrt(x)", "exp(x)"...), evaluated in the format.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target: the IDX reader (core/data/idxreader.h, idxdataset.h) on raw and gzip bytes.
  * The first byte picks the mode: raw bytes as given, the same bytes gzip-compressed (so the

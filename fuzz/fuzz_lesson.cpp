@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target: the lesson file reader and writer (core/lesson/lessonfile.h) on any bytes.
  * Oracle: the input is refused with a LessonError whose sentence is not empty and names its path

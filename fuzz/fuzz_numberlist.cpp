@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target: the LIST parser (core/text/numberlist.h) on any text. Invariants: every
  * token and every error lies inside the input; every token is a number the literal reader

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * libFuzzer target: shortest printing and decimal rounding (core/text/numbertext.h,
  * core/precision/mpfrutil.h).

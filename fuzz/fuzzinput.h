@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file Helpers shared by the libFuzzer targets: reading typed values off the fuzzer's bytes. */
 #include "precision/format.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails (and names the files) when a tracked C++ file drifts from the committed .clang-format.
 # Run by CTest as format_drift; fix with: git ls-files '*.cpp' '*.h' | xargs clang-format -i
 set -eu

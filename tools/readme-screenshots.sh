@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The README's and the AppStream metainfo's screenshots (docs/screenshots/), rendered from the
 # built-in lessons without a display: `logitlab --lesson FILE --export DIR` (offscreen platform).
 #   tools/readme-screenshots.sh [BUILD_DIR]     (default: build)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders every page of logitlab at 1024x768, 1280x720, 1366x768, 1920x1080 and 1920x1080 at zoom 2
 # under Xvfb into shots/ (git-ignored).
 # Usage: tools/screenshots.sh [build-dir] [extra logitlab args, e.g. --lang zh_CN]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file The LogitLab main window: one page per lab, a shared format selector, menus, status bar. */
 #include "plots/plotpanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The subcommands of logitlab-cli and what they share: the registry, the usage error that

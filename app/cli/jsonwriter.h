@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A small streaming JSON writer. QJsonDocument stores every number as a double, which would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli limits`: the exp-limits table, where exp overflows and underflows in each format. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

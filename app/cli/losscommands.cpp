@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli cross-entropy` and `logitlab-cli bce`: each way of computing the loss vs MPFR. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

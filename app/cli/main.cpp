@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file logitlab-cli: every lab's computation from the command line, as a table or JSON. */
 #include "cli/clicommand.h"
 

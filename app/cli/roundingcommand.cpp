@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli rounding`: expressions rounded operation by operation, beside their exact value. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli softmax`: every softmax method in one format against the MPFR reference. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

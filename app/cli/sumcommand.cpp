@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli sum`: n numbers added four ways against the exact sum; a repeated addend's stagnation point. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

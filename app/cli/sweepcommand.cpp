@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli sweep softmax|bce|cancellation`: the data behind each lab's plot, as CSV or JSON. */
 #include "cli/clicommand.h"
 #include "cli/jsonwriter.h"

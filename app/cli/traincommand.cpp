@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file `logitlab-cli train`: trains the MLP of core/nn on MNIST-10k (embedded), an IDX
  * directory or a synthetic 2-D set — one run, or run A and twin B in lockstep (`--twin`) — through

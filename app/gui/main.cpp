@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab [FILE]`: the desktop labs, opening the lesson FILE if given. `--screenshots DIR`
  * renders every page at the projector sizes (1024x768 to 1920x1080, and 1920x1080 at zoom 2) into
  * DIR (used by tools/screenshots.sh under Xvfb) and exits; `--lesson FILE --export DIR` renders

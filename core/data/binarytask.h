@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Two-class tasks cut out of a multi-class set, for the sigmoid heads: one class against all

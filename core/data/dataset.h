@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A labelled data set as the trainer consumes it: one row of features per sample, one class

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Builds a Dataset from a pair of IDX arrays (images N x rows x cols, labels N), as MNIST and

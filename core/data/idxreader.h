@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Reader for the IDX format of MNIST (LeCun et al.): a big-endian header

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Synthetic two-dimensional classification sets for decision-boundary views. Each generator

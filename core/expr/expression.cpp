@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/expression.h"
 
 #include "text/asciifold.h"

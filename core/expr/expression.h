@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Arithmetic expressions as a student types them: + - * / ^, parentheses, unary minus, decimal

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * An expression evaluated in one format, operation by operation, beside its exact value.

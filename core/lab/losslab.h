@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Losses lab's value: the sparse cross-entropy's logits as typed and true class, the BCE

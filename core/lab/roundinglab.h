@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Rounding lab's value: the expressions as typed, the format that stands out, the formats a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Softmax lab's value: everything its form shows and remembers — the logits as typed (a list,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A lesson: an ordered list of scenes, each the page on screen and every lab's value, so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * `.logitlab` lesson files: JSON, `{"format": "logitlab-lesson", "version": "1.0", "title": ...,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Binary cross-entropy of one logit z against a label y in [0, 1], three ways, in any format.

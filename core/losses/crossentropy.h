@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Sparse categorical cross-entropy of logits z for the true class k, four ways, in any format.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * What the loss lab shows for one sample: each way of computing the cross-entropy (sparse

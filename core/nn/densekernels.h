@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The two matrix-product kernels a dense layer needs, written on Eigen's packet primitives so

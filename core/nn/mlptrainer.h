@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The training loop, UI-agnostic: step() runs one batch and returns its metrics, runEpoch()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A multilayer perceptron: dense layers with one hidden activation and a linear last layer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The optimisers: small structs whose hyperparameters are named fields (as tiny-dnn does), and

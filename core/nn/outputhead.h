@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The output heads the training lab compares: what turns the last layer's outputs ("logits")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Named teaching scenarios. Each fixes a whole TrainConfig (so a seed reproduces it) and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Everything that defines a training run. Two runs with the same seed, layer sizes, init and

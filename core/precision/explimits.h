@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The range of exp in each format: where exp(x), correctly rounded to the format, stops being

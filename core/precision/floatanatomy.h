@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * What a stored floating-point value really is: its fields, its bits, its exact decimal value

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The binary floating-point formats the labs compare, with our own table of their constants.

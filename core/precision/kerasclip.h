@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Keras's clip of probabilities, clip(p, eps, 1 - eps) with eps = keras.backend.epsilon() = 1e-7,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * MPFR helpers shared by every reference computation: correct rounding of an exact (or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Maps each Format to the C++ scalar type that computes in it, and back, and dispatches a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Online softmax (Milakov and Gimelshein, "Online normalizer calculation for softmax",

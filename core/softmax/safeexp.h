@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * exp and sum over a line of values that are fast, right at the edges of the format, and give

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Softmax and log-softmax of a vector, four ways, in any of our formats (templates on Scalar); the

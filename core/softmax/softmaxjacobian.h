@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Jacobian of the softmax, ds_i/dz_j, in any format: what the softmax lab shows and what

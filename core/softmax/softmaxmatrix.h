@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Softmax of a matrix along one axis (PyTorch's `dim` 0 or 1), by the four methods of softmax.h

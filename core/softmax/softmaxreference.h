@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The exact softmax, log-softmax and log-sum-exp of a vector of format values, computed with

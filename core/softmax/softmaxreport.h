@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Everything the softmax lab shows for one logit vector in one format: each method's values,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The stagnation point of recursive summation with a constant addend: adding x again and again,

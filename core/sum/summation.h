@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Adding n numbers of a format four ways (templates on Scalar), every operation rounded to the

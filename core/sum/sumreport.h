@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Everything the summation lab shows for n numbers in one format: the four methods' sums

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The data behind the losses lab's BCE plots: loss, gradient and relative error of each way of

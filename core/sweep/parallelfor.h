@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A strided parallel loop over [0, n) on up to hardware_concurrency() std::threads, stopping

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The data behind the softmax lab's error plot: every method's max ULP error against the size of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Text typed with a Chinese (or Japanese) input method, folded to the ASCII it stands for:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Tables of (value, name) pairs for the enums the command line, the settings and the lesson

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The LIST syntax shared by the CLI and the GUI: numbers separated by commas and/or white space,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * One run of a twin session: an MlpTrainer<float> or <double> behind one interface, with a

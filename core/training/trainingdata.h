@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The data a training session uses, loaded from a DataSpec: the embedded MNIST-10k digits (whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Training lab's engine: run A and twin B trained in lockstep (batch k of A, then batch k of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file Runs the real logitlab-cli for the CLI tests and reads its JSON. */
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of logitlab-cli through the real binary: output contract, numbers, bad input. */
 #include "clirunner.h"
 

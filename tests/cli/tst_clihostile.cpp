@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * Hostile command lines for every logitlab-cli subcommand (issue 13): empty values, huge and
  * NaN numbers, 10,000-level nesting, unknown and duplicate options, absurd sizes, missing files,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file `logitlab-cli limits`: the exp-limits table as JSON (one object per format, values that read
  * back exactly) and as text (the two tables and d2l's answer). Expected values are the published

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file Tests of `logitlab-cli softmax` on matrices (--dim), of LIST options read from a file
  * (@FILE) or stdin (-), and of every subcommand's usage line, through the real binary.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file `logitlab-cli sum`: both modes (--values and --repeat/--count) as JSON and as text. Expected
  * values are derived beside each check (the derivations in full are in tests/core/sum/): float16

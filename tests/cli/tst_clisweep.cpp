@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file `logitlab-cli sweep`: the CSV and JSON equal the core sweeps' data for the window's defaults; bad input. */
 #include "clirunner.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of `logitlab-cli train` through the real binary: JSON contract, determinism, bad input. */
 #include "clirunner.h"
 

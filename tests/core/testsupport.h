@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file Helpers shared by the core tests: formats as test data, deterministic random logits. */
 #include "precision/format.h"

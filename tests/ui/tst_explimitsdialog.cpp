@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * Help > Limits of exp: the table shows core's expLimits() for every format, the format in use
  * stands out, the tooltips carry the exact thresholds, and Copy as CSV gives values that read

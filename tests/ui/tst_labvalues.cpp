@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The labs' values (core/lab/) through the pages: typing fills lab(), setLab() fills the form, settings keep
  * them. */
 #include "common/listinput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Every page of the main window on a projector's screen: 1024x768, 1280x720 and 1366x768
  * (and at zoom 2x): the window fits the screen, no page scrolls sideways, every visible plot is
  * at least 220 px tall, no button is cut. Failures name the widget that is too wide or too short. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * Lessons as a teacher uses them, through keys, clicks and real files: a built-in lesson opened
  * from the dock and presented with PageDown / PageUp / Space from wherever the focus is; a training

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The Losses lab: the BCE sweep's plateaus and inf regions, and the cross-entropy table. */
 #include "common/listinput.h"
 #include "pages/lossespage.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The main window: the status bar follows the current page; pages switch by shortcut. */
 #include "mainwindow.h"
 #include "pages/labpage.h"

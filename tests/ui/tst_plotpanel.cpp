@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file PlotPanel export: PNG/SVG/PDF/CSV through QSaveFile, and a clear failure on a bad path. */
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The Rounding lab: stored values and exact decimals per format, errors, the cancellation sweep. */
 #include "pages/roundingpage.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The Softmax lab driven through its widgets: typing, formats, slider, errors, sweep. */
 #include "common/listinput.h"
 #include "models/softmaxtablemodel.h"

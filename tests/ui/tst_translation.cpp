@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The zh_CN translation (embedded as :/i18n/logitlab_zh_CN.qm) reaches every lab's widgets. */
 #include "mainwindow.h"
 #include "models/softmaxtablemodel.h"

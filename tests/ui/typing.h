@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file Typing as a person does: ASCII through key presses, everything else (Chinese punctuation,
  * full-width digits, U+2212) as an input method delivers it, one committed character at a time. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the course's built-in lessons (resources/lessons/en and zh_CN) from one table.
 
 The values of each scene are stated once here, and its words in English and Simplified Chinese,

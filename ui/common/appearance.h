@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * How the window looks in a lecture room: the application font (at least 11 pt, a CJK family for

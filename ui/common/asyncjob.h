@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Runs one kind of computation off the GUI thread, newest request wins: starting a job cancels

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A one-line label that shortens its text with "…" when it is narrower than the text, so a long

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A small multi-line input for LIST text that marks a bad token with a red wavy underline.

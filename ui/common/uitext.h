@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Core values and errors turned into translated text: numbers, format names, parse errors.

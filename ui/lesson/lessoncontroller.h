@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The open lesson of the main window: its file, its scenes, the current scene and whether its

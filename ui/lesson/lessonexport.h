@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * `logitlab --lesson FILE --export DIR`: every figure of every scene of a lesson, rendered

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The window's lesson commands: File > New / Open / Open recent / Save / Save as, the Lesson

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file The words of the lesson files' errors, translated (core gives only kinds and values). */
 #include "lesson/lessonfile.h"

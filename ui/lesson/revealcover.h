@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Covers that hide a scene's results until the class has made its guess: an opaque panel over

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The lesson's scene list, docked beside the labs: the scenes by title, the current scene's

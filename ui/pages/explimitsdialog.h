@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Help > Limits of exp: the exp-limits table of core/precision/explimits.h for every format

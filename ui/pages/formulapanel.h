@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file A boxed, rich-text explanation of what a page computes and why one form breaks. */
 #include <QLabel>

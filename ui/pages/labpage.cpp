@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pages/labpage.h"
 
 #include "common/listinput.h"

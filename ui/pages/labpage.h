@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * What the main window needs from every lab page: the shared format, its plots for export,

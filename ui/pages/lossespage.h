@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Losses lab: sparse categorical cross-entropy four ways for the entered logits, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Rounding lab: expressions evaluated in every format (stored value, exact decimal, bits,

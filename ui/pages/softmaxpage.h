@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Softmax lab: a logit vector (or matrix), every method's probabilities against the MPFR

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * One QCustomPlot with what every plot of the labs needs: a title bar with export (PNG at 2x,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Includes QCustomPlot in our QT_NO_KEYWORDS targets: its header uses the lower-case keywords

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * Every QSettings key the application uses, with its default, in one place. QSettings itself is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The words and the bytes around core's training data (core/training/trainingdata.h): the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * A canvas to draw a digit with the mouse. Its pixels() are prepared as MNIST's were: the ink's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Training lab's model views, each a PlotPanel (so each exports as PNG/SVG/PDF/CSV):

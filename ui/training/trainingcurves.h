@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The live curves of the Training lab: loss (per batch, per epoch for training and test),

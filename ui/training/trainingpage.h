@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Training lab: trains run A and its twin run B live or step by step on a worker thread and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The thread adapter of core's TwinSession (core/training/twinsession.h, which holds the lockstep

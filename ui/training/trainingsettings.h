@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Training lab's QSettings keys, in one place (the rest of the application's are in

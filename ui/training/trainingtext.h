@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The Training lab's words: head and optimiser names, configuration errors, the presets'

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * The values that travel between the Training lab's page (GUI thread) and its worker thread are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file
  * How far twin B has moved from twin A: |loss A − loss B| per batch and the largest weight

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/data/idxreader.h and idxdataset.h: every error, gzip, and the real files. */
 #include "data/idxdataset.h"
 #include "data/idxreader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/data/synthetic.h and binarytask.h. */
 #include "data/binarytask.h"
 #include "data/synthetic.h"

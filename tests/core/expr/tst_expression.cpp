@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the expression parser (core/expr/expression.h). */
 #include "expr/expression.h"
 

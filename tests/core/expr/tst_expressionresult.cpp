@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of expression evaluation in a format beside its exact value (core/expr/expressionresult.h). */
 #include "../precision/ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The Softmax lab's value: the scale slider's step as the decimal the logits are multiplied by. */
 #include "lab/softmaxlab.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * The course's lessons in resources/lessons/: every one reads, saves and reopens to the same
  * lesson; each has 4 to 8 scenes; the English and Chinese versions hold the same scenes with

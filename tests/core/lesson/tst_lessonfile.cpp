@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file
  * Lesson files (core/lesson/lessonfile.h). Scenes that change every field away from its default
  * round-trip exactly (read back equal, written again byte for byte); a minimal hand-written file

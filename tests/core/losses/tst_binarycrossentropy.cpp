@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of binary cross-entropy three ways, its gradients, and the MPFR reference. */
 #include "losses/lossreport.h"
 #include "precision/mpfrutil.h"

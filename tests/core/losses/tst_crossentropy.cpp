@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of sparse categorical cross-entropy and its gradients. */
 #include "losses/lossreport.h"
 #include "precision/mpfrutil.h"

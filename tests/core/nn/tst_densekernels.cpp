@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/nn/densekernels.h against plain loops in long double. */
 #include "nn/densekernels.h"
 #include "random/rng.h"

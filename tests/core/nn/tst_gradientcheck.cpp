@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file Gradient check: analytic gradients of every activation and head, through a whole
  * network, against central finite differences in float64, refined by Richardson extrapolation:

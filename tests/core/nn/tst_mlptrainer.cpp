@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/nn/mlptrainer.h on small synthetic sets (fast) and hand-made corner cases. */
 #include "data/synthetic.h"
 #include "nn/mlptrainer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/nn/optimizer.h: one and two steps worked out by hand. */
 #include "nn/optimizer.h"
 

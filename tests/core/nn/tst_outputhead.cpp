@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests for core/nn/outputhead.h: values derived by hand, the edge cases of each head. */
 #include "nn/outputhead.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file Each preset must do what its explanation promises, on the real MNIST-10k files.
  * The thresholds below are the promises in words turned into numbers, with margin: they do

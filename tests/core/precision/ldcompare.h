@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 /** \file Test helpers: long double and Format as Qt Test data, exact comparisons with readable failures. */
 #include "precision/format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of float anatomy (core/precision/floatanatomy.h): bits, hex, exact decimal, neighbours. */
 #include "ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the format table (core/precision/format.h) against IEEE 754 / <cfloat> / MPFR. */
 #include "ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the MPFR helpers (core/precision/mpfrutil.h): correct rounding into every format. */
 #include "ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the error measures (core/precision/ulperror.h). */
 #include "ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file Tests of online softmax (core/softmax/onlinesoftmax.h) against the MPFR reference and the
  * two-pass shifted softmax.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the softmax kernels (core/softmax/softmax.h, safeexp.h) against MPFR. */
 #include "../precision/ldcompare.h"
 #include "precision/floatanatomy.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the softmax Jacobian (core/softmax/softmaxjacobian.h). */
 #include "softmax/softmax.h"
 #include "softmax/softmaxjacobian.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the matrix softmax (core/softmax/softmaxmatrix.h) against the vector kernels. */
 #include "precision/scalar.h"
 #include "softmax/softmax.h"

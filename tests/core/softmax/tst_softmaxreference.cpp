@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the MPFR softmax reference: correctly rounded, limits for non-finite input. */
 #include "precision/mpfrutil.h"
 #include "softmax/softmaxreference.h"

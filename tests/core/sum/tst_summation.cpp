@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * \file Tests of the summation lab's engine: the four kernels (core/sum/summation.h) and the report
  * that scores them against the exact sum (core/sum/sumreport.h).

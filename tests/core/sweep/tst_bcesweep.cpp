@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The losses lab's BCE sweep: the grid, each form's loss and error against MPFR, NaN/inf/underflow. */
 #include "losses/lossreport.h"
 #include "sweep/bcesweep.h"

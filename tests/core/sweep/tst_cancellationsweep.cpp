@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The rounding lab's cancellation sweep against native IEEE arithmetic and MPFR. */
 #include "sweep/cancellationsweep.h"
 #include "testsupport.h"

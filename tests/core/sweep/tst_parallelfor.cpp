@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file parallelFor: every index once, early stop, and no MPFR cache left behind (issue 13, defect 4). */
 #include "sweep/parallelfor.h"
 

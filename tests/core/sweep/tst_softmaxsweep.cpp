@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The softmax lab's error-vs-size sweep: point count, scales, where naive gives NaN, scaled logits. */
 #include "sweep/softmaxsweep.h"
 #include "testsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the name tables of the enums (core/text/nametable.h) and the parsers built on them. */
 #include "data/synthetic.h"
 #include "nn/activation.h"

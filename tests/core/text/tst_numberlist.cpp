@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of the LIST syntax (core/text/numberlist.h). */
 #include "text/numberlist.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Tests of shortest round-trip printing (core/text/numbertext.h). */
 #include "../precision/ldcompare.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The twin session (core/training/twinsession.h) without any widget: lockstep twins equal single
  * runs, step back is bit-exact, events fire once and re-arm when undone, the model views agree

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file ListInput driven as a person does: keys typed one by one, Ctrl+V through the real
  * clipboard (empty, image only, HTML only, huge), then what the field holds is checked. */
 #include "../typing.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file The text helpers of ui/common/uitext.h: errors with 3 significant digits, logit thresholds. */
 #include "common/uitext.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Responsiveness benchmark of the Training lab (prints, does not assert): while the course
  * network trains at full speed in the page, a 5 ms probe timer on the GUI thread measures how
  * late the event loop serves it (latency), and the loss plot's afterReplot signal counts redraws.

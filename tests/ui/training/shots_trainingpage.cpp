@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file Screenshots of the Training lab mid-training (not a test): the main window at
  * 1024x768, 1366x768 and 1920x1080 on the Training page after N batches of a preset, one PNG per size
  * and per model-view tab. Usage: shots_trainingpage DIR [preset=course] [batches=400] [lang],

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /** \file GUI tests of the Training lab under the offscreen platform: step-back restores the
  * parameters bit for bit, one epoch reproduces the CLI's numbers, pause answers within 100 ms,
  * the NaN/saturation markers appear on the probability run only (one per streak, with the count),
