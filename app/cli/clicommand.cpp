@@ -251,6 +251,25 @@ long long parseInteger(const QString &text, long long lo, long long hi, const QS
     return v;
 }
 
+std::string wrapped(const std::string &text, std::size_t width)
+{
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + '\n';
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    return out + line + '\n';
+}
+
 std::string formatTable(const std::vector<std::vector<std::string>> &rows)
 {
     std::vector<std::size_t> widths;

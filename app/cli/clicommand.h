@@ -90,6 +90,9 @@ long double parseNumber(const QString &text, Format f, const QString &optionName
 /** A whole number in [lo, hi], or throws UsageError. */
 long long parseInteger(const QString &text, long long lo, long long hi, const QString &optionName);
 
+/** \a text broken into lines of at most \a width characters at spaces, each ending in a newline. */
+std::string wrapped(const std::string &text, std::size_t width);
+
 /** Renders rows as an aligned text table (first row is the header). */
 std::string formatTable(const std::vector<std::vector<std::string>> &rows);
 

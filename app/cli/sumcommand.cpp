@@ -137,26 +137,6 @@ void writeJson(const SumReport &r, std::ostream &out)
     w.writeTo(out);
 }
 
-/** \a text broken into lines of at most \a width characters at spaces. */
-std::string wrapped(const std::string &text, std::size_t width)
-{
-    std::string out, line;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos)
-            end = text.size();
-        const std::string word = text.substr(start, end - start);
-        if (!line.empty() && line.size() + 1 + word.size() > width) {
-            out += line + '\n';
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        start = end + 1;
-    }
-    return out + line + '\n';
-}
-
 /** The stagnation point in a sentence. */
 std::string stagnationText(const SumReport &r)
 {
