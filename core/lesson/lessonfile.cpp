@@ -281,12 +281,13 @@ private:
     Json &m_j;
 };
 
-/** Nesting of objects and lists in \a bytes, outside strings; stops counting past \a limit. */
-int nestingDepth(std::string_view bytes, int limit)
-{
-    int depth = 0, deepest = 0;
+/** \brief Follows JSON text byte by byte and tells which bytes belong to a string literal. */
+struct StringTracker {
     bool inString = false, escaped = false;
-    for (const char c : bytes) {
+
+    /** True if \a c is part of a string literal, its quotes included. */
+    bool inside(char c)
+    {
         if (inString) {
             if (escaped)
                 escaped = false;
@@ -294,9 +295,22 @@ int nestingDepth(std::string_view bytes, int limit)
                 escaped = true;
             else if (c == '"')
                 inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
+            return true;
+        }
+        inString = c == '"';
+        return inString;
+    }
+};
+
+/** Nesting of objects and lists in \a bytes, outside strings; stops counting past \a limit. */
+int nestingDepth(std::string_view bytes, int limit)
+{
+    int depth = 0, deepest = 0;
+    StringTracker strings;
+    for (const char c : bytes) {
+        if (strings.inside(c))
+            continue;
+        if (c == '{' || c == '[') {
             deepest = std::max(deepest, ++depth);
             if (deepest > limit)
                 return deepest;
@@ -397,19 +411,11 @@ std::size_t numberOffset(std::string_view bytes, std::string_view token)
 {
     const auto inNumber
         = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; };
-    bool inString = false, escaped = false;
+    StringTracker strings;
     for (std::size_t i = 0; i < bytes.size() && !token.empty(); ++i) {
-        const char c = bytes[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (bytes.substr(i).starts_with(token) && (i == 0 || !inNumber(bytes[i - 1]))
+        if (strings.inside(bytes[i]))
+            continue;
+        if (bytes.substr(i).starts_with(token) && (i == 0 || !inNumber(bytes[i - 1]))
             && (i + token.size() == bytes.size() || !inNumber(bytes[i + token.size()]))) {
             return i;
         }
