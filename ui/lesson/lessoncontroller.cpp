@@ -211,9 +211,15 @@ void LessonController::goTo(int index)
         return;
     const Scene &s = m_lesson.scenes[static_cast<std::size_t>(index)];
     m_covers->clear();
-    m_window->softmaxPage()->setLab(s.softmax);
-    m_window->lossesPage()->setLab(s.losses);
-    m_window->roundingPage()->setLab(s.rounding);
+    // A lab already on screen is left alone: setLab() restarts its sweeps and evaluations (the
+    // BCE sweep alone is 2,001 MPFR points), and most scenes change one page only.
+    const auto show = [](auto *page, const auto &lab) {
+        if (!(page->lab() == lab))
+            page->setLab(lab);
+    };
+    show(m_window->softmaxPage(), s.softmax);
+    show(m_window->lossesPage(), s.losses);
+    show(m_window->roundingPage(), s.rounding);
     TrainingPage *training = m_window->trainingPage();
     // Training restarts only when the scene's differs from what is on screen (it replays steps).
     if (!(training->lab() == s.training) || training->trainedSteps() != s.trainedSteps
