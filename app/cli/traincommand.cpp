@@ -47,7 +47,17 @@ QString configErrorText(TrainConfigError e)
     case TrainConfigError::BadL2: return QStringLiteral("--l2 must be a finite number >= 0");
     case TrainConfigError::BadInitScale: return QStringLiteral("--init-scale must be a positive finite number");
     case TrainConfigError::BadOptimizerParameter: return QStringLiteral("an optimiser parameter is out of range");
-    case TrainConfigError::UnsupportedFormat: return QStringLiteral("--dtype: training runs in float32 or float64");
+    case TrainConfigError::UnsupportedFormat:
+        return QStringLiteral("--dtype: training runs in float16, bfloat16, float32 or float64");
+    case TrainConfigError::MasterWeightsNeedSixteenBit:
+        return QStringLiteral("--master-weights float32 needs --dtype float16 or bfloat16 (a float32 or float64 run "
+                              "is its own master copy)");
+    case TrainConfigError::StochasticNeedsNarrowFormat:
+        return QStringLiteral("--update-rounding stochastic needs a format narrower than float64 (the update is "
+                              "computed in float64, so there is nothing to round stochastically)");
+    case TrainConfigError::BadLossScale:
+        return QStringLiteral("--loss-scale must be in [2^-24, 2^64], --scale-growth-factor in [1, 1024], "
+                              "--scale-backoff in [2^-10, 1) and --scale-growth-interval in [1, 1000000]");
     case TrainConfigError::NetworkTooLarge:
         return QStringLiteral("--layers/--batch: the network is too large; at most %1 weights and %2 activation "
                               "values per batch (max(batch, 256) times the sum of the layer widths)")
@@ -99,6 +109,12 @@ std::string presetLine(std::string_view name)
         return "the same run in float32 and float64: the weights drift apart, the curves do not";
     if (name == "binary-sigmoid")
         return "4 vs 9, init x16: the sigmoid head's loss is inf and its gradient NaN at once, from_logits learns";
+    if (name == "float16-adam")
+        return "Adam in float16: v = g^2 underflows, steps explode, the loss turns NaN (accuracy 10%); float32 "
+               "master weights with dynamic loss scaling train to about 91%";
+    if (name == "bfloat16-lost-updates")
+        return "SGD lr 0.003 in bfloat16: most updates round away and it stalls near 25%; stochastic rounding "
+               "learns like float32 (about 67% after 5 epochs)";
     return {};
 }
 
@@ -176,6 +192,62 @@ Optimizer optimizerOptions(const QCommandLineParser &p, const QString &prefix, c
     return kindText.isEmpty() && lrText.isEmpty() ? current : makeOptimizer(kind, lr);
 }
 
+/**
+ * The mixed-precision options with prefix \a prefix ("" for run A, "b-" for twin B) applied to
+ * \a current: --accumulate, --master-weights, --loss-scale (none, dynamic or a factor),
+ * --scale-growth-factor, --scale-growth-interval, --scale-backoff, --update-rounding.
+ */
+MixedPrecision mixedOptions(const QCommandLineParser &p, const QString &prefix, MixedPrecision m)
+{
+    const auto name = [&](const char *o) { return prefix + QLatin1String(o); };
+    QString v;
+    if (!(v = singleValue(p, name("accumulate"))).isEmpty())
+        m.accumulate
+            = parseName<Accumulation>(v, name("accumulate"), parseAccumulation, QStringLiteral("float32 or format"));
+    if (!(v = singleValue(p, name("master-weights"))).isEmpty()) {
+        if (v == QLatin1String("float32"))
+            m.masterWeights = true;
+        else if (v == QLatin1String("none"))
+            m.masterWeights = false;
+        else
+            throw UsageError(
+                QStringLiteral("unknown --%1 '%2' (expected float32 or none)").arg(name("master-weights"), v));
+    }
+    if (!(v = singleValue(p, name("loss-scale"))).isEmpty()) {
+        if (v == QLatin1String("none")) {
+            m.lossScale.kind = LossScaleKind::None;
+        } else if (v == QLatin1String("dynamic")) {
+            m.lossScale.kind = LossScaleKind::Dynamic;
+        } else {
+            bool ok = false;
+            const double f = v.trimmed().toDouble(&ok);
+            if (!ok || !std::isfinite(f))
+                throw UsageError(
+                    QStringLiteral("--%1: '%2' is not none, dynamic or a finite factor").arg(name("loss-scale"), v));
+            m.lossScale.kind = LossScaleKind::Static;
+            m.lossScale.scale = f;
+        }
+    }
+    const bool dynamic = m.lossScale.kind == LossScaleKind::Dynamic;
+    for (const char *o : {"scale-growth-factor", "scale-growth-interval", "scale-backoff", "scale-init"})
+        if (p.isSet(name(o)) && !dynamic)
+            throw UsageError(
+                QStringLiteral("--%1 sets dynamic loss scaling: add --%2 dynamic").arg(name(o), name("loss-scale")));
+    if (!(v = singleValue(p, name("scale-init"))).isEmpty())
+        m.lossScale.scale = parseReal(v, name("scale-init"));
+    if (!(v = singleValue(p, name("scale-growth-factor"))).isEmpty())
+        m.lossScale.growthFactor = parseReal(v, name("scale-growth-factor"));
+    if (!(v = singleValue(p, name("scale-growth-interval"))).isEmpty())
+        m.lossScale.growthInterval
+            = int(parseInteger(v, 1, MixedPrecisionLimits::maxGrowthInterval, name("scale-growth-interval")));
+    if (!(v = singleValue(p, name("scale-backoff"))).isEmpty())
+        m.lossScale.backoffFactor = parseReal(v, name("scale-backoff"));
+    if (!(v = singleValue(p, name("update-rounding"))).isEmpty())
+        m.updateRounding = parseName<UpdateRounding>(
+            v, name("update-rounding"), parseUpdateRounding, QStringLiteral("nearest or stochastic"));
+    return m;
+}
+
 TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset> &preset)
 {
     TrainConfig c = preset ? preset->config : TrainConfig {};
@@ -206,9 +278,10 @@ TrainConfig parseConfig(const QCommandLineParser &p, const std::optional<Preset>
         c.epochs = int(parseInteger(v, 0, 100000, QStringLiteral("epochs")));
     if (!(v = singleValue(p, QStringLiteral("dtype"))).isEmpty()) {
         c.format = dtypeOption(p);
-        if (c.format != Format::Float32 && c.format != Format::Float64)
+        if (c.format == Format::Float80)
             throw UsageError(configErrorText(TrainConfigError::UnsupportedFormat));
     }
+    c.mixed = mixedOptions(p, QString(), c.mixed);
     if (!(v = singleValue(p, QStringLiteral("init"))).isEmpty())
         c.init = parseName<Init>(v, QStringLiteral("init"), parseInit, QStringLiteral("glorot or he"));
     if (!(v = singleValue(p, QStringLiteral("init-scale"))).isEmpty())
@@ -254,7 +327,9 @@ std::string layerText(const TrainConfig &c, const Dataset &train)
  */
 TwinDifferences parseTwin(const QCommandLineParser &p, const std::optional<Preset> &preset, const TrainConfig &a)
 {
-    const char *options[] = {"b-head", "b-dtype", "b-optimizer", "b-lr", "b-l2"};
+    const char *options[]
+        = {"b-head", "b-dtype", "b-optimizer", "b-lr", "b-l2", "b-accumulate", "b-master-weights", "b-loss-scale",
+            "b-scale-init", "b-scale-growth-factor", "b-scale-growth-interval", "b-scale-backoff", "b-update-rounding"};
     if (!p.isSet(QStringLiteral("twin"))) {
         for (const char *o : options)
             if (p.isSet(QString::fromLatin1(o)))
@@ -265,16 +340,19 @@ TwinDifferences parseTwin(const QCommandLineParser &p, const std::optional<Prese
     if (preset && preset->twins.size() > 1) {
         b.head = preset->twins[1].head;
         b.format = preset->twins[1].format;
+        b.mixed = preset->twins[1].mixed;
     }
     QString v;
     if (!(v = singleValue(p, QStringLiteral("b-head"))).isEmpty())
         b.head = parseName<Head>(v, QStringLiteral("b-head"), parseHead,
             QStringLiteral("softmax, softmax-clipped, logits, sigmoid, sigmoid-clipped or sigmoid-logits"));
     if (!(v = singleValue(p, QStringLiteral("b-dtype"))).isEmpty()) {
-        b.format = parseName<Format>(v, QStringLiteral("b-dtype"), parseFormat, QStringLiteral("float32 or float64"));
-        if (b.format != Format::Float32 && b.format != Format::Float64)
-            throw UsageError(QStringLiteral("--b-dtype: training runs in float32 or float64"));
+        b.format = parseName<Format>(
+            v, QStringLiteral("b-dtype"), parseFormat, QStringLiteral("float16, bfloat16, float32 or float64"));
+        if (b.format == Format::Float80)
+            throw UsageError(QStringLiteral("--b-dtype: training runs in float16, bfloat16, float32 or float64"));
     }
+    b.mixed = mixedOptions(p, QStringLiteral("b-"), b.mixed);
     b.optimizer = optimizerOptions(p, QStringLiteral("b-"), b.optimizer);
     if (!(v = singleValue(p, QStringLiteral("b-l2"))).isEmpty())
         b.l2 = parseReal(v, QStringLiteral("b-l2"));
@@ -313,6 +391,21 @@ void writeConfig(JsonWriter &w, const TrainConfig &c, const QString &dataset, co
     w.key("batch").integer(c.batchSize);
     w.key("epochs").integer(c.epochs);
     w.key("dtype").string(formatName(c.format));
+    w.key("accumulate").string(accumulationName(c.mixed.accumulate));
+    w.key("master_weights").string(c.mixed.masterWeights ? "float32" : "none");
+    w.key("loss_scale").beginObject();
+    const LossScaling &ls = c.mixed.lossScale;
+    w.key("kind").string(
+        ls.kind == LossScaleKind::None ? "none" : (ls.kind == LossScaleKind::Static ? "static" : "dynamic"));
+    if (ls.kind != LossScaleKind::None)
+        w.key("scale").number(ls.scale);
+    if (ls.kind == LossScaleKind::Dynamic) {
+        w.key("growth_factor").number(ls.growthFactor);
+        w.key("growth_interval").integer(ls.growthInterval);
+        w.key("backoff_factor").number(ls.backoffFactor);
+    }
+    w.endObject();
+    w.key("update_rounding").string(updateRoundingName(c.mixed.updateRounding));
     w.key("init").string(initName(c.init));
     w.key("init_scale").number(c.initScale);
     w.key("seed").integer(static_cast<long long>(c.seed));
@@ -381,6 +474,18 @@ void writeRunJson(JsonWriter &w, const TrainConfig &c, const QString &dataset, c
         w.key(twin ? "lockstep_cpu_seconds" : "cpu_seconds").number(k < cpu.size() ? cpu[k] : 0.0);
         w.key("nan_events").integer(e.nanEvents);
         w.key("max_abs_logit").number(e.maxAbsLogit);
+        w.key("loss_scale").number(e.lossScale);
+        w.key("skipped_steps").integer(e.skippedSteps);
+        w.key("flushed_gradients").integer(e.flushedGradients);
+        w.key("overflow_gradients").integer(e.overflowGradients);
+        w.key("lost_updates").beginArray();
+        for (double f : e.lostUpdates)
+            w.number(f);
+        w.endArray();
+        w.key("update_ratio").beginArray();
+        for (double f : e.updateRatio)
+            w.number(f);
+        w.endArray();
         w.endObject();
     }
     w.endArray();
@@ -403,6 +508,41 @@ void writeRunJson(JsonWriter &w, const TrainConfig &c, const QString &dataset, c
     w.key("stopped").boolean(stopped);
 }
 
+/** True for a run whose table shows the mixed-precision columns. */
+bool showsMixed(const TrainConfig &c)
+{
+    return c.format == Format::Float16 || c.format == Format::BFloat16 || c.mixed.lossScale.kind != LossScaleKind::None
+        || c.mixed.updateRounding != UpdateRounding::Nearest;
+}
+
+/** The mixed-precision options of \a c in words for the header ("" when they do not apply). */
+std::string mixedText(const TrainConfig &c)
+{
+    std::string s;
+    const bool sixteen = c.format == Format::Float16 || c.format == Format::BFloat16;
+    if (sixteen)
+        s += " (accumulate " + std::string(accumulationName(c.mixed.accumulate)) + ")";
+    if (c.mixed.masterWeights)
+        s += ", float32 master weights";
+    const LossScaling &ls = c.mixed.lossScale;
+    if (ls.kind == LossScaleKind::Static)
+        s += ", loss scale " + number(ls.scale);
+    else if (ls.kind == LossScaleKind::Dynamic)
+        s += ", dynamic loss scale from " + number(ls.scale);
+    if (c.mixed.updateRounding == UpdateRounding::Stochastic)
+        s += ", stochastic rounding";
+    return s;
+}
+
+/** Per-layer percentages joined by '/', e.g. "12.5%/0%/0%". */
+std::string layerPercents(const std::vector<double> &v)
+{
+    std::string s;
+    for (double f : v)
+        s += (s.empty() ? "" : "/") + (std::isfinite(f) ? fixed(100 * f, f > 0 && f < 0.001 ? 3 : 1) : number(f)) + "%";
+    return s.empty() ? "-" : s;
+}
+
 std::string runHeader(const TrainConfig &c, const QString &dataset, const SessionData &d)
 {
     std::string s = "train " + layerText(c, d.split.train) + ' ' + std::string(activationName(c.activation)) + ", head "
@@ -410,7 +550,7 @@ std::string runHeader(const TrainConfig &c, const QString &dataset, const Sessio
         + number(learningRate(c.optimizer));
     if (c.l2 > 0)
         s += ", l2 " + number(c.l2);
-    s += ", batch " + std::to_string(c.batchSize) + ", " + std::string(formatName(c.format)) + ", seed "
+    s += ", batch " + std::to_string(c.batchSize) + ", " + std::string(formatName(c.format)) + mixedText(c) + ", seed "
         + std::to_string(c.seed) + " on " + dataset.toStdString();
     if (const QString task = taskText(d); !task.isEmpty())
         s += " (" + task.toStdString() + ")";
@@ -418,14 +558,22 @@ std::string runHeader(const TrainConfig &c, const QString &dataset, const Sessio
         + " test";
 }
 
-std::string runTable(const RunRecord &r)
+std::string runTable(const RunRecord &r, bool mixed)
 {
     std::vector<std::vector<std::string>> rows {
         {"epoch", "lr", "train_loss", "train_acc", "test_loss", "test_acc", "seconds", "nan_events", "max|logit|"}};
-    for (const EpochPoint &e : r.epochs)
+    if (mixed)
+        for (const char *h : {"loss_scale", "skipped", "flushed", "lost_updates"})
+            rows[0].push_back(h);
+    for (const EpochPoint &e : r.epochs) {
         rows.push_back({std::to_string(e.epoch), number(e.learningRate), fixed(e.trainLoss, 4),
             fixed(100 * e.trainAccuracy, 2) + "%", fixed(e.testLoss, 4), fixed(100 * e.testAccuracy, 2) + "%",
             fixed(e.seconds, 4), std::to_string(e.nanEvents), fixed(e.maxAbsLogit, 2)});
+        if (mixed)
+            for (std::string cell : {number(e.lossScale), std::to_string(e.skippedSteps),
+                     std::to_string(e.flushedGradients), layerPercents(e.lostUpdates)})
+                rows.back().push_back(cell);
+    }
     return formatTable(rows);
 }
 
@@ -446,7 +594,8 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
         if (problem.config == TrainConfigError::BinaryHeadNeedsTwoClasses)
             text = text.arg(QString::fromLatin1(headName(session.config(problem.run).head).data()));
         if (lab.twin && problem.run == 1) { // only B's own options can make B fail where A did not
-            for (const char *o : {"head", "lr", "l2", "dtype"})
+            for (const char *o : {"head", "lr", "l2", "dtype", "master-weights", "update-rounding", "loss-scale",
+                     "scale-growth-factor", "scale-backoff", "scale-growth-interval"})
                 text.replace(
                     QStringLiteral("--%1").arg(QLatin1String(o)), QStringLiteral("--b-%1").arg(QLatin1String(o)));
             text = QStringLiteral("twin B: ") + text;
@@ -532,7 +681,7 @@ int train(const TrainingLab &lab, const QString &dataset, const std::optional<Pr
         out << runHeader(session.config(i), dataset, data) << '\n';
         if (i == 0 && preset)
             out << "preset " << preset->name << ": " << presetLine(preset->name) << '\n';
-        out << '\n' << runTable(records[i]);
+        out << '\n' << runTable(records[i], showsMixed(session.config(i)));
         if (const std::string d = divergenceText(records[i], perEpoch); !d.empty())
             out << '\n' << d << '\n';
         if (records[i].final.deadSamples > 0)
@@ -576,18 +725,42 @@ CliCommand trainCommand()
             add("l2", "L2 weight decay factor (default 0).", "X");
             add("batch", "Batch size (default 32).", "N");
             add("epochs", "Epochs (default 10).", "N");
-            add("dtype", "float32 (default) or float64.", "D");
+            add("dtype", "float32 (default), float64, float16 or bfloat16.", "D");
+            add("accumulate",
+                "16-bit formats: dot products add up in float32 (default, as tensor cores) or in "
+                "the format (each product and sum rounded).",
+                "WHERE");
+            add("master-weights",
+                "float32: keep a float32 master copy of the weights (16-bit formats); none "
+                "(default).",
+                "F");
+            add("loss-scale",
+                "none (default), dynamic (PyTorch GradScaler: start 65536, halve and skip on inf/NaN, "
+                "double after 2000 clean steps) or a fixed factor.",
+                "S");
+            add("scale-init", "Dynamic loss scaling: the initial scale (default 65536).", "X");
+            add("scale-growth-factor", "Dynamic loss scaling: growth factor (default 2).", "X");
+            add("scale-growth-interval", "Dynamic loss scaling: clean steps before growing (default 2000).", "N");
+            add("scale-backoff", "Dynamic loss scaling: backoff factor on inf/NaN (default 0.5).", "X");
+            add("update-rounding", "nearest (default) or stochastic (seeded by --seed).", "R");
             add("init", "glorot (default) or he.", "NAME");
             add("init-scale", "Multiply the initial weights by X (default 1).", "X");
             add("seed", "Seed of the weights and the batch order (default 1).", "N");
             add("noise", "Noise of the synthetic sets (default 0.1).", "X");
             add("on-nan", "continue (default) or stop after a NaN/inf loss or gradient.", "WHAT");
-            add("preset", "course, large-logits, float-vs-double or binary-sigmoid (options override it).", "NAME");
+            add("preset",
+                "course, large-logits, float-vs-double, binary-sigmoid, float16-adam or "
+                "bfloat16-lost-updates (options override it).",
+                "NAME");
             p.addOption(QCommandLineOption(QStringLiteral("twin"),
                 QStringLiteral("Train twin B alongside in lockstep: same initial weights and batches, "
                                "differing only by the --b-* options (with --preset: the preset's second run).")));
             add("b-head", "Twin B's head (default logits, or the preset's).", "NAME");
-            add("b-dtype", "Twin B's format: float32 or float64 (default A's).", "D");
+            add("b-dtype", "Twin B's format: float32, float64, float16 or bfloat16 (default A's).", "D");
+            for (const char *o : {"accumulate", "master-weights", "loss-scale", "scale-init", "scale-growth-factor",
+                     "scale-growth-interval", "scale-backoff", "update-rounding"})
+                p.addOption(QCommandLineOption(QStringLiteral("b-") + QLatin1String(o),
+                    QStringLiteral("Twin B's --%1 (default A's).").arg(QLatin1String(o)), QStringLiteral("V")));
             add("b-optimizer", "Twin B's optimiser: sgd, momentum or adam (default A's).", "NAME");
             add("b-lr", "Twin B's learning rate (default A's; 0.001 with --b-optimizer adam).", "X");
             add("b-l2", "Twin B's L2 weight decay (default 0).", "X");
@@ -600,7 +773,8 @@ CliCommand trainCommand()
                 preset = findPreset(presetName.toStdString());
                 if (!preset)
                     throw UsageError(QStringLiteral("unknown --preset '%1' (expected course, large-logits, "
-                                                    "float-vs-double or binary-sigmoid)")
+                                                    "float-vs-double, binary-sigmoid, float16-adam or "
+                                                    "bfloat16-lost-updates)")
                                          .arg(presetName));
             }
             TrainingLab lab;

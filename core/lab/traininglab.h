@@ -44,6 +44,7 @@ struct TwinDifferences {
     Format format = Format::Float32;
     Optimizer optimizer = TrainConfig {}.optimizer;
     double l2 = 0.0;
+    MixedPrecision mixed; ///< B's mixed-precision options (so A and B can differ only in those)
 
     bool operator==(const TwinDifferences &) const = default;
 };
@@ -77,7 +78,7 @@ struct TrainingLab {
 /** B's differences as they stand in a full configuration \a b. */
 inline TwinDifferences differencesOf(const TrainConfig &b)
 {
-    return {b.head, b.format, b.optimizer, b.l2};
+    return {b.head, b.format, b.optimizer, b.l2, b.mixed};
 }
 
 /** Twin B's configuration: run \a a with B's differences \a d. */
@@ -86,6 +87,7 @@ inline TrainConfig twinConfig(const TrainConfig &a, const TwinDifferences &d)
     TrainConfig b = a;
     b.head = d.head;
     b.format = d.format;
+    b.mixed = d.mixed;
     b.optimizer = d.optimizer;
     b.l2 = d.l2;
     return b;

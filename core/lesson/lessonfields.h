@@ -42,8 +42,12 @@ template <class E> struct NameList {
 
 inline const NameList<Format> formatNameList {{Format::Float16, "float16"}, {Format::BFloat16, "bfloat16"},
     {Format::Float32, "float32"}, {Format::Float64, "float64"}, {Format::Float80, "float80"}};
-/// Training runs in float32 or float64 only (validateConfig).
-inline const NameList<Format> trainingFormatNameList {{Format::Float32, "float32"}, {Format::Float64, "float64"}};
+/// Training runs in these four (validateConfig).
+inline const NameList<Format> trainingFormatNameList {{Format::Float16, "float16"}, {Format::BFloat16, "bfloat16"},
+    {Format::Float32, "float32"}, {Format::Float64, "float64"}};
+inline const NameList<Accumulation> accumulationNameList {accumulationNames};
+inline const NameList<UpdateRounding> updateRoundingNameList {updateRoundingNames};
+inline const NameList<LossScaleKind> lossScaleKindNameList {lossScaleKindNames};
 inline const NameList<SoftmaxMethod> softmaxMethodNameList {{SoftmaxMethod::Naive, "naive"},
     {SoftmaxMethod::Shifted, "shifted"}, {SoftmaxMethod::LogSoftmax, "log_softmax"}, {SoftmaxMethod::Higham, "higham"},
     {SoftmaxMethod::Online, "online"}};
@@ -134,9 +138,26 @@ template <class V> void trainConfigFields(V &v, TrainConfig &c)
 }
 
 template <class V> void trainingFields(V &v, TrainingLab &l)
+    v.object("mixed", [&](V &m) { mixedFields(m, c.mixed); });
 {
     v.object("data", [&](V &d) {
         d.named("source", l.data.source, dataSourceNames);
+/** A run's mixed-precision options (MixedPrecisionLimits). */
+template <class V> void mixedFields(V &v, MixedPrecision &m)
+{
+    using L = MixedPrecisionLimits;
+    v.named("accumulate", m.accumulate, accumulationNameList);
+    v.boolean("master_weights", m.masterWeights);
+    v.object("loss_scale", [&](V &s) {
+        s.named("kind", m.lossScale.kind, lossScaleKindNameList);
+        s.real("scale", m.lossScale.scale, L::minScale, L::maxScale);
+        s.real("growth_factor", m.lossScale.growthFactor, L::minGrowthFactor, L::maxGrowthFactor);
+        s.whole("growth_interval", m.lossScale.growthInterval, 1, L::maxGrowthInterval);
+        s.real("backoff_factor", m.lossScale.backoffFactor, L::minBackoffFactor, 1, Ends::HighOpen);
+    });
+    v.named("update_rounding", m.updateRounding, updateRoundingNameList);
+}
+
         d.text("idx_path", l.data.idxPath);
         d.named("synthetic", l.data.synthetic, syntheticNameList);
         d.real("noise", l.data.noise, TrainingLimits::minNoise, TrainingLimits::maxNoise);
@@ -152,6 +173,7 @@ template <class V> void trainingFields(V &v, TrainingLab &l)
         b.real("l2", l.b.l2, 0, TrainingLimits::maxL2);
     });
 }
+        b.object("mixed", [&](V &m) { mixedFields(m, l.b.mixed); });
 
 template <class V> void sceneFields(V &v, Scene &s)
 {

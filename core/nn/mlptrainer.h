@@ -7,10 +7,12 @@
  * between batches, so a GUI thread may set it while a worker trains.
  */
 #include "data/dataset.h"
+#include "nn/lossscaler.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "nn/outputhead.h"
 #include "nn/trainconfig.h"
+#include "precision/formatrounding.h"
 #include "random/rng.h"
 
 #include <Eigen/Core>
@@ -27,6 +29,22 @@
 
 namespace logitlab {
 
+/**
+ * \brief What one update did to one layer's weights (biases not counted). An update is "lost"
+ * when the step was nonzero but the stored weight did not change: w + dw rounded back to w.
+ */
+struct UpdateStats {
+    long long updates = 0; ///< weights whose step dw was nonzero
+    long long lost = 0; ///< of those, weights that stayed the same
+    double stepNorm = 0.0; ///< ||dw|| (Euclidean, over the layer's weights)
+    double weightNorm = 0.0; ///< ||w|| before the update
+
+    /** ||dw|| / ||w||: about 1e-3 is healthy (CS231n); NaN if the weights are all zero. */
+    double ratio() const { return weightNorm > 0.0 ? stepNorm / weightNorm : std::numeric_limits<double>::quiet_NaN(); }
+    /** lost / updates, 0 if there were none. */
+    double lostFraction() const { return updates ? double(lost) / double(updates) : 0.0; }
+};
+
 /** \brief What one batch did. */
 struct BatchMetrics {
     int epoch = 0; ///< 0-based epoch the batch belongs to
@@ -37,10 +55,15 @@ struct BatchMetrics {
     long long correct = 0; ///< samples classified right (before the update)
     double maxAbsLogit = 0.0; ///< largest |logit| in the batch
     long long nonFiniteLosses = 0; ///< samples whose loss was NaN or infinite
-    long long nonFiniteGradients = 0; ///< parameter gradients that were NaN or infinite
+    long long nonFiniteGradients = 0; ///< parameter gradients that were NaN or infinite (scaled, if scaling)
+    long long flushedGradients = 0; ///< weight and bias gradients flushed to zero (see formatkernels.h; unscaling too)
+    double lossScale = 1.0; ///< the loss scale this batch's backward pass used (1 without scaling)
+    bool skipped = false; ///< dynamic loss scaling skipped this batch's update (an inf/NaN gradient)
+    std::vector<UpdateStats> layers; ///< per layer: what the update did to its weights
     bool epochEnded = false; ///< this was the epoch's last batch
 
-    bool nonFinite() const { return nonFiniteLosses > 0 || nonFiniteGradients > 0; }
+    /** A NaN/inf loss, or an inf/NaN gradient that was not caught by dynamic loss scaling. */
+    bool nonFinite() const { return nonFiniteLosses > 0 || (nonFiniteGradients > 0 && !skipped); }
 };
 
 /** \brief Loss and accuracy of the network on a whole data set. */
@@ -66,6 +89,12 @@ struct EpochMetrics {
     long long nanEvents = 0; ///< batches with a NaN/inf loss or gradient
     double maxAbsLogit = 0.0; ///< largest |logit| seen in training this epoch
     bool stopped = false; ///< the run stopped during this epoch (stop flag or policy)
+    double lossScale = 1.0; ///< the loss scale at the end of the epoch
+    long long skippedSteps = 0; ///< batches whose update dynamic loss scaling skipped
+    long long flushedGradients = 0; ///< gradients flushed to zero over the epoch
+    long long overflowGradients = 0; ///< gradients that were inf/NaN over the epoch
+    std::vector<double> lostUpdates; ///< per layer: the epoch's lost updates / nonzero steps
+    std::vector<double> updateRatio; ///< per layer: the mean of ||dw|| / ||w|| over the epoch's updates
 };
 
 /**
@@ -75,6 +104,12 @@ struct EpochMetrics {
 template <class Scalar> class MlpTrainer {
 public:
     using Array = typename Network<Scalar>::Array;
+
+    /** \brief The epoch's mixed-precision counts so far. */
+    struct EpochMixed {
+        long long skipped = 0, flushed = 0, overflow = 0, updatedBatches = 0;
+        std::vector<UpdateStats> layers; ///< summed counts; stepNorm holds the sum of the ratios
+    };
 
     /** \brief Everything the rest of a run depends on, for step-back. */
     struct Snapshot {
@@ -87,14 +122,21 @@ public:
         double epochLossSum = 0.0;
         long long epochCorrect = 0, epochSeen = 0, epochBatches = 0, epochNanEvents = 0;
         double epochMaxAbsLogit = 0.0, epochSeconds = 0.0;
+        Eigen::ArrayXf master;
+        OptimizerState<float> masterOptimizer;
+        LossScaler scaler;
+        Rng roundingRng {0};
+        EpochMixed epochMixed;
     };
 
     MlpTrainer(const TrainConfig &config, const Dataset &train, const Dataset &test)
         : m_config(config),
           m_head {config.head},
           m_network(layerSizes(config, train), config.hidden.empty() ? Activation::Linear : config.activation,
-              std::max<Eigen::Index>(config.batchSize, evalChunk)),
-          m_shuffleRng(config.seed, 2)
+              std::max<Eigen::Index>(config.batchSize, evalChunk), config.mixed.accumulate),
+          m_shuffleRng(config.seed, 2),
+          m_scaler(config.mixed.lossScale),
+          m_roundingRng(config.seed, 3)
     {
         m_train = copyData(train, m_trainX, m_trainY);
         copyData(test, m_testX, m_testY);
@@ -105,6 +147,13 @@ public:
         m_grad.resize(m_network.outputs());
         m_network.initialise(config.init, config.initScale, config.seed);
         m_opt.reset(m_network.parameters().size());
+        m_step.resize(m_network.parameters().size());
+        if (config.mixed.masterWeights) {
+            m_master = m_network.initialValues(config.init, config.initScale, config.seed);
+            m_masterOpt.reset(m_master.size());
+            m_masterGrad.resize(m_master.size());
+            m_masterStep.resize(m_master.size());
+        }
         m_order.resize(m_train);
         beginEpoch();
     }
@@ -146,7 +195,10 @@ public:
         const int k = m_network.outputs();
         const Scalar *z = m_network.forward(m_batchRows.data(), n);
         Scalar *dz = m_network.outputGradient();
-        const Scalar scale = Scalar(1) / Scalar(n);
+        // The mean's 1/n, times the loss scale S (the product correctly rounded to Scalar).
+        m.lossScale = m_scaler.scale;
+        const Scalar scale
+            = m_scaler.enabled() ? narrowFromDouble<Scalar>(m_scaler.scale / double(n)) : Scalar(1) / Scalar(n);
         double lossSum = 0.0;
         for (long long i = 0; i < n; ++i) {
             const int y = m_trainY[m_order[m_cursor + i]];
@@ -159,10 +211,11 @@ public:
         }
         m.loss = lossSum / double(n);
         m.maxAbsLogit = maxAbs(z, n * k);
-        m_network.backward(m_batchRows.data(), n);
+        m.flushedGradients = m_network.backward(m_batchRows.data(), n);
         m.nonFiniteGradients = countNonFinite(m_network.gradients());
-        addWeightDecay();
-        m_opt.update(m_config.optimizer, m.learningRate, m_network.parameters(), m_network.gradients());
+        m.skipped = m_scaler.update(m.nonFiniteGradients == 0);
+        if (!m.skipped)
+            applyUpdate(m);
 
         m_cursor += n;
         m_epochLossSum += lossSum;
@@ -170,6 +223,19 @@ public:
         m_epochSeen += n;
         ++m_epochBatches;
         m_epochMaxAbsLogit = maxPropagatingNaN(m_epochMaxAbsLogit, m.maxAbsLogit);
+        m_epochMixed.skipped += m.skipped;
+        m_epochMixed.flushed += m.flushedGradients;
+        m_epochMixed.overflow += m.nonFiniteGradients;
+        if (!m.skipped) {
+            ++m_epochMixed.updatedBatches;
+            for (std::size_t l = 0; l < m.layers.size(); ++l) {
+                UpdateStats &e = m_epochMixed.layers[l];
+                e.updates += m.layers[l].updates;
+                e.lost += m.layers[l].lost;
+                const double r = m.layers[l].ratio();
+                e.stepNorm += std::isfinite(r) ? r : 0.0;
+            }
+        }
         if (m.nonFinite()) {
             ++m_epochNanEvents;
             if (m_config.onNonFinite == NonFinitePolicy::Stop)
@@ -226,8 +292,22 @@ public:
         r.seconds = m_epochSeconds;
         r.nanEvents = m_epochNanEvents;
         r.maxAbsLogit = m_epochMaxAbsLogit;
+        r.lossScale = m_scaler.scale;
+        r.skippedSteps = m_epochMixed.skipped;
+        r.flushedGradients = m_epochMixed.flushed;
+        r.overflowGradients = m_epochMixed.overflow;
+        for (const UpdateStats &l : m_epochMixed.layers) {
+            r.lostUpdates.push_back(l.lostFraction());
+            r.updateRatio.push_back(m_epochMixed.updatedBatches ? l.stepNorm / double(m_epochMixed.updatedBatches)
+                                                                : std::numeric_limits<double>::quiet_NaN());
+        }
         return r;
     }
+
+    /** The loss-scale state (scale and clean-step count). */
+    const LossScaler &lossScaler() const { return m_scaler; }
+    /** The float32 master weights (empty without them). */
+    const Eigen::ArrayXf &masterWeights() const { return m_master; }
 
     /** Loss and accuracy on the test set with the current parameters. */
     EvalMetrics evaluateTest() { return evaluate(m_testRows, m_testY); }
@@ -251,6 +331,11 @@ public:
         s.epochNanEvents = m_epochNanEvents;
         s.epochMaxAbsLogit = m_epochMaxAbsLogit;
         s.epochSeconds = m_epochSeconds;
+        s.master = m_master;
+        s.masterOptimizer = m_masterOpt;
+        s.scaler = m_scaler;
+        s.roundingRng = m_roundingRng;
+        s.epochMixed = m_epochMixed;
         return s;
     }
 
@@ -270,6 +355,11 @@ public:
         m_epochNanEvents = s.epochNanEvents;
         m_epochMaxAbsLogit = s.epochMaxAbsLogit;
         m_epochSeconds = s.epochSeconds;
+        m_master = s.master;
+        m_masterOpt = s.masterOptimizer;
+        m_scaler = s.scaler;
+        m_roundingRng = s.roundingRng;
+        m_epochMixed = s.epochMixed;
         m_stopped = false;
     }
 
@@ -316,9 +406,27 @@ private:
         return std::max(a, b);
     }
 
+    /** \a x widened exactly to double (without going through x87 long double). */
+    template <class T> static double widen(T x)
+    {
+        if constexpr (std::is_same_v<T, Eigen::half> || std::is_same_v<T, Eigen::bfloat16>)
+            return double(static_cast<float>(x));
+        else
+            return double(x);
+    }
+
     /** Non-finite entries of \a g: one vectorised sum first; counts only if the sum is not finite. */
     static long long countNonFinite(const Array &g)
     {
+        if constexpr (std::is_same_v<Scalar, Eigen::half> || std::is_same_v<Scalar, Eigen::bfloat16>) {
+            // An all-ones exponent field is inf or NaN; a test of the bits vectorises.
+            const std::uint16_t mask = std::is_same_v<Scalar, Eigen::half> ? 0x7C00u : 0x7F80u;
+            const auto *bits = reinterpret_cast<const std::uint16_t *>(g.data());
+            long long count = 0;
+            for (Eigen::Index i = 0; i < g.size(); ++i)
+                count += (bits[i] & mask) == mask;
+            return count;
+        }
         if (Eigen::numext::isfinite(g.sum()))
             return 0;
         long long count = 0;
@@ -327,14 +435,97 @@ private:
         return count;
     }
 
-    void addWeightDecay()
+    /**
+     * Unscales the gradients (times 1/S, rounded to float32 as GradScaler's inv_scale), adds the
+     * weight decay, runs the optimiser and stores the new weights, rounded as the options say:
+     * in Scalar, or in the float32 master copy whose rounding to Scalar the forward pass then uses.
+     */
+    void applyUpdate(BatchMetrics &m)
+    {
+        auto &w = m_network.parameters();
+        auto &g = m_network.gradients();
+        // The scale this batch's backward pass used (update() may have grown it since).
+        const double inverse = m_scaler.enabled() ? double(float(1.0 / m.lossScale)) : 1.0;
+        m.layers.assign(std::size_t(m_network.layerCount()), UpdateStats {});
+        if (!m_master.size()) {
+            if (m_scaler.enabled())
+                m.flushedGradients += unscale(g, g, inverse);
+            addWeightDecay(g, w);
+            m_opt.step(m_config.optimizer, m.learningRate, g, m_step);
+            store(w, m_step, m.layers);
+            return;
+        }
+        m.flushedGradients += unscale(g, m_masterGrad, inverse);
+        addWeightDecay(m_masterGrad, m_master);
+        m_masterOpt.step(m_config.optimizer, m.learningRate, m_masterGrad, m_masterStep);
+        store(m_master, m_masterStep, m.layers);
+        w = m_master.template cast<Scalar>(); // the forward pass's copy, rounded to nearest
+    }
+
+    /**
+     * out = g * inverse, each product rounded once to Out (computed in double, where a 16-bit or
+     * float value times a float is exact). Returns the gradients this flushed to zero.
+     */
+    template <class Out>
+    static long long unscale(const Array &g, Eigen::Array<Out, Eigen::Dynamic, 1> &out, double inverse)
+    {
+        long long flushed = 0;
+        for (Eigen::Index i = 0; i < g.size(); ++i) {
+            const double gi = widen(g[i]);
+            const Out v = std::is_same_v<Out, double> || std::is_same_v<Out, long double>
+                ? Out(gi * inverse)
+                : narrowFromDouble<Out>(gi * inverse);
+            flushed += gi != 0.0 && v == Out(0);
+            out[i] = v;
+        }
+        return flushed;
+    }
+
+    /** g += l2 * w over the weights (not the biases), in the gradients' format. */
+    template <class T>
+    void addWeightDecay(Eigen::Array<T, Eigen::Dynamic, 1> &g, const Eigen::Array<T, Eigen::Dynamic, 1> &w) const
     {
         if (m_config.l2 == 0.0)
             return;
-        const Scalar l2 = Scalar(m_config.l2);
+        const T l2 = narrowFromDouble<T>(m_config.l2);
         for (int l = 0; l < m_network.layerCount(); ++l) {
             const Eigen::Index off = m_network.weightOffset(l), len = m_network.weightCount(l);
-            m_network.gradients().segment(off, len) += l2 * m_network.parameters().segment(off, len);
+            g.segment(off, len) += l2 * w.segment(off, len);
+        }
+    }
+
+    /**
+     * w += dw, rounded to nearest (one addition in T) or stochastically (the sum taken in double,
+     * where it is exact for the 16-bit formats, then rounded by stochasticRound()). Records per
+     * layer how many nonzero steps were lost and the norms of dw and w.
+     */
+    template <class T>
+    void store(Eigen::Array<T, Eigen::Dynamic, 1> &w, const Eigen::Array<T, Eigen::Dynamic, 1> &dw,
+        std::vector<UpdateStats> &layers)
+    {
+        const bool stochastic = m_config.mixed.updateRounding == UpdateRounding::Stochastic;
+        for (int l = 0; l < m_network.layerCount(); ++l) {
+            const Eigen::Index off = m_network.weightOffset(l), len = m_network.weightCount(l);
+            UpdateStats &u = layers[std::size_t(l)];
+            double step2 = 0.0, weight2 = 0.0;
+            for (Eigen::Index i = off; i < off + len; ++i) {
+                const double before = widen(w[i]), d = widen(dw[i]);
+                step2 += d * d;
+                weight2 += before * before;
+                const T next = stochastic ? stochasticRound<T>(before + d, m_roundingRng.uniform()) : T(w[i] + dw[i]);
+                if (d != 0.0) {
+                    ++u.updates;
+                    u.lost += widen(next) == before;
+                }
+                w[i] = next;
+            }
+            u.stepNorm = std::sqrt(step2);
+            u.weightNorm = std::sqrt(weight2);
+            // The biases: the same rounding, not counted.
+            const Eigen::Index bias = off + len, outputs = m_network.sizes()[std::size_t(l) + 1];
+            for (Eigen::Index i = bias; i < bias + outputs; ++i)
+                w[i] = stochastic ? stochasticRound<T>(widen(w[i]) + widen(dw[i]), m_roundingRng.uniform())
+                                  : T(w[i] + dw[i]);
         }
     }
 
@@ -348,6 +539,8 @@ private:
         m_epochCorrect = m_epochSeen = m_epochBatches = m_epochNanEvents = 0;
         m_epochMaxAbsLogit = 0.0;
         m_epochSeconds = 0.0;
+        m_epochMixed = EpochMixed {};
+        m_epochMixed.layers.resize(std::size_t(m_network.layerCount()));
     }
 
     void finishEpoch()
@@ -405,6 +598,12 @@ private:
     long long m_epochCorrect = 0, m_epochSeen = 0, m_epochBatches = 0, m_epochNanEvents = 0;
     double m_epochMaxAbsLogit = 0.0, m_epochSeconds = 0.0;
     EpochMetrics m_lastEpoch;
+    LossScaler m_scaler;
+    Rng m_roundingRng; // stream 3 of the seed: stochastic rounding
+    Array m_step; // the optimiser's dw
+    Eigen::ArrayXf m_master, m_masterGrad, m_masterStep; // float32 master weights (empty without)
+    OptimizerState<float> m_masterOpt;
+    EpochMixed m_epochMixed;
     std::atomic<bool> m_stop {false};
     bool m_stopped = false;
 };

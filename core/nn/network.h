@@ -7,6 +7,8 @@
  */
 #include "nn/activation.h"
 #include "nn/densekernels.h"
+#include "nn/formatkernels.h"
+#include "nn/mixedprecision.h"
 #include "random/rng.h"
 #include "text/nametable.h"
 
@@ -17,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace logitlab {
@@ -50,9 +53,14 @@ public:
     using Array = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
     using RowMatrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-    /** \a sizes: input width, hidden widths, outputs (>= 2 entries, all >= 1). Buffers hold \a maxBatch rows. */
-    Network(std::vector<int> sizes, Activation hidden, Eigen::Index maxBatch)
-        : m_sizes(std::move(sizes)), m_hidden(hidden), m_maxBatch(maxBatch)
+    /**
+     * \a sizes: input width, hidden widths, outputs (>= 2 entries, all >= 1). Buffers hold \a maxBatch
+     * rows. \a accumulate says what the 16-bit formats' dot products add up in (ignored by float
+     * and double, which accumulate in their own format).
+     */
+    Network(std::vector<int> sizes, Activation hidden, Eigen::Index maxBatch,
+        Accumulation accumulate = Accumulation::Float32)
+        : m_sizes(std::move(sizes)), m_hidden(hidden), m_maxBatch(maxBatch), m_accumulate(accumulate)
     {
         Eigen::Index offset = 0;
         for (std::size_t l = 0; l + 1 < m_sizes.size(); ++l) {
@@ -112,19 +120,27 @@ public:
     /**
      * Weights uniform in [-limit, limit] * \a scale (see Init), drawn in double from
      * Rng(seed, 1) layer by layer in storage order and rounded to float32 (then widened, exactly,
-     * for float64); biases 0. So float32 and float64 twins start from identical values.
+     * for float64, or rounded once more for the 16-bit formats); biases 0. So float32 and float64
+     * twins start from identical values, and a 16-bit run from those values rounded.
      */
     void initialise(Init init, double scale, std::uint64_t seed)
     {
+        m_params = initialValues(init, scale, seed).template cast<Scalar>();
+    }
+
+    /** The float32 values initialise() rounds to Scalar, in the layout of parameters(). */
+    Eigen::ArrayXf initialValues(Init init, double scale, std::uint64_t seed) const
+    {
         Rng rng(seed, 1);
-        m_params.setZero();
+        Eigen::ArrayXf values = Eigen::ArrayXf::Zero(m_params.size());
         for (const Layer &L : m_layers) {
             const double fanIn = double(L.in), fanOut = double(L.out);
             const double limit
                 = scale * (init == Init::He ? std::sqrt(6.0 / fanIn) : std::sqrt(6.0 / (fanIn + fanOut)));
             for (Eigen::Index i = 0; i < L.in * L.out; ++i)
-                m_params[L.weights + i] = Scalar(static_cast<float>(rng.uniform(-limit, limit)));
+                values[L.weights + i] = static_cast<float>(rng.uniform(-limit, limit));
         }
+        return values;
     }
 
     /**
@@ -136,7 +152,7 @@ public:
         const Scalar *const *input = rows;
         for (std::size_t l = 0; l < m_layers.size(); ++l) {
             Layer &L = m_layers[l];
-            kernels::dotRows(input, batch, m_params.data() + L.weights, L.in, L.out, L.in, m_params.data() + L.bias,
+            dotRows(input, batch, m_params.data() + L.weights, L.in, L.out, L.in, m_params.data() + L.bias,
                 L.activations.data(), L.out);
             if (l + 1 < m_layers.size())
                 applyActivation(m_hidden, L.activations.data(), batch * L.out);
@@ -150,10 +166,12 @@ public:
 
     /**
      * Back-propagates outputGradient() through the network after forward() on the same
-     * \a rows; fills gradients().
+     * \a rows; fills gradients(). Returns how many weight and bias gradients were flushed to
+     * zero (16-bit formats only, see formatkernels.h; 0 for float and double).
      */
-    void backward(const Scalar *const *rows, Eigen::Index batch)
+    long long backward(const Scalar *const *rows, Eigen::Index batch)
     {
+        long long flushed = 0;
         for (std::size_t l = m_layers.size(); l-- > 0;) {
             Layer &L = m_layers[l];
             Scalar *dz = L.delta.data();
@@ -161,22 +179,39 @@ public:
                 multiplyByDerivative(m_hidden, L.activations.data(), dz, batch * L.out);
             const Scalar *const *input = l == 0 ? rows : m_layers[l - 1].activationRows.data();
             // dW = dZ^T X: a(i, t) = dz[t * out + i].
-            kernels::outerSum(dz, 1, L.out, L.out, input, batch, L.in, m_grads.data() + L.weights, L.in);
-            Scalar *db = m_grads.data() + L.bias;
-            for (Eigen::Index j = 0; j < L.out; ++j)
-                db[j] = Scalar(0);
-            for (Eigen::Index t = 0; t < batch; ++t)
-                for (Eigen::Index j = 0; j < L.out; ++j)
-                    db[j] += dz[t * L.out + j];
+            flushed += outerSum(dz, 1, L.out, L.out, input, batch, L.in, m_grads.data() + L.weights, L.in);
+            flushed += kernels::columnSums(dz, batch, L.out, m_grads.data() + L.bias, m_accumulate);
             if (l > 0) {
                 // dX = dZ W: a(i, t) = dz[i * out + t], b rows are the weight rows.
-                kernels::outerSum(
-                    dz, L.out, 1, batch, L.weightRows.data(), L.out, L.in, m_layers[l - 1].delta.data(), L.in);
+                outerSum(dz, L.out, 1, batch, L.weightRows.data(), L.out, L.in, m_layers[l - 1].delta.data(), L.in);
             }
         }
+        return flushed;
     }
 
 private:
+    static constexpr bool sixteenBit = std::is_same_v<Scalar, Eigen::half> || std::is_same_v<Scalar, Eigen::bfloat16>;
+
+    void dotRows(const Scalar *const *x, Eigen::Index rows, const Scalar *w, Eigen::Index ldw, Eigen::Index cols,
+        Eigen::Index n, const Scalar *bias, Scalar *out, Eigen::Index ldo) const
+    {
+        if constexpr (sixteenBit)
+            kernels::dotRows(x, rows, w, ldw, cols, n, bias, out, ldo, m_accumulate);
+        else
+            kernels::dotRows(x, rows, w, ldw, cols, n, bias, out, ldo);
+    }
+
+    long long outerSum(const Scalar *a, Eigen::Index aRow, Eigen::Index aCol, Eigen::Index rows, const Scalar *const *b,
+        Eigen::Index depth, Eigen::Index n, Scalar *out, Eigen::Index ldo) const
+    {
+        if constexpr (sixteenBit) {
+            return kernels::outerSum(a, aRow, aCol, rows, b, depth, n, out, ldo, m_accumulate);
+        } else {
+            kernels::outerSum(a, aRow, aCol, rows, b, depth, n, out, ldo);
+            return 0;
+        }
+    }
+
     struct Layer {
         Eigen::Index in = 0, out = 0;
         Eigen::Index weights = 0, bias = 0; // offsets into m_params / m_grads
@@ -193,6 +228,7 @@ private:
     std::vector<int> m_sizes;
     Activation m_hidden;
     Eigen::Index m_maxBatch;
+    Accumulation m_accumulate;
     Array m_params;
     Array m_grads;
     std::vector<Layer> m_layers;

@@ -5,6 +5,7 @@
  * the one update loop that applies any of them to a flat parameter vector.
  * The formulas are Keras's (tf.keras.optimizers), which the course uses.
  */
+#include "precision/formatrounding.h"
 #include "text/nametable.h"
 
 #include <Eigen/Core>
@@ -101,28 +102,48 @@ template <class Scalar> struct OptimizerState {
     }
 
     /**
-     * One update of \a w with gradient \a g at learning rate \a lr (the schedule's current
-     * value, which overrides the optimiser's own).
+     * The step of one update with gradient \a g at learning rate \a lr (the schedule's current
+     * value, which overrides the optimiser's own), into \a dw: the new weights are w + dw. Every
+     * operation is in Scalar, so for the 16-bit formats each one is rounded to the format.
      */
+    void step(const Optimizer &opt, double lr, const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g,
+        Eigen::Array<Scalar, Eigen::Dynamic, 1> &dw)
+    {
+        ++steps;
+        const Scalar rate = narrowFromDouble<Scalar>(lr);
+        if (std::holds_alternative<Sgd>(opt)) {
+            dw = -(rate * g);
+        } else if (const auto *m = std::get_if<Momentum>(&opt)) {
+            first = narrowFromDouble<Scalar>(m->momentum) * first - rate * g;
+            dw = first;
+        } else {
+            const Adam &a = std::get<Adam>(opt);
+            const Scalar b1 = narrowFromDouble<Scalar>(a.beta1), b2 = narrowFromDouble<Scalar>(a.beta2);
+            first = b1 * first + (Scalar(1) - b1) * g;
+            second = b2 * second + (Scalar(1) - b2) * g.square();
+            const Scalar c1 = narrowFromDouble<Scalar>(1.0 - std::pow(a.beta1, double(steps)));
+            const Scalar c2 = narrowFromDouble<Scalar>(1.0 - std::pow(a.beta2, double(steps)));
+            // numext::sqrt per element, correctly rounded (Eigen's packet sqrt under EIGEN_FAST_MATH is
+            // rsqrt plus a Newton step: 1 ulp off, and NaN for inf).
+            const auto root = (second / c2).unaryExpr([](Scalar v) { return Eigen::numext::sqrt(v); });
+            dw = -(rate * (first / c1) / (root + narrowFromDouble<Scalar>(a.epsilon)));
+        }
+    }
+
+    /** One update of \a w: step(), then w += dw rounded to nearest (\a dw is scratch). */
+    void update(const Optimizer &opt, double lr, Eigen::Ref<Eigen::Array<Scalar, Eigen::Dynamic, 1>> w,
+        const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g, Eigen::Array<Scalar, Eigen::Dynamic, 1> &dw)
+    {
+        step(opt, lr, g, dw);
+        w += dw;
+    }
+
+    /** update() with a buffer of its own. */
     void update(const Optimizer &opt, double lr, Eigen::Ref<Eigen::Array<Scalar, Eigen::Dynamic, 1>> w,
         const Eigen::Ref<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> &g)
     {
-        ++steps;
-        const Scalar rate = Scalar(lr);
-        if (std::holds_alternative<Sgd>(opt)) {
-            w -= rate * g;
-        } else if (const auto *m = std::get_if<Momentum>(&opt)) {
-            first = Scalar(m->momentum) * first - rate * g;
-            w += first;
-        } else {
-            const Adam &a = std::get<Adam>(opt);
-            const Scalar b1 = Scalar(a.beta1), b2 = Scalar(a.beta2);
-            first = b1 * first + (Scalar(1) - b1) * g;
-            second = b2 * second + (Scalar(1) - b2) * g.square();
-            const Scalar c1 = Scalar(1.0 - std::pow(a.beta1, double(steps)));
-            const Scalar c2 = Scalar(1.0 - std::pow(a.beta2, double(steps)));
-            w -= rate * (first / c1) / ((second / c2).sqrt() + Scalar(a.epsilon));
-        }
+        Eigen::Array<Scalar, Eigen::Dynamic, 1> dw;
+        update(opt, lr, w, g, dw);
     }
 };
 

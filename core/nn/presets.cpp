@@ -53,9 +53,41 @@ std::vector<Preset> makePresets()
         p.positiveDigit = 9;
         all.push_back(p);
     }
+    {
+        // Adam in float16 (Keras's epsilon 1e-7 is 1.19e-7 there): (1 - beta2) g^2 underflows to 0
+        // for |g| < 7.7e-3, so the step lr * m / (sqrt(v) + epsilon) is thousands of times too
+        // large, the logits overflow and the loss is NaN within a few steps (accuracy ~0.1, as
+        // reported against Chainer and Keras). Twin B keeps float32 master weights (the optimiser
+        // and its state in float32) and dynamic loss scaling (Micikevicius et al. 2018).
+        Preset p;
+        p.name = "float16-adam";
+        p.config = courseConfig();
+        p.config.optimizer = Adam {};
+        p.config.epochs = 5;
+        MixedPrecision fixes;
+        fixes.masterWeights = true;
+        fixes.lossScale.kind = LossScaleKind::Dynamic;
+        p.twins = {{Head::Logits, Format::Float16}, {Head::Logits, Format::Float16, fixes}};
+        all.push_back(p);
+    }
+    {
+        // SGD in bfloat16 with a small rate: most steps lr * g are below half an ulp of their
+        // weight (bfloat16 keeps 8 bits: 1 + 2^-9 rounds to 1), so they are lost and the network
+        // hardly learns. Stochastic rounding keeps every step in expectation (Gupta et al. 2015).
+        Preset p;
+        p.name = "bfloat16-lost-updates";
+        p.config = courseConfig();
+        p.config.optimizer = Sgd {0.003};
+        p.config.epochs = 5;
+        MixedPrecision stochastic;
+        stochastic.updateRounding = UpdateRounding::Stochastic;
+        p.twins = {{Head::Logits, Format::BFloat16}, {Head::Logits, Format::BFloat16, stochastic}};
+        all.push_back(p);
+    }
     for (Preset &p : all) {
         p.config.head = p.twins.front().head;
         p.config.format = p.twins.front().format;
+        p.config.mixed = p.twins.front().mixed;
     }
     return all;
 }

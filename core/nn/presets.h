@@ -16,10 +16,11 @@
 
 namespace logitlab {
 
-/** \brief One run of a preset: the head and the format it uses. */
+/** \brief One run of a preset: the head, the format and the mixed-precision options it uses. */
 struct PresetTwin {
     Head head;
     Format format;
+    MixedPrecision mixed {};
 };
 
 /** \brief A named, reproducible scenario (tests/core/nn/tst_presets.cpp asserts what each promises). */
@@ -31,12 +32,13 @@ struct Preset {
     int negativeDigit = -1;
     int positiveDigit = -1;
 
-    /** The configuration of twin \a i (config with that twin's head and format). */
+    /** The configuration of twin \a i (config with that twin's head, format and mixed precision). */
     TrainConfig twinConfig(std::size_t i) const
     {
         TrainConfig c = config;
         c.head = twins[i].head;
         c.format = twins[i].format;
+        c.mixed = twins[i].mixed;
         return c;
     }
 };

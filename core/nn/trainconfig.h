@@ -6,6 +6,7 @@
  * their head, format or optimiser ("twins").
  */
 #include "nn/activation.h"
+#include "nn/mixedprecision.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "nn/outputhead.h"
@@ -37,7 +38,8 @@ struct TrainConfig {
     double initScale = 1.0; ///< multiplies the initial weights (provokes large logits)
     std::uint64_t seed = 1; ///< seeds the weights and the batch order
     bool shuffle = true; ///< reshuffle the training set every epoch
-    Format format = Format::Float32; ///< float32 or float64
+    Format format = Format::Float32; ///< float16, bfloat16, float32 or float64
+    MixedPrecision mixed; ///< accumulation, master weights, loss scaling, update rounding
     NonFinitePolicy onNonFinite = NonFinitePolicy::Continue;
 
     bool operator==(const TrainConfig &) const = default;
@@ -58,7 +60,10 @@ enum class TrainConfigError {
     BadL2, ///< L2 factor negative or not finite
     BadInitScale, ///< init scale not finite or not positive
     BadOptimizerParameter, ///< momentum/beta outside [0, 1) or epsilon not positive
-    UnsupportedFormat, ///< only float32 and float64 train
+    UnsupportedFormat, ///< only float16, bfloat16, float32 and float64 train
+    MasterWeightsNeedSixteenBit, ///< a float32 master copy only makes sense for float16 or bfloat16
+    StochasticNeedsNarrowFormat, ///< stochastic rounding into float64 (from double) rounds nothing
+    BadLossScale, ///< a loss-scale option outside MixedPrecisionLimits
     NetworkTooLarge ///< more than maxParameters weights or maxActivations activation values per batch
 };
 
@@ -85,8 +90,15 @@ inline long long parameterCount(const TrainConfig &c, long long features, int cl
 inline TrainConfigError validateConfig(
     const TrainConfig &c, int classes, long long trainSize, long long trainFeatures, long long testFeatures)
 {
-    if (c.format != Format::Float32 && c.format != Format::Float64)
+    if (c.format == Format::Float80)
         return TrainConfigError::UnsupportedFormat;
+    const bool sixteenBit = c.format == Format::Float16 || c.format == Format::BFloat16;
+    if (c.mixed.masterWeights && !sixteenBit)
+        return TrainConfigError::MasterWeightsNeedSixteenBit;
+    if (c.mixed.updateRounding == UpdateRounding::Stochastic && c.format == Format::Float64)
+        return TrainConfigError::StochasticNeedsNarrowFormat;
+    if (!validMixedPrecision(c.mixed))
+        return TrainConfigError::BadLossScale;
     if (trainSize < 1)
         return TrainConfigError::EmptyTrainingSet;
     if (trainFeatures != testFeatures)

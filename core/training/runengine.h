@@ -14,7 +14,7 @@
 
 namespace logitlab {
 
-/** \brief A type-erased training run (float32 or float64). */
+/** \brief A type-erased training run (float16, bfloat16, float32 or float64). */
 class RunEngine {
 public:
     virtual ~RunEngine() = default;
@@ -222,8 +222,13 @@ private:
 
 inline std::unique_ptr<RunEngine> RunEngine::create(const TrainConfig &config, const DataSplit &data)
 {
-    if (config.format == Format::Float64)
-        return std::make_unique<RunEngineT<double>>(config, data);
+    switch (config.format) {
+    case Format::Float16: return std::make_unique<RunEngineT<Eigen::half>>(config, data);
+    case Format::BFloat16: return std::make_unique<RunEngineT<Eigen::bfloat16>>(config, data);
+    case Format::Float64: return std::make_unique<RunEngineT<double>>(config, data);
+    case Format::Float32:
+    case Format::Float80: break;
+    }
     return std::make_unique<RunEngineT<float>>(config, data);
 }
 

@@ -23,6 +23,11 @@ struct BatchPoint {
     double maxAbsLogit = 0.0;
     long long nonFiniteLosses = 0;
     long long nonFiniteGradients = 0;
+    long long flushedGradients = 0; ///< weight and bias gradients flushed to zero
+    double lossScale = 1.0; ///< the loss scale the batch used (1 without scaling)
+    bool skipped = false; ///< dynamic loss scaling skipped the update (an inf/NaN gradient)
+    std::vector<double> lostUpdates; ///< per layer: nonzero steps that left the weight unchanged / nonzero steps
+    std::vector<double> updateRatio; ///< per layer: ||dw|| / ||w||
     /** Run B only: max |w_A − w_B| over all weights after this batch (NaN if the shapes differ). */
     double weightDiff = std::numeric_limits<double>::quiet_NaN();
 };
@@ -41,6 +46,12 @@ struct EpochPoint {
     long long nanEvents = 0; ///< batches with a NaN/inf loss or gradient
     long long testNonFinite = 0; ///< test samples whose loss is NaN/inf
     long long deadSamples = 0; ///< misclassified test samples with a gradient of exactly 0
+    double lossScale = 1.0; ///< the loss scale at the end of the epoch
+    long long skippedSteps = 0; ///< updates skipped by dynamic loss scaling
+    long long flushedGradients = 0; ///< gradients flushed to zero
+    long long overflowGradients = 0; ///< gradients that were inf/NaN (before any skip)
+    std::vector<double> lostUpdates; ///< per layer, over the epoch (see BatchPoint)
+    std::vector<double> updateRatio; ///< per layer, the epoch's mean
 };
 
 /** \brief What an event is about. */

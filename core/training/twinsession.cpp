@@ -133,6 +133,7 @@ void TwinSession::evaluatePoint(int run, int epoch, bool partial)
         p.trainLoss = t.loss;
         p.trainAccuracy = t.accuracy;
         p.learningRate = learningRate(m_configs[run].optimizer);
+        p.lossScale = LossScaler(m_configs[run].mixed.lossScale).scale;
     } else {
         const EpochMetrics e = partial ? r.currentEpochRecord() : r.lastEpochRecord();
         p.learningRate = e.learningRate;
@@ -141,6 +142,12 @@ void TwinSession::evaluatePoint(int run, int epoch, bool partial)
         p.seconds = e.seconds;
         p.maxAbsLogit = e.maxAbsLogit;
         p.nanEvents = e.nanEvents;
+        p.lossScale = e.lossScale;
+        p.skippedSteps = e.skippedSteps;
+        p.flushedGradients = e.flushedGradients;
+        p.overflowGradients = e.overflowGradients;
+        p.lostUpdates = e.lostUpdates;
+        p.updateRatio = e.updateRatio;
     }
     const EvalMetrics t = r.evaluateTest();
     p.testLoss = t.loss;
@@ -186,6 +193,13 @@ void TwinSession::step()
         p.maxAbsLogit = b.maxAbsLogit;
         p.nonFiniteLosses = b.nonFiniteLosses;
         p.nonFiniteGradients = b.nonFiniteGradients;
+        p.flushedGradients = b.flushedGradients;
+        p.lossScale = b.lossScale;
+        p.skipped = b.skipped;
+        for (const UpdateStats &l : b.layers) {
+            p.lostUpdates.push_back(l.lostFraction());
+            p.updateRatio.push_back(l.ratio());
+        }
         m_pending.batches[i].push_back(p);
         ended = ended || b.epochEnded;
         if (m_nonFiniteStep[i] == 0 && (b.nonFinite() || !std::isfinite(b.loss))) {

@@ -269,7 +269,25 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::addRow("unknown head") << args({"--head", "softplus"}) << QStringLiteral("unknown --head");
-        QTest::addRow("float16") << args({"--dtype", "float16"}) << QStringLiteral("float32 or float64");
+        QTest::addRow("float80") << args({"--dtype", "float80"})
+                                 << QStringLiteral("float16, bfloat16, float32 or float64");
+        QTest::addRow("master weights in float32")
+            << args({"--master-weights", "float32"}) << QStringLiteral("--master-weights float32 needs --dtype");
+        QTest::addRow("master weights bfloat16")
+            << args({"--master-weights", "bfloat16"}) << QStringLiteral("expected float32 or none");
+        QTest::addRow("loss scale word") << args({"--loss-scale", "big"})
+                                         << QStringLiteral("none, dynamic or a finite");
+        QTest::addRow("loss scale nan") << args({"--loss-scale", "nan"}) << QStringLiteral("--loss-scale");
+        QTest::addRow("loss scale 0") << args({"--loss-scale", "0"}) << QStringLiteral("--loss-scale must be in");
+        QTest::addRow("growth without dynamic")
+            << args({"--scale-growth-interval", "10"}) << QStringLiteral("add --loss-scale dynamic");
+        QTest::addRow("backoff 1") << args({"--loss-scale", "dynamic", "--scale-backoff", "1"})
+                                   << QStringLiteral("--scale-backoff in");
+        QTest::addRow("stochastic float64") << args({"--dtype", "float64", "--update-rounding", "stochastic"})
+                                            << QStringLiteral("narrower than float64");
+        QTest::addRow("unknown rounding")
+            << args({"--update-rounding", "up"}) << QStringLiteral("nearest or stochastic");
+        QTest::addRow("unknown accumulate") << args({"--accumulate", "float64"}) << QStringLiteral("float32 or format");
         QTest::addRow("zero width") << args({"--layers", "25,0"}) << QStringLiteral("--layers");
         QTest::addRow("negative lr") << args({"--lr", "-1"}) << QStringLiteral("--lr");
         QTest::addRow("lr not a number") << args({"--lr", "fast"}) << QStringLiteral("--lr");
@@ -291,7 +309,11 @@ private Q_SLOTS:
         QTest::addRow("b option without --twin") << args({"--b-head", "softmax"}) << QStringLiteral("add --twin");
         QTest::addRow("unknown b head") << args({"--twin", "--b-head", "softplus"})
                                         << QStringLiteral("unknown --b-head");
-        QTest::addRow("b float16") << args({"--twin", "--b-dtype", "float16"}) << QStringLiteral("--b-dtype");
+        QTest::addRow("b float80") << args({"--twin", "--b-dtype", "float80"}) << QStringLiteral("--b-dtype");
+        QTest::addRow("b master weights in float32")
+            << args({"--twin", "--b-master-weights", "float32"}) << QStringLiteral("twin B: --b-master-weights");
+        QTest::addRow("b scale without dynamic")
+            << args({"--twin", "--b-scale-init", "8"}) << QStringLiteral("add --b-loss-scale dynamic");
         QTest::addRow("b sigmoid on ten classes")
             << args({"--twin", "--b-head", "sigmoid"}) << QStringLiteral("twin B: --b-head sigmoid");
         QTest::addRow("b lr 0") << args({"--twin", "--b-lr", "0"}) << QStringLiteral("twin B: --b-lr");

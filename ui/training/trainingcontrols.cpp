@@ -7,6 +7,7 @@
 #include "common/uitext.h"
 #include "nn/presets.h"
 
+#include <QActionGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -227,8 +229,9 @@ void TrainingControls::buildRun(int run, const QString &title)
     for (int i = 0; i < r.head->count(); ++i)
         r.head->setItemData(i, headText(*parseHead(r.head->itemData(i).toString().toStdString())), Qt::ToolTipRole);
     r.format = new QComboBox;
-    r.format->addItem(QStringLiteral("float32"), QStringLiteral("float32"));
-    r.format->addItem(QStringLiteral("float64"), QStringLiteral("float64"));
+    r.format->setObjectName(run == 0 ? QStringLiteral("formatA") : QStringLiteral("formatB"));
+    for (Format f : {Format::Float32, Format::Float64, Format::Float16, Format::BFloat16})
+        r.format->addItem(latin(formatName(f)), latin(formatName(f)));
     auto *hf = new QWidget;
     auto *hfLayout = new QHBoxLayout(hf);
     hfLayout->setContentsMargins(0, 0, 0, 0);
@@ -249,6 +252,96 @@ void TrainingControls::buildRun(int run, const QString &title)
     olLayout->addWidget(r.lr, 1);
     form->addRow(tr("Optimiser"), ol);
     form->addRow(tr("L2"), r.l2);
+
+    // Mixed precision: a menu of checkable options, its button naming what is on.
+    r.mixed = new QToolButton;
+    r.mixed->setObjectName(run == 0 ? QStringLiteral("mixedA") : QStringLiteral("mixedB"));
+    r.mixed->setPopupMode(QToolButton::InstantPopup);
+    r.mixed->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    auto *menu = new QMenu(r.mixed);
+    const auto option = [this, run, menu](const QString &text, auto apply, QActionGroup *group = nullptr) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        if (group)
+            group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, run, apply](bool on) {
+            apply(m_runs[run].mixedValue, on);
+            showMixed(run);
+            changed();
+        });
+        return a;
+    };
+    option(tr("Float32 master weights (16-bit formats)"), [](MixedPrecision &m, bool on) {
+        m.masterWeights = on;
+    })->setObjectName(QStringLiteral("master"));
+    menu->addSeparator();
+    auto *scaling = new QActionGroup(menu);
+    option(
+        tr("No loss scaling"), [](MixedPrecision &m, bool) { m.lossScale.kind = LossScaleKind::None; }, scaling)
+        ->setObjectName(QStringLiteral("noScaling"));
+    option(
+        tr("Dynamic loss scaling (as PyTorch's GradScaler)"),
+        [](MixedPrecision &m, bool) {
+            m.lossScale = LossScaling {};
+            m.lossScale.kind = LossScaleKind::Dynamic;
+        },
+        scaling)
+        ->setObjectName(QStringLiteral("dynamicScaling"));
+    option(
+        tr("Static loss scaling x1024"),
+        [](MixedPrecision &m, bool) {
+            m.lossScale = LossScaling {};
+            m.lossScale.kind = LossScaleKind::Static;
+            m.lossScale.scale = 1024;
+        },
+        scaling)
+        ->setObjectName(QStringLiteral("staticScaling"));
+    menu->addSeparator();
+    option(tr("Stochastic rounding of weight updates"), [](MixedPrecision &m, bool on) {
+        m.updateRounding = on ? UpdateRounding::Stochastic : UpdateRounding::Nearest;
+    })->setObjectName(QStringLiteral("stochastic"));
+    option(tr("Accumulate dot products in the format (not float32)"), [](MixedPrecision &m, bool on) {
+        m.accumulate = on ? Accumulation::Format : Accumulation::Float32;
+    })->setObjectName(QStringLiteral("accumulateInFormat"));
+    r.mixed->setMenu(menu);
+    form->addRow(tr("Precision"), r.mixed);
+    showMixed(run);
+}
+
+void TrainingControls::showMixed(int run)
+{
+    RunWidgets &r = m_runs[run];
+    const MixedPrecision &m = r.mixedValue;
+    QStringList on;
+    if (m.masterWeights)
+        on << tr("master weights");
+    if (m.lossScale.kind == LossScaleKind::Dynamic)
+        on << tr("dynamic loss scale");
+    else if (m.lossScale.kind == LossScaleKind::Static)
+        on << tr("loss scale x%L1").arg(m.lossScale.scale);
+    if (m.updateRounding == UpdateRounding::Stochastic)
+        on << tr("stochastic rounding");
+    if (m.accumulate == Accumulation::Format)
+        on << tr("accumulate in format");
+    r.mixed->setText(on.isEmpty() ? tr("round to nearest, no scaling") : on.join(QStringLiteral(", ")));
+    r.mixed->setToolTip(r.mixed->text());
+    for (QAction *a : r.mixed->menu()->actions()) {
+        const QString n = a->objectName();
+        if (n == QLatin1String("master"))
+            a->setChecked(m.masterWeights);
+        else if (n == QLatin1String("noScaling"))
+            a->setChecked(m.lossScale.kind == LossScaleKind::None);
+        else if (n == QLatin1String("dynamicScaling"))
+            a->setChecked(m.lossScale.kind == LossScaleKind::Dynamic);
+        else if (n == QLatin1String("staticScaling")) {
+            a->setChecked(m.lossScale.kind == LossScaleKind::Static);
+            if (m.lossScale.kind == LossScaleKind::Static)
+                a->setText(tr("Static loss scaling x%L1").arg(m.lossScale.scale));
+        } else if (n == QLatin1String("stochastic"))
+            a->setChecked(m.updateRounding == UpdateRounding::Stochastic);
+        else if (n == QLatin1String("accumulateInFormat"))
+            a->setChecked(m.accumulate == Accumulation::Format);
+    }
 }
 
 void TrainingControls::changed()
@@ -320,6 +413,8 @@ void TrainingControls::fillForm(const TrainingLab &lab)
         selectData(r.optimizer, latin(optimizerName(optimizerKind(runs[i].optimizer))));
         r.lr->setValue(learningRate(runs[i].optimizer));
         r.l2->setValue(runs[i].l2);
+        r.mixedValue = runs[i].mixed;
+        showMixed(i);
     }
 }
 
@@ -412,6 +507,7 @@ TrainingLab TrainingControls::setup() const
         const double lr = shownOr(r.lr, learningRate(base));
         std::visit([&](auto &o) { o.learningRate = lr; }, t.optimizer);
         t.l2 = shownOr(r.l2, i == 0 ? m_base.a.l2 : m_base.b.l2);
+        t.mixed = r.mixedValue;
         if (i == 0)
             s.a = t;
         else

@@ -16,6 +16,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace logitlab {
 struct Preset;
@@ -52,8 +53,11 @@ private:
         QGroupBox *group = nullptr;
         QComboBox *head = nullptr, *format = nullptr, *optimizer = nullptr;
         QDoubleSpinBox *lr = nullptr, *l2 = nullptr;
+        QToolButton *mixed = nullptr; ///< the mixed-precision options, in a menu
+        MixedPrecision mixedValue; ///< what that menu shows
     };
     void buildRun(int run, const QString &title);
+    void showMixed(int run);
     void updateVisibility();
     void changed();
 

@@ -156,6 +156,8 @@ private Q_SLOTS:
     void writtenFieldsFollowTheSchema();
     void minimalFileReadsDefaults();
     void partialObjectsKeepTheOtherDefaults();
+    void oldSliderRangeIsClamped_data();
+    void oldSliderRangeIsClamped();
     void badFile_data();
     void badFile();
     void errorText_data();
@@ -371,7 +373,7 @@ void TstLessonFile::roundTrip_data()
         std::vector<Scene> scenes;
         for (std::size_t i = 0; i < LessonLimits::maxScenes; ++i) {
             Scene s = sceneOn(pages[i % pages.size()], "scene " + std::to_string(i));
-            s.softmax.scaleStep = static_cast<int>(i % 601) - 300;
+            s.softmax.scaleStep = static_cast<int>(i % 401) - 200; // every step of the slider
             s.trainedSteps = static_cast<long long>(i) * 1000;
             scenes.push_back(s);
         }
@@ -554,7 +556,11 @@ void TstLessonFile::writtenFieldsFollowTheSchema()
     const QJsonObject a = training[u"a"_s].toObject();
     QCOMPARE(sortedKeys(a),
         sorted({"hidden", "activation", "head", "optimizer", "lr_decay_rate", "lr_decay_every", "l2", "batch_size",
-            "epochs", "init", "init_scale", "seed", "shuffle", "format", "on_non_finite"}));
+            "epochs", "init", "init_scale", "seed", "shuffle", "format", "mixed", "on_non_finite"}));
+    QCOMPARE(sortedKeys(a[u"mixed"_s].toObject()),
+        sorted({"accumulate", "master_weights", "loss_scale", "update_rounding"}));
+    QCOMPARE(sortedKeys(a[u"mixed"_s].toObject()[u"loss_scale"_s].toObject()),
+        sorted({"kind", "scale", "growth_factor", "growth_interval", "backoff_factor"}));
     QCOMPARE(a[u"hidden"_s].toArray(), QJsonArray({25, 15}));
     QCOMPARE(a[u"activation"_s].toString(), u"leaky-relu"_s);
     QCOMPARE(a[u"head"_s].toString(), u"sigmoid-logits"_s);
@@ -568,7 +574,7 @@ void TstLessonFile::writtenFieldsFollowTheSchema()
     QCOMPARE(adam[u"beta1"_s].toDouble(), 0.8);
     QCOMPARE(adam[u"epsilon"_s].toDouble(), 1e-8);
     const QJsonObject b = training[u"b"_s].toObject();
-    QCOMPARE(sortedKeys(b), sorted({"head", "format", "optimizer", "l2"}));
+    QCOMPARE(sortedKeys(b), sorted({"head", "format", "optimizer", "l2", "mixed"}));
     QCOMPARE(b[u"head"_s].toString(), u"logits"_s);
     const QJsonObject momentum = b[u"optimizer"_s].toObject();
     QCOMPARE(sortedKeys(momentum), sorted({"kind", "learning_rate", "momentum"}));
@@ -690,6 +696,38 @@ void TstLessonFile::partialObjectsKeepTheOtherDefaults()
     QVERIFY(sceneOf(inLab("training", R"("a": {"seed": 1e9})")).training == seeded);
 }
 
+// Until the slider became the temperature control (T = 1/scale from 0.01 to 100, issue 12) it ran
+// from step -300 to 300 (scale 0.001 to 1000). Such files still open: a step past the new ends
+// is read as the end, every other field as written; past the old ends is an error (badFile).
+void TstLessonFile::oldSliderRangeIsClamped_data()
+{
+    QTest::addColumn<int>("inFile");
+    QTest::addColumn<int>("read");
+    QTest::addRow("old minimum -300 (scale 0.001) reads as -200 (T = 100)") << -300 << -200;
+    QTest::addRow("-201 reads as -200") << -201 << -200;
+    QTest::addRow("-200 stays") << -200 << -200;
+    QTest::addRow("150 (the built-in lesson's) stays") << 150 << 150;
+    QTest::addRow("200 stays") << 200 << 200;
+    QTest::addRow("250 (scale 316) reads as 200 (T = 0.01)") << 250 << 200;
+    QTest::addRow("old maximum 300 reads as 200") << 300 << 200;
+}
+
+void TstLessonFile::oldSliderRangeIsClamped()
+{
+    QFETCH(int, inFile);
+    QFETCH(int, read);
+    const auto lesson = readLesson(
+        inLab("softmax", R"("logits": "[1, 2]", "format": "float16", "scale_step": )" + std::to_string(inFile)));
+    const auto *l = std::get_if<Lesson>(&lesson);
+    QVERIFY2(l, lesson.index() == 1 ? lessonErrorText(std::get<LessonError>(lesson)).c_str() : "");
+    SoftmaxLab expected;
+    expected.logits = "[1, 2]";
+    expected.format = Format::Float16;
+    expected.scaleStep = read;
+    QVERIFY(l->scenes.at(0).softmax == expected);
+    QCOMPARE(l->scenes.at(0).softmax.scaleStep, read);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bad files
 
@@ -804,12 +842,20 @@ void TstLessonFile::badFile_data()
         R"("format": "float33")") << error(K::UnknownName, "scenes[0].softmax.format", "float33", formatNames);
     QTest::addRow("format by its CLI alias fp64") << inLab(
         "losses", R"("format": "fp64")") << error(K::UnknownName, "scenes[0].losses.format", "fp64", formatNames);
-    QTest::addRow("training in float16") << inLab("training", R"("a": {"format": "float16"})")
-                                         << error(K::UnknownName, "scenes[0].training.a.format", "float16",
-                                                "float32, float64");
+    QTest::addRow("training in float80") << inLab("training", R"("a": {"format": "float80"})")
+                                         << error(K::UnknownName, "scenes[0].training.a.format", "float80",
+                                                "float16, bfloat16, float32, float64");
     QTest::addRow("twin B in float80") << inLab("training", R"("b": {"format": "float80"})")
                                        << error(K::UnknownName, "scenes[0].training.b.format", "float80",
-                                              "float32, float64");
+                                              "float16, bfloat16, float32, float64");
+    QTest::addRow("unknown loss scaling")
+        << inLab("training", R"("a": {"mixed": {"loss_scale": {"kind": "auto"}}})")
+        << error(K::UnknownName, "scenes[0].training.a.mixed.loss_scale.kind", "auto", "none, static, dynamic");
+    QTest::addRow("backoff factor 1") << inLab("training", R"("b": {"mixed": {"loss_scale": {"backoff_factor": 1}}})")
+                                      << outOfRange("scenes[0].training.b.mixed.loss_scale.backoff_factor", "1", "0.0009765625 to 1, 1 excluded");
+    QTest::addRow("unknown update rounding")
+        << inLab("training", R"("a": {"mixed": {"update_rounding": "up"}})")
+        << error(K::UnknownName, "scenes[0].training.a.mixed.update_rounding", "up", "nearest, stochastic");
     QTest::addRow("second of the rounding formats unknown")
         << inLab("rounding", R"("formats": ["float32", "double"])")
         << error(K::UnknownName, "scenes[0].rounding.formats[1]", "double", formatNames);

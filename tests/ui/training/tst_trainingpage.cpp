@@ -149,7 +149,7 @@ private Q_SLOTS:
         v.a.head = Head::Sigmoid;
         v.a.optimizer = Momentum {0.05};
         v.a.l2 = 0.001;
-        v.b = {Head::SigmoidLogits, Format::Float64, Adam {0.002}, 0.01};
+        v.b = {Head::SigmoidLogits, Format::Float64, Adam {0.002}, 0.01, {}};
         page.controls()->setLab(v);
         const TrainingLab got = page.controls()->setup();
         QCOMPARE(int(got.data.source), int(v.data.source));
