@@ -1074,6 +1074,22 @@ Make your prediction, then press Space to reveal.</source>
         <source>A two-digit task, 4 against 9, with one output unit, tanh hidden units and initial weights 16 times larger than Glorot&apos;s, so the first logits reach about 50. The sigmoid twin computes p = 1/(1 + exp(-z)) and then log(p) and log(1 - p): in float32, p rounds to exactly 1 once z passes about 17, so a confidently wrong digit gives log(0), an infinite loss, and a gradient of inf * 0 = NaN that spreads into every weight in the first batch; the network never recovers. The from-logits twin computes max(z, 0) - z y + log1p(exp(-|z|)), finite for every z, with gradient sigmoid(z) - y, and trains normally.</source>
         <translation>两个数字的任务（4 对 9），一个输出单元，tanh 隐藏单元，初始权重是 Glorot 的 16 倍，因此最初的 logits 可达约 50。sigmoid 孪生运行先计算 p = 1/(1 + exp(-z))，再计算 log(p) 和 log(1 - p)：在 float32 中，z 超过约 17 后 p 就被舍入为恰好 1，于是一个被自信判错的数字给出 log(0)、无穷大的损失，以及 inf * 0 = NaN 的梯度，它在第一个批次就扩散到每个权重；网络再也无法恢复。from-logits 孪生运行计算 max(z, 0) - z y + log1p(exp(-|z|))，对任何 z 都有限，梯度为 sigmoid(z) - y，训练正常。</translation>
     </message>
+    <message>
+        <source>float16 with Adam: collapse, and the mixed-precision fix</source>
+        <translation>float16 下的 Adam：训练崩溃，以及混合精度的解决办法</translation>
+    </message>
+    <message>
+        <source>The course network with Adam, trained entirely in float16 (A) and in float16 with float32 master weights and dynamic loss scaling (B), from the same rounded initial weights. In float16 Adam&apos;s second moment (1 - 0.999) g^2 underflows to 0 for any gradient below 0.0077, and its epsilon 1e-7 becomes 1.2e-7, so the step lr m / (sqrt(v) + epsilon) is thousands of times too large: the logits overflow and the loss turns NaN in the first epoch, with the accuracy stuck at 10%, as reported against Chainer and Keras. B keeps the weights and Adam&apos;s state in float32 (the forward and backward passes still run in float16) and scales the loss by 65,536 so that small gradients stay above float16&apos;s underflow; it trains to about 91% (Micikevicius et al., ICLR 2018).</source>
+        <translation>同一个课程网络使用 Adam 训练两次：A 全部在 float16 中计算，B 在 float16 中计算但保留 float32 主权重并使用动态损失缩放，两者从相同的（已舍入的）初始权重出发。在 float16 中，Adam 的二阶矩 (1 - 0.999) g^2 对任何小于 0.0077 的梯度都会下溢为 0，而它的 epsilon 1e-7 变成 1.2e-7，于是步长 lr m / (sqrt(v) + epsilon) 大了成千上万倍：logits 溢出，损失在第一个 epoch 内变成 NaN，准确率停在 10%，正如在 Chainer 和 Keras 中报告的那样。B 把权重和 Adam 的状态保存在 float32 中（前向和反向传播仍在 float16 中进行），并把损失乘以 65,536，使小梯度保持在 float16 的下溢界限之上；它能训练到约 91%（Micikevicius 等，ICLR 2018）。</translation>
+    </message>
+    <message>
+        <source>bfloat16 with a small learning rate: lost updates, and stochastic rounding</source>
+        <translation>小学习率下的 bfloat16：更新丢失，以及随机舍入</translation>
+    </message>
+    <message>
+        <source>SGD with learning rate 0.003, everything in bfloat16. bfloat16 keeps only 8 significant bits, so 1 + 2^-9 rounds back to 1: a weight changes only if its step is at least half a unit in its last place, and here over 90% of the steps are smaller. Those updates are lost, and A barely learns (about 25% after 5 epochs). B rounds each new weight up or down at random, with probabilities that make its expected value exact (stochastic rounding, Gupta et al. 2015): small steps accumulate on average and B learns like float32 (about 67%).</source>
+        <translation>学习率为 0.003 的 SGD，一切都在 bfloat16 中计算。bfloat16 只保留 8 位有效数字，所以 1 + 2^-9 会舍入回 1：只有当步长至少为末位单位的一半时权重才会改变，而这里超过 90% 的步长都更小。这些更新丢失了，A 几乎学不到东西（5 个 epoch 后约 25%）。B 以随机方式向上或向下舍入每个新权重，其概率使期望值恰好准确（随机舍入，Gupta 等，2015）：小步长在平均意义上得以累积，B 的学习效果与 float32 相当（约 67%）。</translation>
+    </message>
 </context>
 <context>
     <name>logitlab::ui::RoundingPage</name>
@@ -1402,14 +1418,6 @@ Make your prediction, then press Space to reveal.</source>
         <translation>例如 [1000, 2000, 3000] 或 NumPy 的打印输出</translation>
     </message>
     <message>
-        <source>Scale:</source>
-        <translation>缩放：</translation>
-    </message>
-    <message>
-        <source>Multiplies every logit (1 / temperature), from 0.001 to 1000</source>
-        <translation>将每个 logit 乘以该系数（1 / 温度），范围 0.001 到 1000</translation>
-    </message>
-    <message>
         <source>dim=0 (down each column)</source>
         <translation>dim=0（沿每一列）</translation>
     </message>
@@ -1468,10 +1476,6 @@ Make your prediction, then press Space to reveal.</source>
     <message>
         <source>row i</source>
         <translation>行 i</translation>
-    </message>
-    <message>
-        <source>× %1</source>
-        <translation>× %1</translation>
     </message>
     <message>
         <source>(showing the last valid input)</source>
@@ -1612,6 +1616,66 @@ Make your prediction, then press Space to reveal.</source>
     <message>
         <source>Online softmax (as in FlashAttention) finds the max and the sum in one pass, multiplying the sum by exp(m&lt;sub&gt;old&lt;/sub&gt; &amp;minus; m&lt;sub&gt;new&lt;/sub&gt;) whenever the max grows; its error bound is the shifted form&apos;s plus 3 ULPs per such rescale.</source>
         <translation>在线 softmax（FlashAttention 所用的方法）在一次遍历中求出最大值和分母，每当最大值增大时就把和乘以 exp(m&lt;sub&gt;old&lt;/sub&gt; &amp;minus; m&lt;sub&gt;new&lt;/sub&gt;)；它的误差界是平移形式的误差界再加上每次这种重新缩放 3 个 ULP。</translation>
+    </message>
+    <message>
+        <source>The slider sets the temperature T = 1/scale of softmax(z / T): a low T sharpens p towards the largest logit (entropy H &amp;rarr; 0), a high T flattens it (H &amp;rarr; ln K), and the naive form breaks once max z / T passes the format&apos;s ln(max).</source>
+        <translation>滑块设定 softmax(z / T) 的温度 T = 1/缩放：T 越低，p 越集中于最大的 logit（熵 H &amp;rarr; 0）；T 越高，p 越平坦（H &amp;rarr; ln K）；一旦 max z / T 超过该格式的 ln(max)，朴素公式就会失效。</translation>
+    </message>
+    <message>
+        <source>Scale (1/T):</source>
+        <translation>缩放 (1/T)：</translation>
+    </message>
+    <message>
+        <source>Multiplies every logit by the scale, 0.01 to 100: the temperature T = 1/scale runs from 100 (left) to 0.01 (right) on a log scale</source>
+        <translation>将每个 logit 乘以缩放系数（0.01 到 100）：温度 T = 1/缩放，在对数刻度上从 100（左）到 0.01（右）</translation>
+    </message>
+    <message>
+        <source>T = %1 (logits × %2)</source>
+        <translation>T = %1（logits × %2）</translation>
+    </message>
+    <message>
+        <source>Temperature T:</source>
+        <translation>温度 T：</translation>
+    </message>
+    <message>
+        <source>Entropy of p: computing…</source>
+        <translation>p 的熵：计算中…</translation>
+    </message>
+    <message>
+        <source>Entropy of p: none (no distribution: a NaN logit, or all -inf)</source>
+        <translation>p 的熵：无（不是概率分布：有 NaN logit，或全部为 -inf）</translation>
+    </message>
+    <message>
+        <source>Entropy of p: H = %1 nats = %2 bits, between 0 (one certain class) and ln %3 = %4 nats = %5 bits (all equal)</source>
+        <translation>p 的熵：H = %1 奈特 = %2 比特，介于 0（某一类确定）与 ln %3 = %4 奈特 = %5 比特（全部相等）之间</translation>
+    </message>
+    <message>
+        <source>Naive softmax never breaks as T falls: the largest logit is 0 and exp(0 / T) = 1.</source>
+        <translation>T 降低时朴素 softmax 不会失效：最大的 logit 为 0，exp(0 / T) = 1。</translation>
+    </message>
+    <message>
+        <source>Naive softmax gives NaN at every T: a logit is NaN or +inf, or every logit is -inf.</source>
+        <translation>朴素 softmax 在任何 T 下都得到 NaN：有 logit 为 NaN 或 +inf，或所有 logit 都是 -inf。</translation>
+    </message>
+    <message>
+        <source>Naive softmax overflows (exp(max z / T) = inf, NaN) for T below: %1.</source>
+        <translation>朴素 softmax 在 T 低于以下值时上溢（exp(max z / T) = inf，结果 NaN）：%1。</translation>
+    </message>
+    <message>
+        <source>Naive softmax underflows (every exp(z / T) = 0, 0/0 = NaN) for T below: %1.</source>
+        <translation>朴素 softmax 在 T 低于以下值时下溢（所有 exp(z / T) = 0，0/0 = NaN）：%1。</translation>
+    </message>
+    <message>
+        <source>At T = %1 it gives NaN in no format.</source>
+        <translation>在 T = %1 时，它在任何格式中都不会得到 NaN。</translation>
+    </message>
+    <message>
+        <source>At T = %1 it gives NaN in %2.</source>
+        <translation>在 T = %1 时，它在 %2 中得到 NaN。</translation>
+    </message>
+    <message>
+        <source>%1: NaN for T &lt; %2</source>
+        <translation>%1：T &lt; %2 时为 NaN</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1828,13 @@ Correctly rounded to %2: %3</source>
     </message>
 </context>
 <context>
+    <name>logitlab::ui::TemperatureAxis</name>
+    <message>
+        <source>Temperature T = 1/scale under the slider. A mark shows where the naive softmax of these logits breaks in a format: for every T below it (to its right) an exp overflows to inf, or every exp is 0, and the result is NaN. Click to move the slider.</source>
+        <translation>滑块下方是温度 T = 1/缩放。每个标记表示这些 logit 的朴素 softmax 在某一格式中失效的位置：T 低于它（在它右侧）时，某个 exp 上溢为 inf，或所有 exp 都为 0，结果为 NaN。点击可移动滑块。</translation>
+    </message>
+</context>
+<context>
     <name>logitlab::ui::TrainingControls</name>
     <message>
         <source>Preset</source>
@@ -1908,6 +1979,62 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>Custom settings, changed from the preset “%1”: its explanation no longer applies. Pick a preset to load a scenario with its explanation.</source>
         <translation>自定义设置，由预设“%1”修改而来：它的说明已不再适用。选择一个预设以载入带说明的场景。</translation>
+    </message>
+    <message>
+        <source>Float32 master weights (16-bit formats)</source>
+        <translation>float32 主权重（16 位格式）</translation>
+    </message>
+    <message>
+        <source>No loss scaling</source>
+        <translation>不做损失缩放</translation>
+    </message>
+    <message>
+        <source>Dynamic loss scaling (as PyTorch&apos;s GradScaler)</source>
+        <translation>动态损失缩放（同 PyTorch 的 GradScaler）</translation>
+    </message>
+    <message>
+        <source>Static loss scaling x1024</source>
+        <translation>静态损失缩放 ×1024</translation>
+    </message>
+    <message>
+        <source>Stochastic rounding of weight updates</source>
+        <translation>权重更新随机舍入</translation>
+    </message>
+    <message>
+        <source>Accumulate dot products in the format (not float32)</source>
+        <translation>点积在该格式中累加（而非 float32）</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>master weights</source>
+        <translation>主权重</translation>
+    </message>
+    <message>
+        <source>dynamic loss scale</source>
+        <translation>动态损失缩放</translation>
+    </message>
+    <message>
+        <source>loss scale x%L1</source>
+        <translation>损失缩放 ×%L1</translation>
+    </message>
+    <message>
+        <source>stochastic rounding</source>
+        <translation>随机舍入</translation>
+    </message>
+    <message>
+        <source>accumulate in format</source>
+        <translation>在格式中累加</translation>
+    </message>
+    <message>
+        <source>round to nearest, no scaling</source>
+        <translation>就近舍入，不缩放</translation>
+    </message>
+    <message>
+        <source>Static loss scaling x%L1</source>
+        <translation>静态损失缩放 ×%L1</translation>
     </message>
 </context>
 <context>
@@ -2370,10 +2497,6 @@ Correctly rounded to %2: %3</source>
         <translation>某个优化器参数超出范围</translation>
     </message>
     <message>
-        <source>training runs in float32 or float64</source>
-        <translation>训练只能在 float32 或 float64 中进行</translation>
-    </message>
-    <message>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -2436,6 +2559,22 @@ Correctly rounded to %2: %3</source>
     <message>
         <source>the network is too large: at most %L1 weights and %L2 activation values per batch (batch size times the sum of the layer widths)</source>
         <translation>网络过大：最多 %L1 个权重，每批最多 %L2 个激活值（批大小乘以各层宽度之和）</translation>
+    </message>
+    <message>
+        <source>training runs in float16, bfloat16, float32 or float64</source>
+        <translation>训练只能使用 float16、bfloat16、float32 或 float64</translation>
+    </message>
+    <message>
+        <source>float32 master weights need a float16 or bfloat16 run (a float32 or float64 run is its own master copy): choose one of those formats or turn them off under Precision</source>
+        <translation>float32 主权重只用于 float16 或 bfloat16 训练（float32 或 float64 训练本身就是主副本）：请选择这两种格式之一，或在“精度”中关闭它</translation>
+    </message>
+    <message>
+        <source>stochastic rounding needs a format narrower than float64: choose another format or turn it off under Precision</source>
+        <translation>随机舍入需要比 float64 更窄的格式：请选择其他格式，或在“精度”中关闭它</translation>
+    </message>
+    <message>
+        <source>a loss-scaling option is out of range</source>
+        <translation>某个损失缩放选项超出范围</translation>
     </message>
 </context>
 <context>
