@@ -134,14 +134,10 @@ template <class V> void trainConfigFields(V &v, TrainConfig &c)
     v.whole("seed", c.seed, 0, TrainingLimits::maxSeed);
     v.boolean("shuffle", c.shuffle);
     v.named("format", c.format, trainingFormatNameList);
+    v.object("mixed", [&](V &m) { mixedFields(m, c.mixed); });
     v.named("on_non_finite", c.onNonFinite, nonFiniteNames);
 }
 
-template <class V> void trainingFields(V &v, TrainingLab &l)
-    v.object("mixed", [&](V &m) { mixedFields(m, c.mixed); });
-{
-    v.object("data", [&](V &d) {
-        d.named("source", l.data.source, dataSourceNames);
 /** A run's mixed-precision options (MixedPrecisionLimits). */
 template <class V> void mixedFields(V &v, MixedPrecision &m)
 {
@@ -158,6 +154,10 @@ template <class V> void mixedFields(V &v, MixedPrecision &m)
     v.named("update_rounding", m.updateRounding, updateRoundingNameList);
 }
 
+template <class V> void trainingFields(V &v, TrainingLab &l)
+{
+    v.object("data", [&](V &d) {
+        d.named("source", l.data.source, dataSourceNames);
         d.text("idx_path", l.data.idxPath);
         d.named("synthetic", l.data.synthetic, syntheticNameList);
         d.real("noise", l.data.noise, TrainingLimits::minNoise, TrainingLimits::maxNoise);
@@ -169,11 +169,11 @@ template <class V> void mixedFields(V &v, MixedPrecision &m)
     v.object("b", [&](V &b) {
         b.named("head", l.b.head, headNameList);
         b.named("format", l.b.format, trainingFormatNameList);
+        b.object("mixed", [&](V &m) { mixedFields(m, l.b.mixed); });
         b.optimizer("optimizer", l.b.optimizer);
         b.real("l2", l.b.l2, 0, TrainingLimits::maxL2);
     });
 }
-        b.object("mixed", [&](V &m) { mixedFields(m, l.b.mixed); });
 
 template <class V> void sceneFields(V &v, Scene &s)
 {
