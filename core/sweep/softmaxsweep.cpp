@@ -91,4 +91,18 @@ std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, co
     return out;
 }
 
+std::vector<long double> temperedLogits(
+    const std::vector<std::string> &tokens, const std::string &temperature, Format f)
+{
+    const WideExponentRange range;
+    const mpfr::mpreal t = decimalToMp(temperature, 2 * referencePrecision).value_or(mpfr::mpreal(1));
+    std::vector<long double> out;
+    out.reserve(tokens.size());
+    for (const std::string &token : tokens) {
+        const std::optional<mpfr::mpreal> v = decimalToMp(token, 2 * referencePrecision);
+        out.push_back(v ? roundToFormat(mpfr::mpreal(*v / t), f) : std::numeric_limits<long double>::quiet_NaN());
+    }
+    return out;
+}
+
 } // namespace logitlab

@@ -62,4 +62,11 @@ SoftmaxSweep computeSoftmaxSweep(const std::vector<long double> &logits, Format 
  */
 std::vector<long double> scaledLogits(const std::vector<std::string> &tokens, const std::string &scale, Format f);
 
+/**
+ * Each decimal token divided by the decimal temperature \a temperature (> 0), computed at twice
+ * the reference precision and rounded once to \a f: the logits z / T of softmax(z / T).
+ */
+std::vector<long double> temperedLogits(
+    const std::vector<std::string> &tokens, const std::string &temperature, Format f);
+
 } // namespace logitlab
