@@ -12,6 +12,7 @@
 #include "nn/outputhead.h"
 #include "text/nametable.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -91,7 +92,10 @@ template <class V> void softmaxFields(V &v, SoftmaxLab &l)
     v.whole("dim", l.dim, 0, 1);
     v.whole("slice", l.slice, 0, 1000000);
     v.named("matrix_method", l.matrixMethod, softmaxMethodNameList);
-    v.whole("scale_step", l.scaleStep, SoftmaxLab::minScaleStep, SoftmaxLab::maxScaleStep);
+    // A file may hold the slider's old range (SoftmaxLab::fileMinScaleStep..fileMaxScaleStep):
+    // read, then clamped to the temperature slider's ends (the writer writes the step it is given).
+    v.whole("scale_step", l.scaleStep, SoftmaxLab::fileMinScaleStep, SoftmaxLab::fileMaxScaleStep);
+    l.scaleStep = std::clamp(l.scaleStep, SoftmaxLab::minScaleStep, SoftmaxLab::maxScaleStep);
     v.named("format", l.format, formatNameList);
 }
 
