@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/clicommand.h"
 
+#include "lab/softmaxlab.h"
 #include "precision/mpfrutil.h"
 #include "text/numberlist.h"
 
@@ -238,6 +239,42 @@ long double parseNumber(const QString &text, Format f, const QString &optionName
     if (auto v = decimalToFormat(s, f))
         return *v;
     throw UsageError(QStringLiteral("--%1: '%2' is not a number").arg(optionName, text));
+}
+
+void addTemperatureOption(QCommandLineParser &parser, const QString &forWhat)
+{
+    parser.addOption(QCommandLineOption(QStringLiteral("temperature"),
+        forWhat
+            + QStringLiteral("softmax(z / T): divide every logit by T, from %1 to %2, as the window's temperature "
+                             "(T = 1/scale; default 1).")
+                  .arg(QLatin1String(SoftmaxLab::minTemperature.data(), SoftmaxLab::minTemperature.size()),
+                      QLatin1String(SoftmaxLab::maxTemperature.data(), SoftmaxLab::maxTemperature.size())),
+        QStringLiteral("T")));
+}
+
+std::optional<std::string> temperatureOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("temperature")))
+        return std::nullopt;
+    const QString text = requiredOption(parser, QStringLiteral("temperature"));
+    const std::string s = text.trimmed().toStdString();
+    const QString range = QStringLiteral("%1 to %2")
+                              .arg(QLatin1String(SoftmaxLab::minTemperature.data(), SoftmaxLab::minTemperature.size()),
+                                  QLatin1String(SoftmaxLab::maxTemperature.data(), SoftmaxLab::maxTemperature.size()));
+    if (s.empty())
+        throw UsageError(QStringLiteral("--temperature is empty: give a number from %1").arg(range));
+    const WideExponentRange wide;
+    const mpfr_prec_t bits = 2 * referencePrecision;
+    const std::optional<mpfr::mpreal> t = decimalToMp(s, bits);
+    if (!t)
+        throw UsageError(QStringLiteral("--temperature: '%1' is not a number").arg(text));
+    if (mpfr::isnan(*t))
+        throw UsageError(QStringLiteral("--temperature: '%1' is not a number from %2").arg(text, range));
+    // Compared at 512 bits: 0.0099999999999999999 is refused, 0.010 and 1e-2 are 0.01.
+    if (*t < *decimalToMp(SoftmaxLab::minTemperature, bits) || *t > *decimalToMp(SoftmaxLab::maxTemperature, bits))
+        throw UsageError(
+            QStringLiteral("--temperature: %1 is outside %2 (the window's temperature slider)").arg(text, range));
+    return s;
 }
 
 long long parseInteger(const QString &text, long long lo, long long hi, const QString &optionName)

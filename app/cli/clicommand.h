@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -86,6 +87,19 @@ std::vector<std::vector<long double>> parseLogitMatrix(const ListInput &list, Fo
 
 /** One number rounded to \a f, or throws UsageError naming the option and the bad text. */
 long double parseNumber(const QString &text, Format f, const QString &optionName);
+
+/**
+ * Adds --temperature T: softmax(z / T), each logit divided by T exactly and rounded once, as the
+ * window's temperature (T = 1/scale); \a forWhat starts the help text ("softmax: ").
+ */
+void addTemperatureOption(QCommandLineParser &parser, const QString &forWhat = {});
+
+/**
+ * The decimal text of --temperature, trimmed, if given; throws UsageError naming the option for
+ * an empty value, a non-number, NaN, or a value outside SoftmaxLab's minTemperature..maxTemperature
+ * (0.01 to 100, compared as decimals at 512 bits).
+ */
+std::optional<std::string> temperatureOption(const QCommandLineParser &parser);
 
 /** A whole number in [lo, hi], or throws UsageError. */
 long long parseInteger(const QString &text, long long lo, long long hi, const QString &optionName);

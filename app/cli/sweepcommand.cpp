@@ -18,6 +18,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,7 +77,7 @@ std::string csvRow(const std::vector<std::string> &cells)
 /** Options each plot takes; any other option given is an error naming it. */
 void checkOptions(const QCommandLineParser &p, const QString &plot, const QStringList &allowed)
 {
-    for (const char *name : {"logits", "scale", "dtype", "from", "to", "points", "label"})
+    for (const char *name : {"logits", "scale", "temperature", "dtype", "from", "to", "points", "label"})
         if (p.isSet(QLatin1String(name)) && !allowed.contains(QLatin1String(name)))
             throw UsageError(QStringLiteral("--%1 does not apply to 'sweep %2'").arg(QLatin1String(name), plot));
 }
@@ -88,8 +89,12 @@ QString singleValue(const QCommandLineParser &p, const QString &name, const QStr
 
 int runSoftmax(const QCommandLineParser &p, std::ostream &out)
 {
-    checkOptions(
-        p, QStringLiteral("softmax"), {QStringLiteral("logits"), QStringLiteral("scale"), QStringLiteral("dtype")});
+    checkOptions(p, QStringLiteral("softmax"),
+        {QStringLiteral("logits"), QStringLiteral("scale"), QStringLiteral("temperature"), QStringLiteral("dtype")});
+    if (p.isSet(QStringLiteral("scale")) && p.isSet(QStringLiteral("temperature")))
+        throw UsageError(QStringLiteral("--scale and --temperature both set how the logits are scaled (T = 1/scale): "
+                                        "give one of them"));
+    const std::optional<std::string> temperature = temperatureOption(p);
     const Format f = dtypeOption(p);
     const ListInput list = p.isSet(QStringLiteral("logits"))
         ? listOption(p, QStringLiteral("logits"))
@@ -104,8 +109,9 @@ int runSoftmax(const QCommandLineParser &p, std::ostream &out)
     const auto parsed = parseNumberList(list.text);
     for (const NumberToken &t : std::get<std::vector<NumberToken>>(parsed))
         tokens.push_back(t.text);
-    // As the window: each logit times the scale, exactly, rounded once to the format.
-    const std::vector<long double> logits = scaledLogits(tokens, scaleText.trimmed().toStdString(), f);
+    // As the window: each logit times the scale (or divided by T), exactly, rounded once to the format.
+    const std::vector<long double> logits = temperature ? temperedLogits(tokens, *temperature, f)
+                                                        : scaledLogits(tokens, scaleText.trimmed().toStdString(), f);
     const SoftmaxSweep s = computeSoftmaxSweep(logits, f, never);
 
     if (p.isSet(QStringLiteral("json"))) {
@@ -115,7 +121,10 @@ int runSoftmax(const QCommandLineParser &p, std::ostream &out)
         w.key("plot").string("softmax");
         w.key("dtype").string(formatName(f));
         w.key("logits").numbers(logits, f);
-        w.key("scale").string(scaleText.trimmed().toStdString());
+        if (temperature)
+            w.key("temperature").string(*temperature);
+        else
+            w.key("scale").string(scaleText.trimmed().toStdString());
         std::vector<double> x;
         for (const SoftmaxSweepPoint &point : s.points)
             x.push_back(point.maxAbsLogit);
@@ -328,7 +337,7 @@ CliCommand sweepCommand()
                 "ones: an error of 0 is 0 (the log plots draw it at 0.01 or 1e-20) and NaN/inf print as\n"
                 "nan/inf (the plots mark them).\n"
                 "  softmax       max ULP error of each method vs max |z| as the logits are scaled\n"
-                "                (options --logits, --scale, --dtype)\n"
+                "                (options --logits, --scale or --temperature, --dtype)\n"
                 "  bce           BCE loss, relative error and gradient of each form vs z, with MPFR\n"
                 "                (options --from, --to, --points, --label, --dtype)\n"
                 "  cancellation  relative error of (1+1/n)-(1-1/n) per format and eps*n, n in [1, 1e8]\n"
@@ -343,6 +352,7 @@ CliCommand sweepCommand()
                 QStringLiteral("softmax: multiply every logit by S first, as the window's scale slider (default %1).")
                     .arg(QString::fromStdString(softmaxScaleText(SoftmaxLab {}.scaleStep))),
                 QStringLiteral("S")));
+            addTemperatureOption(p, QStringLiteral("softmax, instead of --scale: "));
             const BceSweepInput bce = LossLab {}.bce;
             p.addOption(QCommandLineOption(QStringLiteral("from"),
                 QStringLiteral("bce: first logit z (default %1).").arg(bce.from), QStringLiteral("Z")));
