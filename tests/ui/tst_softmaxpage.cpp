@@ -3,6 +3,7 @@
 #include "common/listinput.h"
 #include "models/softmaxtablemodel.h"
 #include "pages/softmaxpage.h"
+#include "pages/temperatureaxis.h"
 #include "plots/plotpanel.h"
 #include "plots/qcp.h"
 #include "typing.h"
@@ -18,6 +19,8 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -166,6 +169,174 @@ private Q_SLOTS:
         QVERIFY(cell(0, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)) != QStringLiteral("nan"));
         m_page->scaleSlider()->setValue(0);
         m_page->waitForIdle();
+    }
+
+    // The slider is the temperature control, T = 1/scale from 100 (Home) to 0.01 (End). Driven by
+    // keys and a click on the temperature axis; what the page says is checked against numbers
+    // derived by hand (mpmath at 300 digits on the float32 logits).
+    void temperatureControlByKeyboardAndMouse()
+    {
+        m_page->setFormat(Format::Float32);
+        type(QStringLiteral("[1000, 1001, 1002, 880]"));
+        QSlider *slider = m_page->scaleSlider();
+        slider->setFocus();
+        const auto press = [&](Qt::Key key) {
+            QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+            QTest::keyClick(slider, key);
+            QVERIFY(spy.wait(5000) || spy.count() > 0);
+            m_page->waitForIdle();
+        };
+
+        // Home: scale 0.01, T = 100. Logits 10, 10.01, 10.02, 8.8 (float32): H = 1.302741164 nats
+        // = 1.879458217 bits; float16's naive form breaks below 1002 / 11.0901107 = 90.35 < 100.
+        press(Qt::Key_Home);
+        QCOMPARE(slider->value(), -200);
+        QCOMPARE(m_page->scaleLabel()->text(), QStringLiteral("T = 100 (logits × 0.01)"));
+        QString text = m_page->temperatureLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("H = 1.303 nats = 1.879 bits")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ln 4 = 1.386 nats = 2 bits")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("At T = 100 it gives NaN in no format.")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("float16 90.4, bfloat16 11.3, <b>float32 11.3</b>, float64 1.41, "
+                                              "float80 0.0882")),
+            qPrintable(text));
+
+        // Every format's mark is drawn on the axis, labelled with its name, float32's as the current one.
+        TemperatureAxis *axis = m_page->temperatureAxis();
+        QCOMPARE(axis->marks().size(), 5);
+        const TemperatureAxis::Mark *float32 = nullptr;
+        for (int i = 0; i < axis->marks().size(); ++i) {
+            QVERIFY(!axis->labelRect(i).isEmpty());
+            QVERIFY(axis->rect().contains(axis->labelRect(i)));
+            if (axis->marks()[i].label.startsWith(QStringLiteral("float32")))
+                float32 = &axis->marks()[i];
+        }
+        QVERIFY(float32 && float32->current);
+        // 1002 / 88.7228391 = 11.29360: step -100 log10(11.29360) = -105.283.
+        QVERIFY(std::fabs(float32->step + 105.283) < 0.001);
+        const double markX = axis->xOfStep(float32->step);
+
+        // A click on the float32 mark moves the slider there: step -105, scale 10^-1.05 = 0.0891,
+        // T = 11.2, below 11.29: 1002 x 0.0891 = 89.28 > ln max, naive float32 is NaN.
+        {
+            QSignalSpy spy(m_page.get(), &SoftmaxPage::resultUpdated);
+            QTest::mouseClick(axis, Qt::LeftButton, {}, QPoint(static_cast<int>(std::lround(markX)), 2));
+            QVERIFY(spy.wait(5000) || spy.count() > 0);
+            m_page->waitForIdle();
+        }
+        QCOMPARE(slider->value(), -105);
+        // The mark sits under the handle as the style draws it there (within a step, 0.28 of which
+        // separates the mark at -105.283 from the handle at -105).
+        QStyleOptionSlider opt;
+        opt.initFrom(slider);
+        opt.minimum = slider->minimum();
+        opt.maximum = slider->maximum();
+        opt.sliderPosition = opt.sliderValue = slider->value();
+        const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider);
+        const double handleX
+            = slider->mapTo(m_page.get(), handle.center()).x() - axis->mapTo(m_page.get(), QPoint()).x();
+        const double pixelsPerStep = axis->xOfStep(1) - axis->xOfStep(0);
+        QVERIFY2(pixelsPerStep > 1 && std::fabs(handleX - markX) < pixelsPerStep + 1,
+            qPrintable(QStringLiteral("handle %1, mark %2").arg(handleX).arg(markX)));
+        QCOMPARE(m_page->scaleLabel()->text(), QStringLiteral("T = 11.2 (logits × 0.0891)"));
+        text = m_page->temperatureLabel()->text();
+        QVERIFY2(
+            text.contains(QStringLiteral("At T = 11.2 it gives NaN in float16, bfloat16, float32.")), qPrintable(text));
+        QCOMPARE(cell(2, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)), QStringLiteral("nan"));
+
+        // One step left (warmer): scale 0.0871, T = 11.5, above 11.29: the largest scaled logit is
+        // 87.27 and the sum of the exps 2.2e38 < 3.4e38, so naive float32 is finite.
+        slider->setFocus();
+        press(Qt::Key_Left);
+        QCOMPARE(m_page->scaleLabel()->text(), QStringLiteral("T = 11.5 (logits × 0.0871)"));
+        text = m_page->temperatureLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("At T = 11.5 it gives NaN in float16.")), qPrintable(text));
+        QVERIFY(cell(2, SoftmaxTableModel::valueColumn(SoftmaxMethod::Naive)) != QStringLiteral("nan"));
+
+        // End: scale 100, T = 0.01. Logits 100000, 100100, 100200, 88000: H = 101 e^-100 + ...
+        // = 3.757276736e-42 nats = 5.420604514e-42 bits, and every format's naive form is NaN.
+        press(Qt::Key_End);
+        QCOMPARE(m_page->scaleLabel()->text(), QStringLiteral("T = 0.01 (logits × 100)"));
+        text = m_page->temperatureLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("H = 3.757e-42 nats = 5.421e-42 bits")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("At T = 0.01 it gives NaN in float16, bfloat16, float32, float64, "
+                                              "float80.")),
+            qPrintable(text));
+
+        // Another format moves the current mark; back to T = 1 with eight pages down.
+        m_page->setFormat(Format::Float64);
+        m_page->waitForIdle();
+        for (const TemperatureAxis::Mark &m : axis->marks())
+            QCOMPARE(m.current, m.label.startsWith(QStringLiteral("float64")));
+        m_page->setFormat(Format::Float32);
+        slider->setFocus();
+        for (int i = 0; i < 8; ++i)
+            QTest::keyClick(slider, Qt::Key_PageDown);
+        m_page->waitForIdle();
+        QCOMPARE(slider->value(), 0);
+        QCOMPARE(m_page->scaleLabel()->text(), QStringLiteral("T = 1 (logits × 1)"));
+    }
+
+    // Uniform logits have the largest entropy, ln K; a largest logit of 0 never breaks; a NaN
+    // logit has no distribution and breaks at every T.
+    void entropyAndBreaksInWords_data()
+    {
+        QTest::addColumn<QString>("logits");
+        QTest::addColumn<QString>("said");
+        QTest::addRow("uniform: ln 3 = 1.099 nats = 1.585 bits")
+            << QStringLiteral("[2, 2, 2]") << QStringLiteral("H = 1.099 nats = 1.585 bits");
+        QTest::addRow("one logit: H = 0") << QStringLiteral("[5]") << QStringLiteral("H = 0 nats = 0 bits");
+        QTest::addRow("max 0 never breaks") << QStringLiteral("[0, -1]") << QStringLiteral("never breaks");
+        QTest::addRow("max < 0 underflows: -50 / -103.972 = 0.481 in float32") << QStringLiteral(
+            "[-60, -50]") << QStringLiteral("for T below: float16 2.89, bfloat16 0.538, <b>float32 0.481</b>");
+        QTest::addRow("NaN: no entropy, NaN at every T")
+            << QStringLiteral("[1, nan]") << QStringLiteral("none (no distribution");
+    }
+
+    void entropyAndBreaksInWords()
+    {
+        QFETCH(QString, logits);
+        QFETCH(QString, said);
+        m_page->setFormat(Format::Float32);
+        type(logits);
+        const QString text = m_page->temperatureLabel()->text();
+        QVERIFY2(text.contains(said), qPrintable(text));
+    }
+
+    // A break past an end of the slider is still drawn and labelled, at that end, with its true T:
+    // 5000 / 11.0901 = 451 for float16 (past T = 100, step -265.4), 3 / 11356.5 = 0.000264 for
+    // float80 (past T = 0.01, step 357.8).
+    void marksPastTheSliderStandAtItsEnds_data()
+    {
+        QTest::addColumn<QString>("logits");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<double>("step");
+        QTest::addColumn<bool>("leftEnd");
+        QTest::addRow("float16 at 451") << QStringLiteral("[1000, 2000, 3000, 4000, 5000]")
+                                        << QStringLiteral("float16: NaN for T < 451") << -265.4 << true;
+        QTest::addRow("float80 at 0.000264")
+            << QStringLiteral("[1, 2, 3]") << QStringLiteral("float80: NaN for T < 0.000264") << 357.8 << false;
+    }
+
+    void marksPastTheSliderStandAtItsEnds()
+    {
+        QFETCH(QString, logits);
+        QFETCH(QString, label);
+        QFETCH(double, step);
+        QFETCH(bool, leftEnd);
+        type(logits);
+        TemperatureAxis *axis = m_page->temperatureAxis();
+        int found = -1;
+        for (int i = 0; i < axis->marks().size(); ++i)
+            if (axis->marks()[i].label == label)
+                found = i;
+        QVERIFY(found >= 0);
+        QVERIFY(std::fabs(axis->marks()[found].step - step) < 0.1);
+        const QRect r = axis->labelRect(found);
+        QVERIFY(!r.isEmpty() && axis->rect().contains(r));
+        const double end = axis->xOfStep(leftEnd ? m_page->scaleSlider()->minimum() : m_page->scaleSlider()->maximum());
+        // The label starts at the left end's mark, or ends at the right end's.
+        QVERIFY2(leftEnd ? std::fabs(r.left() - end) < 12 : std::fabs(r.right() - end) < 12,
+            qPrintable(QStringLiteral("label %1..%2, end %3").arg(r.left()).arg(r.right()).arg(end)));
     }
 
     void sweepNaNExactlyAboveLnMaxFloat32()

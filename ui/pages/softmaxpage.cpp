@@ -5,9 +5,13 @@
 #include "common/uitext.h"
 #include "models/softmaxtablemodel.h"
 #include "pages/formulapanel.h"
+#include "pages/temperatureaxis.h"
 #include "plots/plotpanel.h"
+#include "precision/mpfrutil.h"
 #include "precision/scalar.h"
 #include "settings/settings.h"
+#include "softmax/naivebreak.h"
+#include "softmax/softmaxentropy.h"
 #include "softmax/softmaxjacobian.h"
 #include "text/numberlist.h"
 
@@ -96,7 +100,11 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
             + QLatin1Char(' ')
             + tr("Online softmax (as in FlashAttention) finds the max and the sum in one pass, multiplying the sum "
                  "by exp(m<sub>old</sub> &minus; m<sub>new</sub>) whenever the max grows; its error bound is the "
-                 "shifted form's plus 3 ULPs per such rescale."),
+                 "shifted form's plus 3 ULPs per such rescale.")
+            + QLatin1Char(' ')
+            + tr("The slider sets the temperature T = 1/scale of softmax(z / T): a low T sharpens p towards the "
+                 "largest logit (entropy H &rarr; 0), a high T flattens it (H &rarr; ln K), and the naive form "
+                 "breaks once max z / T passes the format's ln(max)."),
         content));
 
     auto *inputs = new QGridLayout;
@@ -115,23 +123,37 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_message->setWordWrap(true);
     inputs->addWidget(m_message, 1, 1, 1, 5);
     showPasteRefusals(m_input, m_message);
-    inputs->addWidget(new QLabel(tr("Scale:"), content), 2, 0);
+    inputs->addWidget(new QLabel(tr("Scale (1/T):"), content), 2, 0);
     m_slider = new QSlider(Qt::Horizontal, content);
+    m_slider->setObjectName(QStringLiteral("scaleSlider"));
     m_slider->setRange(SoftmaxLab::minScaleStep, SoftmaxLab::maxScaleStep);
     m_slider->setSingleStep(1);
     m_slider->setPageStep(25);
-    m_slider->setToolTip(tr("Multiplies every logit (1 / temperature), from 0.001 to 1000"));
-    inputs->addWidget(m_slider, 2, 1, 1, 2);
+    m_slider->setToolTip(tr("Multiplies every logit by the scale, 0.01 to 100: the temperature T = 1/scale runs "
+                            "from 100 (left) to 0.01 (right) on a log scale"));
+    inputs->addWidget(m_slider, 2, 1, 1, 3);
     m_scaleLabel = new QLabel(content);
-    m_scaleLabel->setMinimumWidth(m_scaleLabel->fontMetrics().horizontalAdvance(QStringLiteral("× 0.00000 ")));
-    inputs->addWidget(m_scaleLabel, 2, 3);
+    m_scaleLabel->setObjectName(QStringLiteral("scaleLabel"));
+    {
+        // Wide enough for the widest step's text, so the row does not jump while the slider moves.
+        int widest = 0;
+        for (int step = SoftmaxLab::minScaleStep; step <= SoftmaxLab::maxScaleStep; ++step)
+            widest = std::max(widest,
+                m_scaleLabel->fontMetrics().horizontalAdvance(
+                    tr("T = %1 (logits × %2)")
+                        .arg(QString::fromStdString(softmaxTemperatureText(step)),
+                            QString::fromStdString(softmaxScaleText(step)))));
+        m_scaleLabel->setMinimumWidth(widest + m_scaleLabel->fontMetrics().averageCharWidth());
+    }
+    inputs->addWidget(m_scaleLabel, 2, 4, 1, 2);
+    // Matrix mode: PyTorch's dim, which method the matrix table shows, and which slice the plots
+    // follow (in a row of their own, hidden for a vector, so the slider has the width).
+    auto *matrixRow = new QHBoxLayout;
     m_axis = new QComboBox(content);
     m_axis->addItem(tr("dim=0 (down each column)"));
     m_axis->addItem(tr("dim=1 (along each row)"));
     m_axis->setToolTip(tr("PyTorch's dim / NumPy's axis: the direction whose entries sum to 1"));
-    inputs->addWidget(m_axis, 2, 4);
-    // Matrix mode: which method the matrix table shows, and which slice the plots follow.
-    auto *matrixRow = new QHBoxLayout;
+    matrixRow->addWidget(m_axis);
     matrixRow->addWidget(new QLabel(tr("Matrix shows:"), content));
     m_matrixMethod = new QComboBox(content);
     m_matrixMethod->setObjectName(QStringLiteral("matrixMethod"));
@@ -146,10 +168,21 @@ SoftmaxPage::SoftmaxPage(QWidget *parent)
     m_slice->setToolTip(tr("The row (dim=1) or column (dim=0) whose bars, errors and Jacobian are plotted"));
     matrixRow->addWidget(m_slice);
     matrixRow->addStretch(1);
+    // Under the slider: T on its own axis with each format's break mark, then the entropy and
+    // the break temperatures in words.
+    inputs->addWidget(new QLabel(tr("Temperature T:"), content), 3, 0, Qt::AlignTop);
+    m_temperatureAxis = new TemperatureAxis(m_slider, content);
+    m_temperatureAxis->setObjectName(QStringLiteral("temperatureAxis"));
+    inputs->addWidget(m_temperatureAxis, 3, 1, 1, 3);
+    m_temperatureText = new QLabel(content);
+    m_temperatureText->setObjectName(QStringLiteral("temperatureText"));
+    m_temperatureText->setWordWrap(true);
+    m_temperatureText->setTextFormat(Qt::RichText);
+    inputs->addWidget(m_temperatureText, 4, 1, 1, 5);
     m_matrixControls = new QWidget(content);
     m_matrixControls->setLayout(matrixRow);
     matrixRow->setContentsMargins(0, 0, 0, 0);
-    inputs->addWidget(m_matrixControls, 3, 1, 1, 5);
+    inputs->addWidget(m_matrixControls, 5, 1, 1, 5);
     m_matrixControls->setVisible(false);
     inputs->setColumnStretch(1, 1);
     inputs->setColumnStretch(2, 1);
@@ -319,7 +352,84 @@ QString SoftmaxPage::scaleText() const
 
 void SoftmaxPage::updateScaleLabel()
 {
-    m_scaleLabel->setText(tr("× %1").arg(scaleText()));
+    m_scaleLabel->setText(
+        tr("T = %1 (logits × %2)").arg(QString::fromStdString(softmaxTemperatureText(m_slider->value())), scaleText()));
+}
+
+std::vector<long double> SoftmaxPage::unscaledSlice(int slice) const
+{
+    if (m_unscaled.empty())
+        return {};
+    if (m_mode->currentIndex() != 1)
+        return m_unscaled.front();
+    const bool byRow = m_axis->currentIndex() == 1;
+    const int count = byRow ? static_cast<int>(m_unscaled.size()) : static_cast<int>(m_unscaled.front().size());
+    const auto s = static_cast<std::size_t>(std::clamp(slice, 0, count - 1));
+    if (byRow)
+        return m_unscaled[s];
+    std::vector<long double> column;
+    for (const auto &row : m_unscaled)
+        column.push_back(row[s]);
+    return column;
+}
+
+void SoftmaxPage::updateTemperatureView(bool entropyKnown)
+{
+    const int slice = m_mode->currentIndex() == 1 ? m_slice->value() : 0;
+    const std::vector<long double> z = unscaledSlice(slice);
+    const double temperature = 1 / scaleText().toDouble();
+    const QString temperatureText = QString::fromStdString(softmaxTemperatureText(m_slider->value()));
+    QList<TemperatureAxis::Mark> marks;
+    QStringList below, brokenNow;
+    const auto breaks = naiveBreaks(z);
+    for (const NaiveBreak &b : breaks) {
+        if (b.kind != NaiveBreakKind::Overflow && b.kind != NaiveBreakKind::Underflow)
+            continue;
+        const bool current = b.format == m_format;
+        const QString breakText = QString::number(static_cast<double>(b.below), 'g', 3);
+        marks.append({tr("%1: NaN for T < %2").arg(formatText(b.format), breakText),
+            softmaxScaleStepAt(static_cast<double>(b.below)), current});
+        const QString entry = QStringLiteral("%1 %2").arg(formatText(b.format), breakText);
+        below << (current ? QStringLiteral("<b>%1</b>").arg(entry) : entry);
+        if (temperature < static_cast<double>(b.below))
+            brokenNow << formatText(b.format);
+    }
+    m_temperatureAxis->setMarks(marks);
+
+    QString entropy = tr("Entropy of p: computing…");
+    const auto s = static_cast<std::size_t>(std::max(0, slice));
+    if (entropyKnown && s < m_last.entropy.size()) {
+        const auto [nats, bits] = m_last.entropy[s];
+        const auto k = static_cast<double>(z.size());
+        entropy = std::isnan(nats)
+            ? tr("Entropy of p: none (no distribution: a NaN logit, or all -inf)")
+            : tr("Entropy of p: H = %1 nats = %2 bits, between 0 (one certain class) and "
+                 "ln %3 = %4 nats = %5 bits (all equal)")
+                  .arg(QString::number(nats, 'g', 4), QString::number(bits, 'g', 4))
+                  .arg(z.size())
+                  .arg(QString::number(std::log(k), 'g', 4), QString::number(std::log2(k), 'g', 4));
+    }
+    QString naive;
+    switch (breaks.front().kind) { // the same kind in every format
+    case NaiveBreakKind::Never:
+        naive = tr("Naive softmax never breaks as T falls: the largest logit is 0 and exp(0 / T) = 1.");
+        break;
+    case NaiveBreakKind::Always:
+        naive = tr("Naive softmax gives NaN at every T: a logit is NaN or +inf, or every logit is -inf.");
+        break;
+    case NaiveBreakKind::Overflow:
+    case NaiveBreakKind::Underflow:
+        naive = (breaks.front().kind == NaiveBreakKind::Overflow
+                        ? tr("Naive softmax overflows (exp(max z / T) = inf, NaN) for T below: %1.")
+                        : tr("Naive softmax underflows (every exp(z / T) = 0, 0/0 = NaN) for T below: %1."))
+                    .arg(below.join(QStringLiteral(", ")))
+            + QLatin1Char(' ')
+            + (brokenNow.isEmpty() ? tr("At T = %1 it gives NaN in no format.").arg(temperatureText)
+                                   : tr("At T = %1 it gives NaN in %2.")
+                                         .arg(temperatureText, brokenNow.join(QStringLiteral(", ")).toHtmlEscaped()));
+        break;
+    }
+    m_temperatureText->setText(entropy.toHtmlEscaped() + QStringLiteral("<br>") + naive);
 }
 
 void SoftmaxPage::setFormat(Format f)
@@ -407,6 +517,13 @@ void SoftmaxPage::recompute()
     }
     m_input->clearError();
     m_message->clear();
+    m_unscaled.clear();
+    for (const auto &row : rows) {
+        m_unscaled.emplace_back();
+        for (const std::string &t : row)
+            m_unscaled.back().push_back(decimalToFormat(t, Format::Float80).value_or(NAN));
+    }
+    updateTemperatureView(false);
 
     // Stage one, on the GUI thread: the logits and every method's values (microseconds for
     // classroom sizes, about a millisecond for 1,000 logits). Stage two, off the thread: the MPFR
@@ -428,8 +545,14 @@ void SoftmaxPage::recompute()
         r.rows = static_cast<int>(values.size());
         r.columns = values.empty() ? 0 : static_cast<int>(values.front().size());
         r.axis = axis;
+        const auto entropyOf = [](const std::vector<long double> &z) {
+            const SoftmaxEntropy h = softmaxEntropyReference(z);
+            return std::array<double, 2> {static_cast<double>(roundToFormat(h.nats, Format::Float64)),
+                static_cast<double>(roundToFormat(h.bits, Format::Float64))};
+        };
         if (!matrix) {
             r.report = std::make_shared<const SoftmaxReport>(computeSoftmaxReport(values.front(), f));
+            r.entropy.push_back(entropyOf(values.front()));
         } else {
             // PyTorch dim=1 normalises each row, dim=0 each column.
             const int slices = axis == 1 ? r.rows : r.columns;
@@ -443,6 +566,7 @@ void SoftmaxPage::recompute()
                     for (const auto &row : values)
                         slice.push_back(row[static_cast<std::size_t>(s)]);
                 r.slices.push_back(std::make_shared<const SoftmaxReport>(computeSoftmaxReport(slice, f)));
+                r.entropy.push_back(entropyOf(slice));
             }
             r.report = r.slices.front();
         }
@@ -653,6 +777,7 @@ void SoftmaxPage::showReport(
                              : QStringLiteral("<br><b style='color:#b00000'>%1</b>").arg(nan.toHtmlEscaped()));
     }
     m_summary->setText(summary);
+    updateTemperatureView(true);
     // Where the logits on screen are on the ULP-vs-size plot (moves with the scale slider).
     double maxAbs = 0;
     for (long double z : rep.logits)

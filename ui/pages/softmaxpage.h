@@ -2,7 +2,9 @@
 #pragma once
 /** \file
  * The Softmax lab: a logit vector (or matrix), every method's probabilities against the MPFR
- * reference, a scale slider, bar chart, error-vs-scale sweep and the Jacobian heatmap.
+ * reference, a scale slider that is also the temperature T = 1/scale (with the entropy of p and
+ * where each format's naive form breaks as T falls), bar chart, error-vs-scale sweep and the
+ * Jacobian heatmap.
  */
 #include "common/asyncjob.h"
 #include "lab/softmaxlab.h"
@@ -10,6 +12,7 @@
 #include "softmax/softmaxreport.h"
 #include "sweep/softmaxsweep.h"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +37,7 @@ namespace logitlab::ui {
 class ListInput;
 class PlotPanel;
 class SoftmaxTableModel;
+class TemperatureAxis;
 
 /** \brief Everything computed for one input, off the GUI thread. */
 struct SoftmaxPageResult {
@@ -41,6 +45,8 @@ struct SoftmaxPageResult {
     std::vector<std::vector<long double>> jacobian; ///< vector only: diag(s) - s s^T in the format (n <= 200)
     std::vector<std::shared_ptr<const SoftmaxReport>> slices; ///< matrix mode: one report per slice
     int rows = 0, columns = 0, axis = 1; ///< matrix shape and PyTorch dim
+    /// per slice (the vector: one): the entropy of the reference p in nats and in bits, rounded to double
+    std::vector<std::array<double, 2>> entropy;
 };
 
 /** \brief The Softmax lab page. */
@@ -66,6 +72,12 @@ public:
     // For tests and screenshots.
     ListInput *logitInput() const { return m_input; }
     QSlider *scaleSlider() const { return m_slider; }
+    /** "T = 0.893 (logits × 1.12)" beside the slider. */
+    QLabel *scaleLabel() const { return m_scaleLabel; }
+    /** The temperature axis under the slider, with the break marks. */
+    TemperatureAxis *temperatureAxis() const { return m_temperatureAxis; }
+    /** The entropy of p and where the naive form breaks, in words, under the axis. */
+    QLabel *temperatureLabel() const { return m_temperatureText; }
     QComboBox *modeBox() const { return m_mode; } ///< Vector / Matrix
     QComboBox *axisBox() const { return m_axis; } ///< dim=0 / dim=1
     QLabel *messageLabel() const { return m_message; }
@@ -107,6 +119,13 @@ private:
     void applyResult(const SoftmaxPageResult &r);
     void applySweep(const SoftmaxSweep &s);
     void updateScaleLabel();
+    /**
+     * The temperature axis's marks and the entropy/break text for the logits shown (the vector, or
+     * the slice the plots follow); the entropy from m_last when \a entropyKnown.
+     */
+    void updateTemperatureView(bool entropyKnown);
+    /** The logits of slice \a slice as typed (at T = 1), in float80. */
+    std::vector<long double> unscaledSlice(int slice) const;
     void fillMatrixTable(const SoftmaxPageResult &r);
     /** Shows \a report (a vector, or one slice of the matrix) in the table, plots and summary. */
     void showReport(
@@ -123,6 +142,9 @@ private:
     QLabel *m_message = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_scaleLabel = nullptr;
+    TemperatureAxis *m_temperatureAxis = nullptr;
+    QLabel *m_temperatureText = nullptr;
+    std::vector<std::vector<long double>> m_unscaled; ///< the rows as typed, at T = 1 (float80)
     QComboBox *m_mode = nullptr;
     QComboBox *m_axis = nullptr;
     std::string m_otherText; ///< what was typed in the mode not on screen (vector or matrix)
