@@ -199,7 +199,7 @@ private Q_SLOTS:
             QStringLiteral("train-images-idx3-ubyte"));
         row("train unknown preset", args({"train", "--preset", "nope"}), QStringLiteral("nope"));
         row("train text seed", args({"train", "--seed", "abc"}), QStringLiteral("--seed"));
-        row("train twin in float16", args({"train", "--twin", "--b-dtype", "float16"}), QStringLiteral("--b-dtype"));
+        row("train twin in float80", args({"train", "--twin", "--b-dtype", "float80"}), QStringLiteral("--b-dtype"));
         row("train unknown option", args({"train", "--bogus"}), QStringLiteral("bogus"));
 
         // sweep

@@ -852,7 +852,8 @@ void TstLessonFile::badFile_data()
         << inLab("training", R"("a": {"mixed": {"loss_scale": {"kind": "auto"}}})")
         << error(K::UnknownName, "scenes[0].training.a.mixed.loss_scale.kind", "auto", "none, static, dynamic");
     QTest::addRow("backoff factor 1") << inLab("training", R"("b": {"mixed": {"loss_scale": {"backoff_factor": 1}}})")
-                                      << outOfRange("scenes[0].training.b.mixed.loss_scale.backoff_factor", "1", "0.0009765625 to 1, 1 excluded");
+                                      << outOfRange("scenes[0].training.b.mixed.loss_scale.backoff_factor", "1",
+                                             "0.0009765625 to 1, 1 excluded");
     QTest::addRow("unknown update rounding")
         << inLab("training", R"("a": {"mixed": {"update_rounding": "up"}})")
         << error(K::UnknownName, "scenes[0].training.a.mixed.update_rounding", "up", "nearest, stochastic");
